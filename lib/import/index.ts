@@ -1,0 +1,23 @@
+import path from "node:path";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { applyReferenceData, type ImportReport } from "./apply";
+import { readReferenceData } from "./sources";
+
+export { ImportValidationError } from "./csv";
+export { formatReport, type ImportReport } from "./apply";
+
+export const DEFAULT_DATA_DIR = path.join(process.cwd(), "data");
+
+/** Today's date in the UK, which decides whether a body with a close date is closed yet. */
+export function todayIso(): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date());
+}
+
+/** Validates every file under dataDir, then loads all of it in one transaction, or nothing. */
+export async function importReferenceData(
+  db: PrismaClient,
+  options: { dataDir?: string; today?: string } = {},
+): Promise<ImportReport> {
+  const data = readReferenceData({ dataDir: options.dataDir ?? DEFAULT_DATA_DIR, today: options.today ?? todayIso() });
+  return applyReferenceData(db, data);
+}

@@ -1,0 +1,85 @@
+// The desired state of the reference data, built from data/*.csv, before it is applied.
+import type { Arrangement, CodeSystem, CommissionerKind, Nation, OrganisationKind, OrganisationStatus, SuccessionReason } from "@/lib/organisations/vocabulary";
+
+/** Dates are ISO `YYYY-MM-DD` strings throughout the importer. */
+export type IsoDate = string;
+
+export type OrganisationRecord = {
+  code: string;
+  codeSystem: CodeSystem;
+  onsCode: string | null;
+  name: string;
+  otherNames: string[];
+  kind: OrganisationKind;
+  subtype: string | null;
+  nation: Nation;
+  parentCode: string | null;
+  regionCode: string | null;
+  status: OrganisationStatus;
+  openDate: IsoDate | null;
+  closeDate: IsoDate | null;
+  postcode: string | null;
+  address: string | null;
+  website: string | null;
+  population: number | null;
+  populationYear: string | null;
+  populationSource: string | null;
+  source: string;
+  sourceAsOf: IsoDate;
+  details: Record<string, unknown>;
+};
+
+export type SuccessionRecord = {
+  predecessorCode: string;
+  successorCode: string;
+  effectiveDate: IsoDate;
+  reason: SuccessionReason;
+  note: string | null;
+  source: string;
+};
+
+export type AllocationRecord = {
+  organisationCode: string;
+  financialYear: string;
+  line: string;
+  amountGbpThousands: string;
+  structure: string;
+  source: string;
+};
+
+export type AreaOverlapRecord = {
+  localAuthorityCode: string;
+  icbCode: string;
+  lsoaCount: number;
+  lsoaShare: string;
+  isPrimary: boolean;
+  source: string;
+};
+
+export type ServiceCategoryRecord = { slug: string; name: string; sortOrder: number };
+
+export type ResponsibilityRecord = {
+  rowKey: string;
+  serviceCategorySlug: string;
+  nation: Nation;
+  commissionerKind: CommissionerKind;
+  organisationKind: OrganisationKind | null;
+  commissionerName: string | null;
+  commissionerOrgCode: string | null;
+  arrangement: Arrangement;
+  effectiveFrom: IsoDate | null;
+  notes: string | null;
+  sourceTitle: string;
+  sourceUrl: string;
+  evidence: "direct" | "indirect";
+};
+
+export type ReferenceData = {
+  organisations: OrganisationRecord[];
+  successions: SuccessionRecord[];
+  allocations: AllocationRecord[];
+  overlaps: AreaOverlapRecord[];
+  serviceCategories: ServiceCategoryRecord[];
+  responsibilities: ResponsibilityRecord[];
+  files: Record<string, string>;
+};

@@ -1,0 +1,103 @@
+// Read-side queries over the organisation map. Shared by pages, route handlers and tests.
+import { z } from "zod";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { ORGANISATION_KINDS, NATIONS, type Nation, type OrganisationKind } from "./vocabulary";
+
+export type KindCount = { nation: Nation; kind: OrganisationKind; open: number; closed: number };
+
+/** Open and closed bodies per nation and kind, in the vocabulary's order. */
+export async function countByNationAndKind(db: PrismaClient): Promise<KindCount[]> {
+  const rows = await db.$queryRaw<{ nation: Nation; kind: OrganisationKind; open: bigint; closed: bigint }[]>`
+    SELECT nation, kind,
+           count(*) FILTER (WHERE status = 'open') AS open,
+           count(*) FILTER (WHERE status = 'closed') AS closed
+    FROM organisation GROUP BY nation, kind`;
+  return rows
+    .map((r) => ({ nation: r.nation, kind: r.kind, open: Number(r.open), closed: Number(r.closed) }))
+    .sort((a, b) => NATIONS.indexOf(a.nation) - NATIONS.indexOf(b.nation) || ORGANISATION_KINDS.indexOf(a.kind) - ORGANISATION_KINDS.indexOf(b.kind));
+}
+
+export type OrganisationRef = { code: string; name: string; kind: OrganisationKind; nation: Nation; status: "open" | "closed" };
+const refSelect = { code: true, name: true, kind: true, nation: true, status: true } as const;
+const asRef = (o: { code: string; name: string; kind: string; nation: string; status: string }) => o as OrganisationRef;
+
+export type ClosedBody = OrganisationRef & {
+  closeDate: string | null;
+  successors: (OrganisationRef & { reason: string; effectiveDate: string; note: string | null })[];
+};
+
+/** Closed bodies (optionally of one kind), each with the bodies that took over. */
+export async function listClosedWithSuccessors(db: PrismaClient, kind?: OrganisationKind): Promise<ClosedBody[]> {
+  const closed = await db.organisation.findMany({
+    where: { status: "closed", ...(kind ? { kind } : {}) },
+    orderBy: [{ closeDate: "desc" }, { name: "asc" }],
+    select: {
+      ...refSelect,
+      closeDate: true,
+      successors: { select: { reason: true, effectiveDate: true, note: true, successor: { select: refSelect } }, orderBy: { successor: { name: "asc" } } },
+    },
+  });
+  return closed.map((o) => ({
+    ...asRef(o),
+    closeDate: o.closeDate?.toISOString().slice(0, 10) ?? null,
+    successors: o.successors.map((s) => ({
+      ...asRef(s.successor),
+      reason: s.reason,
+      effectiveDate: s.effectiveDate.toISOString().slice(0, 10),
+      note: s.note,
+    })),
+  }));
+}
+
+export const organisationCodeSchema = z
+  .string()
+  .trim()
+  .min(1, "Enter an organisation code")
+  .max(20, "An organisation code has at most 20 characters")
+  .regex(/^[A-Za-z0-9-]+$/, "An organisation code has only letters, digits and hyphens")
+  .transform((code) => code.toUpperCase());
+
+export async function findOrganisationByCode(db: PrismaClient, code: string) {
+  const parsed = organisationCodeSchema.safeParse(code);
+  if (!parsed.success) return null;
+  return db.organisation.findUnique({
+    where: { code: parsed.data },
+    include: {
+      parent: { select: refSelect },
+      region: { select: refSelect },
+      successors: { include: { successor: { select: refSelect } } },
+      predecessors: { include: { predecessor: { select: refSelect } } },
+      allocations: { orderBy: [{ financialYear: "desc" }, { line: "asc" }] },
+      _count: { select: { children: true } },
+    },
+  });
+}
+
+/** The chain of parents from the body up to the top of its nation's hierarchy (nearest first). */
+export async function parentChain(db: PrismaClient, code: string): Promise<OrganisationRef[]> {
+  const rows = await db.$queryRaw<(OrganisationRef & { depth: number })[]>`
+    WITH RECURSIVE chain AS (
+      SELECT p.id, p.code, p.name, p.kind, p.nation, p.status, p.parent_id, 1 AS depth
+      FROM organisation o JOIN organisation p ON p.id = o.parent_id WHERE o.code = ${code}
+      UNION ALL
+      SELECT p.id, p.code, p.name, p.kind, p.nation, p.status, p.parent_id, c.depth + 1
+      FROM chain c JOIN organisation p ON p.id = c.parent_id WHERE c.depth < 10
+    )
+    SELECT code, name, kind, nation, status, depth FROM chain ORDER BY depth`;
+  return rows.map(({ code, name, kind, nation, status }) => ({ code, name, kind, nation, status }));
+}
+
+/** Number of bodies of each kind anywhere below this one (practices under an ICB, and so on). */
+export async function descendantCounts(db: PrismaClient, code: string): Promise<{ kind: OrganisationKind; open: number; closed: number }[]> {
+  const rows = await db.$queryRaw<{ kind: OrganisationKind; open: bigint; closed: bigint }[]>`
+    WITH RECURSIVE below AS (
+      SELECT c.id, c.kind, c.status, 1 AS depth FROM organisation o JOIN organisation c ON c.parent_id = o.id WHERE o.code = ${code}
+      UNION ALL
+      SELECT c.id, c.kind, c.status, b.depth + 1 FROM below b JOIN organisation c ON c.parent_id = b.id WHERE b.depth < 10
+    )
+    SELECT kind, count(*) FILTER (WHERE status = 'open') AS open, count(*) FILTER (WHERE status = 'closed') AS closed
+    FROM below GROUP BY kind`;
+  return rows
+    .map((r) => ({ kind: r.kind, open: Number(r.open), closed: Number(r.closed) }))
+    .sort((a, b) => ORGANISATION_KINDS.indexOf(a.kind) - ORGANISATION_KINDS.indexOf(b.kind));
+}

@@ -1,0 +1,63 @@
+// "Who buys for this now?": from any code, old or new, to the open bodies that hold its functions today.
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { organisationCodeSchema, type OrganisationRef } from "./read";
+import type { OrganisationKind } from "./vocabulary";
+
+export type CurrentBuyer = {
+  /** The body the code names */
+  organisation: OrganisationRef;
+  /** Open bodies that took over from it (itself when it is open) */
+  current: OrganisationRef[];
+  /** Open bodies of the commissioning kind above it (e.g. today's ICB for a sub-ICB location or a closed ICB) */
+  currentCommissioners: OrganisationRef[];
+};
+
+const COMMISSIONING_KINDS: OrganisationKind[] = ["icb", "health-board", "local-health-board", "sppg"];
+
+/** Follows successions transitively to the open bodies at the end of each chain. */
+async function openSuccessors(db: PrismaClient, ids: number[]): Promise<(OrganisationRef & { id: number })[]> {
+  if (ids.length === 0) return [];
+  return db.$queryRaw<(OrganisationRef & { id: number })[]>`
+    WITH RECURSIVE heirs AS (
+      SELECT o.id, 0 AS depth FROM organisation o WHERE o.id = ANY(${ids}::int[])
+      UNION
+      SELECT s.successor_id, h.depth + 1 FROM heirs h JOIN succession s ON s.predecessor_id = h.id WHERE h.depth < 10
+    )
+    SELECT DISTINCT o.id, o.code, o.name, o.kind, o.nation, o.status
+    FROM heirs h JOIN organisation o ON o.id = h.id
+    WHERE o.status = 'open'
+    ORDER BY o.name`;
+}
+
+/** Nearest ancestor (or self) of a commissioning kind: the sub-ICB location's ICB, the HSCP's board. */
+async function commissioningAncestor(db: PrismaClient, id: number): Promise<number | null> {
+  const rows = await db.$queryRaw<{ id: number }[]>`
+    WITH RECURSIVE up AS (
+      SELECT o.id, o.kind, o.parent_id, 0 AS depth FROM organisation o WHERE o.id = ${id}
+      UNION ALL
+      SELECT p.id, p.kind, p.parent_id, u.depth + 1 FROM up u JOIN organisation p ON p.id = u.parent_id WHERE u.depth < 10
+    )
+    SELECT id FROM up WHERE kind = ANY(${COMMISSIONING_KINDS}::text[]) ORDER BY depth LIMIT 1`;
+  return rows[0]?.id ?? null;
+}
+
+export async function findCurrentBuyer(db: PrismaClient, code: string): Promise<CurrentBuyer | null> {
+  const parsed = organisationCodeSchema.safeParse(code);
+  if (!parsed.success) return null;
+  const organisation = await db.organisation.findUnique({
+    where: { code: parsed.data },
+    select: { id: true, code: true, name: true, kind: true, nation: true, status: true },
+  });
+  if (!organisation) return null;
+  const { id, ...ref } = organisation;
+  const current: ({ id: number } & Record<string, unknown>)[] = organisation.status === "open" ? [{ id, ...ref }] : await openSuccessors(db, [id]);
+
+  const commissionerIds = new Set<number>();
+  for (const body of current.length > 0 ? current : [{ id }]) {
+    const ancestor = await commissioningAncestor(db, body.id);
+    if (ancestor !== null) commissionerIds.add(ancestor);
+  }
+  const currentCommissioners = await openSuccessors(db, [...commissionerIds]);
+  const strip = ({ id: _id, ...rest }: { id: number } & Record<string, unknown>) => rest as OrganisationRef;
+  return { organisation: ref as OrganisationRef, current: current.map(strip), currentCommissioners: currentCommissioners.map(strip) };
+}
