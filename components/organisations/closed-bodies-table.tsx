@@ -10,11 +10,39 @@ const REASON_LABELS: Record<string, string> = {
   "boundary-change": "Boundary moved to",
 };
 
+function Successors({ body }: { body: ClosedBody }) {
+  if (body.successors.length === 0) return <span className="text-slate-500">No successor is recorded in the data</span>;
+  return (
+    <>
+      <span className="text-xs text-slate-500">{REASON_LABELS[body.successors[0]!.reason] ?? "Succeeded by"}</span>
+      <ul className="mt-1 space-y-1">
+        {body.successors.map((s) => (
+          <li key={s.code}>
+            <OrganisationLink organisation={s} />
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 export function ClosedBodiesTable({ bodies, caption }: { bodies: ClosedBody[]; caption: string }) {
   if (bodies.length === 0) return <p className="text-sm text-slate-600">No closed bodies in the data.</p>;
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full min-w-[640px] text-sm">
+    <>
+      {/* Narrow screens: one block per body instead of a table that would need sideways scrolling */}
+      <ul className="divide-y divide-slate-100 text-sm md:hidden" aria-label={caption}>
+        {bodies.map((body) => (
+          <li key={body.code} className="py-3">
+            <OrganisationLink organisation={body} showStatus={false} />
+            <div className="text-xs text-slate-500">
+              {KIND_LABELS[body.kind].singular} · closed {body.closeDate ? formatDate(body.closeDate) : "(date not in the data)"}
+            </div>
+            <div className="mt-2 border-l-2 border-slate-200 pl-3"><Successors body={body} /></div>
+          </li>
+        ))}
+      </ul>
+      <table className="hidden w-full text-sm md:table">
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr className="text-left text-xs uppercase tracking-wide text-slate-500">
@@ -32,25 +60,12 @@ export function ClosedBodiesTable({ bodies, caption }: { bodies: ClosedBody[]; c
               </td>
               <td className="py-3 pr-4 whitespace-nowrap tabular-nums">{body.closeDate ? formatDate(body.closeDate) : "Date not in the data"}</td>
               <td className="py-3">
-                {body.successors.length === 0 ? (
-                  <span className="text-slate-500">No successor is recorded in the data</span>
-                ) : (
-                  <>
-                    <span className="text-xs text-slate-500">{REASON_LABELS[body.successors[0]!.reason] ?? "Succeeded by"}</span>
-                    <ul className="mt-1 space-y-1">
-                      {body.successors.map((s) => (
-                        <li key={s.code}>
-                          <OrganisationLink organisation={s} />
-                        </li>
-                      ))}
-                    </ul>
-                  </>
-                )}
+                <Successors body={body} />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-    </div>
+    </>
   );
 }

@@ -15,8 +15,8 @@ export function KindCountTable({ nation, counts, notes = {} }: { nation: Nation;
           <thead>
             <tr className="text-left text-xs uppercase tracking-wide text-slate-500">
               <th scope="col" className="py-2 font-medium">Kind</th>
-              <th scope="col" className="py-2 text-right font-medium">Open</th>
-              <th scope="col" className="py-2 text-right font-medium">Closed</th>
+              <th scope="col" className="py-2 pl-3 text-right font-medium">Open</th>
+              <th scope="col" className="py-2 pl-3 text-right font-medium">Closed</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">

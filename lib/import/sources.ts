@@ -1143,6 +1143,9 @@ export function readReferenceData({ dataDir, today }: ReadOptions): ReferenceDat
     });
   }
 
+  // Row errors first: a dropped row would only add knock-on errors below (its children losing their parent)
+  if (errors.length > 0) throw new ImportValidationError(dedupe(errors));
+
   // Cross-file checks: every reference must resolve, or nothing is loaded
   const known = (code: string | null) => code === null || organisations.has(code);
   for (const record of organisations.values()) {

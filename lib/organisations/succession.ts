@@ -58,6 +58,9 @@ export async function findCurrentBuyer(db: PrismaClient, code: string): Promise<
     if (ancestor !== null) commissionerIds.add(ancestor);
   }
   const currentCommissioners = await openSuccessors(db, [...commissionerIds]);
-  const strip = ({ id: _id, ...rest }: { id: number } & Record<string, unknown>) => rest as OrganisationRef;
+  const strip = (body: { id: number } & Record<string, unknown>) => {
+    const { code, name, kind, nation, status } = body;
+    return { code, name, kind, nation, status } as OrganisationRef;
+  };
   return { organisation: ref as OrganisationRef, current: current.map(strip), currentCommissioners: currentCommissioners.map(strip) };
 }
