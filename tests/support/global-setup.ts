@@ -1,7 +1,7 @@
 // Starts one real PostgreSQL for the run (embedded, or the server of TEST_DATABASE_URL), then
 // builds a template database: migrated and loaded with the real reference data. Test files
 // clone it, which takes a fraction of a second, so every file starts from the same known state.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import pg from "pg";
@@ -39,6 +39,7 @@ export default async function setup(project: TestProject) {
     adminUrl = url.toString();
   } else {
     // Inside the project: the postgres OS user must be able to reach the directory
+    mkdirSync(path.join(process.cwd(), ".data"), { recursive: true });
     dataDir = mkdtempSync(path.join(process.cwd(), ".data", "pg-test-"));
     embedded = await startEmbeddedPostgres({ dataDir, port: await freePort(), ephemeral: true });
     adminUrl = embedded.urlFor("postgres");
