@@ -8,6 +8,8 @@ export default defineConfig({
     globalSetup: ["tests/support/global-setup.ts"],
     // Each test file gets its own database cloned from a migrated, imported template
     pool: "forks",
+    // Signs the session cookies the tests create; never used outside tests
+    env: { NEXTAUTH_SECRET: "test-only-secret-for-session-cookies-0123456789" },
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

@@ -3,7 +3,7 @@ import pg from "pg";
 import { inject } from "vitest";
 import { createPrismaClient, type Db } from "../../lib/db/client";
 
-export type TestDatabase = { url: string; db: Db; drop(): Promise<void> };
+export type TestDatabase = { url: string; db: Db; drop(): Promise<void>; useAsAppDatabase(): void };
 
 async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: inject("adminUrl") });
@@ -28,6 +28,11 @@ export async function createTestDatabase(options: { empty?: boolean } = {}): Pro
   return {
     url: url.toString(),
     db,
+    /** Points getDb() (used by route handlers and actions) at this database */
+    useAsAppDatabase: () => {
+      process.env.DATABASE_URL = url.toString();
+      (globalThis as { atlasPrisma?: unknown }).atlasPrisma = db;
+    },
     drop: async () => {
       await db.$disconnect();
       await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));

@@ -1,4 +1,5 @@
 import { getDb } from "@/lib/db/client";
+import { requirePageAuth } from "@/lib/auth/guards";
 import { countByNationAndKind, listClosedWithSuccessors } from "@/lib/organisations/read";
 import { NATIONS } from "@/lib/organisations/vocabulary";
 import { formatInteger } from "@/lib/format";
@@ -6,9 +7,8 @@ import { Card, PageHeader, Stat } from "@/components/ui/card";
 import { KindCountTable } from "@/components/organisations/kind-count-table";
 import { ClosedBodiesTable } from "@/components/organisations/closed-bodies-table";
 
-export const dynamic = "force-dynamic";
-
 export default async function OverviewPage() {
+  await requirePageAuth();
   const db = getDb();
   const [counts, closed, niAmbulance] = await Promise.all([
     countByNationAndKind(db),

@@ -1,0 +1,40 @@
+import Link from "next/link";
+import { getDb } from "@/lib/db/client";
+import { requirePageAuth } from "@/lib/auth/guards";
+import { listMyTeams } from "@/lib/auth/accounts";
+import { hasRole, ROLE_LABELS } from "@/lib/auth/roles";
+import { Brand } from "@/components/ui/brand";
+import { TeamSwitcher } from "@/components/auth/team-switcher";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const ctx = await requirePageAuth();
+  const teams = await listMyTeams(getDb(), ctx.user.id);
+  return (
+    <>
+      <header className="border-b border-brand-900 bg-brand-900 text-white">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3 sm:px-6">
+          <div className="flex items-center gap-6">
+            <Brand />
+            <nav aria-label="Main" className="flex gap-4 text-sm text-brand-100">
+              <Link href="/" className="hover:text-white">Overview</Link>
+              <Link href="/lists" className="hover:text-white">Target lists</Link>
+              <Link href="/settings" className="hover:text-white">Settings</Link>
+              {hasRole(ctx.role, "admin") && <Link href="/settings/team" className="hover:text-white">Team</Link>}
+            </nav>
+          </div>
+          <div className="flex items-center gap-3 text-sm">
+            <TeamSwitcher teams={teams.map((t) => ({ id: t.team.id, name: t.team.name, role: ROLE_LABELS[t.role as keyof typeof ROLE_LABELS] ?? t.role }))} activeTeamId={ctx.team.id} />
+            <span className="hidden text-brand-100 md:inline" title={ctx.user.email}>{ctx.user.name} · {ROLE_LABELS[ctx.role]}</span>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-7xl px-4 py-8 sm:px-6">{children}</main>
+      <footer className="mx-auto max-w-7xl px-4 pb-10 text-xs text-slate-500 sm:px-6">
+        Reference data: NHS England, ODS, ONS, PHS, NRS, NISRA and others under the Open Government Licence v3.0; mySociety local-authority register (CC BY 4.0).
+        Sources and caveats are listed in the repository&apos;s data/PROVENANCE.md.
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import { getDb } from "@/lib/db/client";
+import { requirePageAuth } from "@/lib/auth/guards";
+import { listApiTokens } from "@/lib/auth/api-tokens";
+import { ROLE_LABELS } from "@/lib/auth/roles";
+import { Card, PageHeader } from "@/components/ui/card";
+import { ApiTokens } from "@/components/settings/api-tokens";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage() {
+  const ctx = await requirePageAuth();
+  const tokens = await listApiTokens(getDb(), ctx);
+  return (
+    <>
+      <PageHeader title="Settings" />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <Card title="You">
+          <dl className="space-y-2 text-sm">
+            <div><dt className="text-slate-600">Name</dt><dd>{ctx.user.name}</dd></div>
+            <div><dt className="text-slate-600">Email</dt><dd>{ctx.user.email}</dd></div>
+            <div><dt className="text-slate-600">Active team</dt><dd>{ctx.team.name} · {ROLE_LABELS[ctx.role]}</dd></div>
+          </dl>
+        </Card>
+        <div className="lg:col-span-2">
+          <Card title="API tokens" description={`For the REST API (Authorization: Bearer …). A token acts as you, in ${ctx.team.name}, with your role there.`}>
+            <ApiTokens
+              tokens={tokens.map((t) => ({ ...t, createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null, revokedAt: t.revokedAt?.toISOString() ?? null }))}
+            />
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

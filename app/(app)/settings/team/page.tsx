@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getDb } from "@/lib/db/client";
+import { requirePageAuth } from "@/lib/auth/guards";
+import { listMembers } from "@/lib/auth/accounts";
+import { listPendingInvitations } from "@/lib/auth/invitations";
+import { hasRole } from "@/lib/auth/roles";
+import { Card, PageHeader } from "@/components/ui/card";
+import { TeamMembers } from "@/components/settings/team-members";
+import { InviteForm, PendingInvitations } from "@/components/settings/invitations";
+
+export const metadata: Metadata = { title: "Team" };
+
+export default async function TeamPage() {
+  const ctx = await requirePageAuth("manage");
+  const db = getDb();
+  const [members, invitations] = await Promise.all([listMembers(db, ctx), listPendingInvitations(db, ctx)]);
+  return (
+    <>
+      <PageHeader title={ctx.team.name}>
+        Members and invitations. <Link href="/settings/audit" className="text-brand-700 underline">Audit log</Link>
+      </PageHeader>
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="lg:col-span-2">
+          <Card title={`${members.length} ${members.length === 1 ? "member" : "members"}`}>
+            <TeamMembers
+              members={members.map((m) => ({ id: m.user.id, name: m.user.name, email: m.user.email, role: m.role }))}
+              currentUserId={ctx.user.id}
+              canManageOwners={hasRole(ctx.role, "owner")}
+            />
+          </Card>
+        </div>
+        <div className="space-y-6">
+          <Card title="Invite someone" description="They get a link that works once, for 7 days.">
+            <InviteForm canInviteOwners={hasRole(ctx.role, "owner")} />
+          </Card>
+          <Card title="Pending invitations">
+            <PendingInvitations invitations={invitations.map((i) => ({ id: i.id, email: i.email, role: i.role, expiresAt: i.expiresAt.toISOString(), invitedBy: i.invitedBy.name }))} />
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getDb } from "@/lib/db/client";
+import { authorizedAction, publicAction } from "@/lib/auth/guards";
+import { acceptInvitation, acceptInvitationSchema, createInvitation, createInvitationSchema, revokeInvitation, revokeInvitationSchema } from "@/lib/auth/invitations";
+import { changeRole, changeRoleSchema, signUpFirstUser, signUpSchema, switchTeam, switchTeamSchema } from "@/lib/auth/accounts";
+import { createApiToken, createApiTokenSchema, revokeApiToken, revokeApiTokenSchema } from "@/lib/auth/api-tokens";
+
+// Public: only works while the atlas has no users at all (checked inside, under a lock).
+export const signUpAction = publicAction(signUpSchema, async (input, { ip }) => {
+  await signUpFirstUser(getDb(), input, ip);
+  return { email: input.email };
+});
+
+// Public: the invitation token is the credential; it is single-use and expires.
+export const acceptInvitationAction = publicAction(acceptInvitationSchema, async (input, { ip }) => {
+  const accepted = await acceptInvitation(getDb(), input, ip);
+  return { email: accepted.email };
+});
+
+export const switchTeamAction = authorizedAction("read", switchTeamSchema, async (ctx, input) => {
+  await switchTeam(getDb(), ctx, input.teamId);
+  revalidatePath("/", "layout");
+});
+
+export const inviteAction = authorizedAction("manage", createInvitationSchema, async (ctx, input) => {
+  const invitation = await createInvitation(getDb(), ctx, input);
+  revalidatePath("/settings/team");
+  return { email: invitation.email, role: invitation.role, path: `/invitations/${invitation.token}`, expiresAt: invitation.expiresAt.toISOString() };
+});
+
+export const revokeInvitationAction = authorizedAction("manage", revokeInvitationSchema, async (ctx, input) => {
+  await revokeInvitation(getDb(), ctx, input.invitationId);
+  revalidatePath("/settings/team");
+});
+
+export const changeRoleAction = authorizedAction("manage", changeRoleSchema, async (ctx, input) => {
+  const result = await changeRole(getDb(), ctx, input);
+  revalidatePath("/settings/team");
+  return result;
+});
+
+export const createApiTokenAction = authorizedAction("read", createApiTokenSchema, async (ctx, input) => {
+  const created = await createApiToken(getDb(), { userId: ctx.user.id, teamId: ctx.team.id, ip: ctx.ip }, input.name);
+  revalidatePath("/settings");
+  return { name: created.name, token: created.token };
+});
+
+export const revokeApiTokenAction = authorizedAction("read", revokeApiTokenSchema, async (ctx, input) => {
+  await revokeApiToken(getDb(), ctx, input.tokenId);
+  revalidatePath("/settings");
+});

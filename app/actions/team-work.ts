@@ -1,0 +1,31 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getDb } from "@/lib/db/client";
+import { authorizedAction } from "@/lib/auth/guards";
+import { createTargetList, createTargetListSchema, updateTargetList, updateTargetListSchema } from "@/lib/target-lists";
+import { createNote, createNoteSchema } from "@/lib/notes";
+import { createView, createViewSchema } from "@/lib/views";
+
+export const createTargetListAction = authorizedAction("write", createTargetListSchema, async (ctx, input) => {
+  const list = await createTargetList(getDb(), ctx, input);
+  revalidatePath("/lists");
+  return { id: list.id };
+});
+
+export const updateTargetListAction = authorizedAction("write", updateTargetListSchema, async (ctx, input) => {
+  const list = await updateTargetList(getDb(), ctx, input);
+  revalidatePath(`/lists/${list.id}`);
+  return { id: list.id, version: list.version };
+});
+
+export const createNoteAction = authorizedAction("write", createNoteSchema, async (ctx, input) => {
+  const note = await createNote(getDb(), ctx, input);
+  revalidatePath(`/organisations/${note.organisationCode}`);
+  return { id: note.id };
+});
+
+export const createViewAction = authorizedAction("write", createViewSchema, async (ctx, input) => {
+  const view = await createView(getDb(), ctx, input);
+  return { id: view.id };
+});

@@ -1,0 +1,6 @@
+import { getDb } from "@/lib/db/client";
+import { withApiAuth } from "@/lib/auth/guards";
+import { json } from "@/lib/http";
+import { getView, viewToJson } from "@/lib/views";
+
+export const GET = withApiAuth<{ id: string }>("read", async ({ ctx, params }) => json(viewToJson(await getView(getDb(), ctx, params.id))));

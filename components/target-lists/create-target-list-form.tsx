@@ -1,0 +1,20 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { createTargetListAction } from "@/app/actions/team-work";
+import { Field, FormMessage, SubmitButton, TextArea, useActionForm } from "@/components/ui/form";
+
+export function CreateTargetListForm() {
+  const router = useRouter();
+  const [result, formAction, pending] = useActionForm(createTargetListAction, (data) => router.push(`/lists/${data.id}`));
+  return (
+    <form action={formAction} className="space-y-4">
+      <FormMessage result={result} />
+      <Field label="Name" name="name" required maxLength={120} result={result} />
+      <Field label="Description (optional)" name="description" result={result}>
+        <TextArea name="description" maxLength={2000} />
+      </Field>
+      <SubmitButton pending={pending}>Create list</SubmitButton>
+    </form>
+  );
+}

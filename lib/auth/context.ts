@@ -1,0 +1,102 @@
+// Session or API token -> user, team, role. The single place that decides who a request is.
+import { decode } from "next-auth/jwt";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { hashToken } from "./crypto";
+import { isRole, type Role } from "./roles";
+
+export type AuthContext = {
+  user: { id: string; email: string; name: string };
+  team: { id: string; name: string };
+  role: Role;
+  via: "session" | "token";
+  sessionId: string | null;
+  tokenId: string | null;
+  ip: string | null;
+};
+
+export const SESSION_COOKIE_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-token"] as const;
+
+export function authSecret(): string {
+  const secret = process.env.NEXTAUTH_SECRET;
+  if (!secret) throw new Error("NEXTAUTH_SECRET is not set: start the app with `npm start`, which generates one into .env.local.");
+  return secret;
+}
+
+/** The client's address: the first X-Forwarded-For hop (set by `next start` and by load balancers). */
+export function clientIp(headers: Headers | Record<string, string | string[] | undefined>): string {
+  const get = (name: string) => (headers instanceof Headers ? headers.get(name) : ([] as string[]).concat(headers[name] ?? [])[0] ?? null);
+  return get("x-forwarded-for")?.split(",")[0]?.trim() || get("x-real-ip")?.trim() || "unknown";
+}
+
+export function readCookie(cookieHeader: string | null, names: readonly string[]): string | null {
+  if (!cookieHeader) return null;
+  for (const part of cookieHeader.split(";")) {
+    const index = part.indexOf("=");
+    const name = part.slice(0, index).trim();
+    if (names.includes(name)) return decodeURIComponent(part.slice(index + 1).trim());
+  }
+  return null;
+}
+
+/** The session id inside next-auth's signed, encrypted JWT cookie, or null if it is missing or forged. */
+export async function sessionIdFromJwt(jwt: string | null): Promise<string | null> {
+  if (!jwt) return null;
+  try {
+    const token = await decode({ token: jwt, secret: authSecret() });
+    return typeof token?.sid === "string" ? token.sid : null;
+  } catch {
+    return null;
+  }
+}
+
+async function contextForSession(db: PrismaClient, sessionId: string, ip: string | null): Promise<AuthContext | null> {
+  const session = await db.session.findUnique({
+    where: { id: sessionId },
+    select: {
+      id: true,
+      expiresAt: true,
+      revokedAt: true,
+      lastSeenAt: true,
+      user: { select: { id: true, email: true, name: true } },
+      activeTeam: { select: { id: true, name: true } },
+      activeTeamId: true,
+      userId: true,
+    },
+  });
+  if (!session || session.revokedAt || session.expiresAt <= new Date()) return null;
+  // Read the role on every request, so a role change or removal takes effect at once
+  const membership = await db.membership.findUnique({ where: { userId_teamId: { userId: session.userId, teamId: session.activeTeamId } }, select: { role: true } });
+  if (!membership || !isRole(membership.role)) return null;
+  if (Date.now() - session.lastSeenAt.getTime() > 5 * 60_000) {
+    await db.session.update({ where: { id: session.id }, data: { lastSeenAt: new Date() } });
+  }
+  return { user: session.user, team: session.activeTeam, role: membership.role, via: "session", sessionId: session.id, tokenId: null, ip };
+}
+
+async function contextForApiToken(db: PrismaClient, token: string, ip: string | null): Promise<AuthContext | null> {
+  const record = await db.apiToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { id: true, revokedAt: true, userId: true, teamId: true, user: { select: { id: true, email: true, name: true } }, team: { select: { id: true, name: true } } },
+  });
+  if (!record || record.revokedAt) return null;
+  const membership = await db.membership.findUnique({ where: { userId_teamId: { userId: record.userId, teamId: record.teamId } }, select: { role: true } });
+  if (!membership || !isRole(membership.role)) return null;
+  await db.apiToken.update({ where: { id: record.id }, data: { lastUsedAt: new Date() } });
+  return { user: record.user, team: record.team, role: membership.role, via: "token", sessionId: null, tokenId: record.id, ip };
+}
+
+/** Authenticates a request by `Authorization: Bearer <token>` or by the session cookie. */
+export async function authenticateRequest(db: PrismaClient, request: Request): Promise<AuthContext | null> {
+  const ip = clientIp(request.headers);
+  const authorization = request.headers.get("authorization");
+  if (authorization) {
+    const match = authorization.match(/^Bearer\s+(\S+)$/i);
+    return match ? contextForApiToken(db, match[1]!, ip) : null;
+  }
+  return authenticateCookies(db, request.headers.get("cookie"), ip);
+}
+
+export async function authenticateCookies(db: PrismaClient, cookieHeader: string | null, ip: string | null): Promise<AuthContext | null> {
+  const sessionId = await sessionIdFromJwt(readCookie(cookieHeader, SESSION_COOKIE_NAMES));
+  return sessionId ? contextForSession(db, sessionId, ip) : null;
+}

@@ -1,0 +1,110 @@
+// The entry points every route uses: withApiAuth for route handlers, requirePageAuth for pages,
+// authorizedAction for server actions. tests/auth/route-coverage.test.ts fails if a route skips them.
+import { headers } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import type { z } from "zod";
+import { getDb } from "@/lib/db/client";
+import { AppError, errorResponse, invalid, type AppErrorCode } from "@/lib/errors";
+import { authenticateCookies, authenticateRequest, clientIp, type AuthContext } from "./context";
+import { ACCESS, hasRole, type Access } from "./roles";
+
+export type { AuthContext } from "./context";
+
+function requireAccess(ctx: AuthContext, access: Access) {
+  if (!hasRole(ctx.role, ACCESS[access])) {
+    throw new AppError("forbidden", access === "write" ? "Your role in this team can read but not change this." : "Your role in this team does not allow this.");
+  }
+}
+
+type RouteContext<P> = { params: Promise<P> };
+type ApiHandler<P> = (args: { request: Request; ctx: AuthContext; params: P }) => Promise<Response>;
+
+/** Wraps a route handler: authenticates (session cookie or bearer token), checks the role, maps errors to JSON. */
+export function withApiAuth<P = Record<string, never>>(access: Access, handler: ApiHandler<P>) {
+  return async (request: Request, context?: RouteContext<P>): Promise<Response> => {
+    try {
+      const ctx = await authenticateRequest(getDb(), request);
+      if (!ctx) throw new AppError("unauthenticated", "Sign in, or send an API token as 'Authorization: Bearer <token>'.");
+      requireAccess(ctx, access);
+      // A browser session writing through the API must come from our own pages (SameSite=Lax is the first line)
+      if (ctx.via === "session" && !["GET", "HEAD"].includes(request.method)) {
+        const origin = request.headers.get("origin");
+        if (origin && origin !== new URL(request.url).origin) throw new AppError("forbidden", "Cross-site request refused.");
+      }
+      return await handler({ request, ctx, params: ((await context?.params) ?? {}) as P });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+// Once per request, however many components ask (React's cache is per request on the server)
+const currentContext = cache(async (): Promise<AuthContext | null> => {
+  const requestHeaders = await headers();
+  return authenticateCookies(getDb(), requestHeaders.get("cookie"), clientIp(requestHeaders));
+});
+
+/** For pages and layouts: the signed-in user's context, or a redirect to sign-in that comes back here. */
+export async function requirePageAuth(access: Access = "read"): Promise<AuthContext> {
+  const ctx = await currentContext();
+  if (!ctx) {
+    const path = (await headers()).get("x-atlas-path") ?? "/";
+    redirect(`/sign-in?callbackUrl=${encodeURIComponent(path)}`);
+  }
+  if (!hasRole(ctx.role, ACCESS[access])) notFound();
+  return ctx;
+}
+
+/** The context if someone is signed in (for public pages that change when they are). */
+export async function optionalPageAuth(): Promise<AuthContext | null> {
+  return currentContext();
+}
+
+export type ActionResult<T = undefined> =
+  | { ok: true; data: T; message?: string }
+  | { ok: false; code: AppErrorCode | "internal"; message: string; fieldErrors?: Record<string, string[]> };
+
+function toInput(input: unknown): unknown {
+  return input instanceof FormData ? Object.fromEntries([...input.keys()].map((key) => [key, input.getAll(key).length > 1 ? input.getAll(key) : input.get(key)])) : input;
+}
+
+function failure(error: unknown): ActionResult<never> {
+  if (error instanceof AppError) {
+    return { ok: false, code: error.code, message: error.message, ...(Object.keys(error.fieldErrors).length ? { fieldErrors: error.fieldErrors } : {}) };
+  }
+  console.error(error);
+  return { ok: false, code: "internal", message: "Something went wrong on our side. Nothing was changed; try again." };
+}
+
+/**
+ * A server action is a public POST endpoint: this wrapper authenticates the caller, checks the
+ * role, validates the input with zod, and turns errors into a result the form can show.
+ */
+export function authorizedAction<S extends z.ZodType, T>(access: Access, schema: S, handler: (ctx: AuthContext, input: z.output<S>) => Promise<T>) {
+  return async (input: unknown): Promise<ActionResult<T>> => {
+    try {
+      const ctx = await currentContext();
+      if (!ctx) throw new AppError("unauthenticated", "Your session has ended. Sign in again; nothing was changed.");
+      requireAccess(ctx, access);
+      const parsed = schema.safeParse(toInput(input));
+      if (!parsed.success) throw invalid(parsed.error.issues);
+      return { ok: true, data: await handler(ctx, parsed.data) };
+    } catch (error) {
+      return failure(error);
+    }
+  };
+}
+
+/** For the few actions open to anonymous visitors (first sign-up, accepting an invitation). */
+export function publicAction<S extends z.ZodType, T>(schema: S, handler: (input: z.output<S>, meta: { ip: string }) => Promise<T>) {
+  return async (input: unknown): Promise<ActionResult<T>> => {
+    try {
+      const parsed = schema.safeParse(toInput(input));
+      if (!parsed.success) throw invalid(parsed.error.issues);
+      return { ok: true, data: await handler(parsed.data, { ip: clientIp(await headers()) }) };
+    } catch (error) {
+      return failure(error);
+    }
+  };
+}

@@ -1,0 +1,52 @@
+// The one error type of the app: thrown by lib/ functions, mapped to an HTTP status by route
+// handlers and to a form message by server actions.
+export type AppErrorCode = "unauthenticated" | "forbidden" | "not-found" | "invalid" | "conflict" | "throttled";
+
+const STATUS: Record<AppErrorCode, number> = {
+  unauthenticated: 401,
+  forbidden: 403,
+  "not-found": 404,
+  invalid: 400,
+  conflict: 409,
+  throttled: 429,
+};
+
+export class AppError extends Error {
+  constructor(
+    public readonly code: AppErrorCode,
+    message: string,
+    public readonly fieldErrors: Record<string, string[]> = {},
+    public readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+  get status(): number {
+    return STATUS[this.code];
+  }
+}
+
+export const notFound = (what = "This item") => new AppError("not-found", `${what} was not found.`);
+
+/** Turns a zod error into the field errors a form shows beside each input. */
+export function invalid(issues: { path: PropertyKey[]; message: string }[], message = "Some fields need attention."): AppError {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of issues) {
+    const key = issue.path.map(String).join(".") || "form";
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  return new AppError("invalid", message, fieldErrors);
+}
+
+export function errorResponse(error: unknown): Response {
+  if (error instanceof AppError) {
+    const headers: Record<string, string> = { "Cache-Control": "no-store" };
+    if (error.retryAfterSeconds) headers["Retry-After"] = String(error.retryAfterSeconds);
+    return Response.json(
+      { error: { code: error.code, message: error.message, ...(Object.keys(error.fieldErrors).length ? { fields: error.fieldErrors } : {}) } },
+      { status: error.status, headers },
+    );
+  }
+  console.error(error);
+  return Response.json({ error: { code: "internal", message: "Something went wrong on our side. Try again." } }, { status: 500 });
+}

@@ -1,0 +1,85 @@
+// Target lists belong to a team. Every query carries the team in its where clause, so another
+// team's list is simply not found, whatever id is sent.
+import { z } from "zod";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { recordAudit } from "@/lib/audit";
+import type { AuthContext } from "@/lib/auth/context";
+import { idSchema } from "@/lib/auth/validation";
+import { AppError, notFound } from "@/lib/errors";
+
+const listName = z.string().trim().min(1, "Give the list a name").max(120, "Use at most 120 characters");
+const description = z
+  .string()
+  .trim()
+  .max(2000, "Use at most 2,000 characters")
+  .transform((value) => (value === "" ? null : value));
+
+export const createTargetListSchema = z.object({ name: listName, description: description.optional() });
+export const updateTargetListSchema = z.object({
+  id: idSchema,
+  name: listName,
+  description: description.optional(),
+  /** The version the user edited: a stale one is refused rather than overwriting someone else's change */
+  version: z.coerce.number().int().positive(),
+});
+
+const listSelect = { id: true, name: true, description: true, version: true, archivedAt: true, createdAt: true, updatedAt: true, createdBy: { select: { name: true } } } as const;
+
+export async function listTargetLists(db: PrismaClient, ctx: AuthContext) {
+  return db.targetList.findMany({ where: { teamId: ctx.team.id, archivedAt: null }, orderBy: { updatedAt: "desc" }, select: listSelect });
+}
+
+export async function getTargetList(db: PrismaClient, ctx: AuthContext, id: string) {
+  const list = await db.targetList.findFirst({ where: { id, teamId: ctx.team.id }, select: listSelect });
+  if (!list) throw notFound("That target list");
+  return list;
+}
+
+export async function createTargetList(db: PrismaClient, ctx: AuthContext, input: z.output<typeof createTargetListSchema>) {
+  return db.$transaction(async (tx) => {
+    const list = await tx.targetList.create({
+      data: { teamId: ctx.team.id, name: input.name, description: input.description ?? null, createdById: ctx.user.id },
+      select: listSelect,
+    });
+    await recordAudit(tx, { action: "target-list.created", teamId: ctx.team.id, userId: ctx.user.id, ip: ctx.ip, target: `target-list:${list.id}`, after: { name: list.name, description: list.description } });
+    return list;
+  });
+}
+
+export async function updateTargetList(db: PrismaClient, ctx: AuthContext, input: z.output<typeof updateTargetListSchema>) {
+  return db.$transaction(async (tx) => {
+    const before = await tx.targetList.findFirst({ where: { id: input.id, teamId: ctx.team.id }, select: listSelect });
+    if (!before) throw notFound("That target list");
+    const { count } = await tx.targetList.updateMany({
+      where: { id: input.id, teamId: ctx.team.id, version: input.version },
+      data: { name: input.name, description: input.description ?? null, version: { increment: 1 } },
+    });
+    if (count === 0) {
+      throw new AppError("conflict", `Someone changed this list since you opened it (now "${before.name}", version ${before.version}). Reload, check their change and edit again.`);
+    }
+    const after = await tx.targetList.findFirstOrThrow({ where: { id: input.id }, select: listSelect });
+    await recordAudit(tx, {
+      action: "target-list.updated",
+      teamId: ctx.team.id,
+      userId: ctx.user.id,
+      ip: ctx.ip,
+      target: `target-list:${input.id}`,
+      before: { name: before.name, description: before.description, version: before.version },
+      after: { name: after.name, description: after.description, version: after.version },
+    });
+    return after;
+  });
+}
+
+export function targetListToJson(list: Awaited<ReturnType<typeof getTargetList>>) {
+  return {
+    id: list.id,
+    name: list.name,
+    description: list.description,
+    version: list.version,
+    archived: list.archivedAt !== null,
+    created_by: list.createdBy.name,
+    created_at: list.createdAt.toISOString(),
+    updated_at: list.updatedAt.toISOString(),
+  };
+}

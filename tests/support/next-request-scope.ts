@@ -1,0 +1,12 @@
+// Server actions read the caller from next/headers. Outside a Next server there is no request
+// scope, so tests that call actions mock next/headers (see the vi.mock at the top of those files)
+// to return the headers set here: the cookie of the user they act as. The database and the auth
+// logic are real.
+let current = new Headers();
+
+export function actAs(cookie: string | null) {
+  current = new Headers({ "x-forwarded-for": "203.0.113.9" });
+  if (cookie) current.set("cookie", cookie);
+}
+
+export const requestHeaders = () => current;
