@@ -5,4 +5,6 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "sh
 export const formatInteger = (value: number) => integer.format(value);
 /** Allocation figures are stored in £ thousands, as NHS England publishes them. */
 export const formatGbpThousands = (thousands: number) => gbpCompact.format(thousands * 1000);
-export const formatDate = (value: Date | string) => dateFormat.format(typeof value === "string" ? new Date(`${value}T00:00:00Z`) : value);
+/** Accepts a Date, an ISO date ("2026-04-01") or an ISO timestamp. */
+export const formatDate = (value: Date | string) =>
+  dateFormat.format(typeof value === "string" ? new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value) : value);
