@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { getDb } from "@/lib/db/client";
 import { authorizedAction } from "@/lib/auth/guards";
 import { createTargetList, createTargetListSchema, updateTargetList, updateTargetListSchema } from "@/lib/target-lists";
+import { addEntries, addEntriesSchema } from "@/lib/target-lists/entries";
 import { createNote, createNoteSchema } from "@/lib/notes";
 import { createView, createViewSchema } from "@/lib/views";
 
@@ -28,4 +29,10 @@ export const createNoteAction = authorizedAction("write", createNoteSchema, asyn
 export const createViewAction = authorizedAction("write", createViewSchema, async (ctx, input) => {
   const view = await createView(getDb(), ctx, input);
   return { id: view.id };
+});
+
+export const addToTargetListAction = authorizedAction("write", addEntriesSchema, async (ctx, input) => {
+  const result = await addEntries(getDb(), ctx, input);
+  revalidatePath(`/lists/${input.listId}`);
+  return result;
 });

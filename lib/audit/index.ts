@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = [
   "api-token.revoked",
   "target-list.created",
   "target-list.updated",
+  "target-list.entries-added",
   "note.created",
   "view.created",
 ] as const;

@@ -28,6 +28,7 @@ export async function applyReferenceData(db: PrismaClient, data: ReferenceData):
       detail.organisations = { added: organisations.added, changed: organisations.changed, removed: 0 };
       detail.successions = await syncSuccessions(tx, data);
       detail.allocations = await syncAllocations(tx, data);
+      detail.latestAllocations = await syncLatestAllocations(tx);
       detail.areaOverlaps = await syncOverlaps(tx, data);
       detail.serviceCategories = await syncServiceCategories(tx, data);
       detail.commissioningResponsibilities = await syncResponsibilities(tx, data);
@@ -76,6 +77,7 @@ async function upsertOrganisations(tx: Tx, data: ReferenceData) {
     source: o.source,
     source_as_of: o.sourceAsOf,
     details: o.details,
+    search_text: searchText(o),
     parent_code: o.parentCode,
     region_code: o.regionCode,
   }));
@@ -84,10 +86,10 @@ async function upsertOrganisations(tx: Tx, data: ReferenceData) {
 
   const columns = `code text, code_system text, ons_code text, name text, other_names text[], kind text, subtype text, nation text,
     status text, open_date date, close_date date, postcode text, address text, website text, population int,
-    population_year text, population_source text, source text, source_as_of date, details jsonb, parent_code text, region_code text`;
+    population_year text, population_source text, source text, source_as_of date, details jsonb, search_text text, parent_code text, region_code text`;
   const attributes = [
     "code_system", "ons_code", "name", "other_names", "kind", "subtype", "nation", "status", "open_date", "close_date", "postcode",
-    "address", "website", "population", "population_year", "population_source", "source", "source_as_of", "details",
+    "address", "website", "population", "population_year", "population_source", "source", "source_as_of", "details", "search_text",
   ];
   const upserted = await tx.$queryRawUnsafe<{ code: string; inserted: boolean }[]>(
     `INSERT INTO organisation (code, ${attributes.join(", ")}, updated_at)
@@ -151,6 +153,26 @@ async function syncAllocations(tx: Tx, data: ReferenceData) {
     rows,
   );
   return counts(upserted, removed);
+}
+
+/** Copies each ICB's latest core total allocation onto the organisation, for the explorer's filter and sort. */
+async function syncLatestAllocations(tx: Tx) {
+  const changed = await tx.$executeRawUnsafe(`
+    WITH latest AS (
+      SELECT DISTINCT ON (organisation_id) organisation_id, financial_year, amount_gbp_thousands
+      FROM allocation WHERE line = 'core-total' ORDER BY organisation_id, financial_year DESC
+    ), wanted AS (
+      SELECT o.id, l.amount_gbp_thousands, l.financial_year FROM organisation o LEFT JOIN latest l ON l.organisation_id = o.id
+    )
+    UPDATE organisation o SET latest_allocation_gbp_thousands = w.amount_gbp_thousands, latest_allocation_year = w.financial_year, updated_at = now()
+    FROM wanted w
+    WHERE o.id = w.id AND (o.latest_allocation_gbp_thousands, o.latest_allocation_year) IS DISTINCT FROM (w.amount_gbp_thousands, w.financial_year)`);
+  return { added: 0, changed, removed: 0 };
+}
+
+/** What free-text search matches: name, code, ONS code and every other name, in lower case. */
+export function searchText(o: { name: string; code: string; onsCode: string | null; otherNames: string[] }): string {
+  return [o.name, o.code, o.onsCode, ...o.otherNames].filter(Boolean).join(" ").toLowerCase();
 }
 
 async function syncOverlaps(tx: Tx, data: ReferenceData) {

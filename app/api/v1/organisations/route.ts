@@ -1,0 +1,29 @@
+import { getDb } from "@/lib/db/client";
+import { getPool } from "@/lib/db/pool";
+import { withApiAuth } from "@/lib/auth/guards";
+import { csvFilename, csvHeaders } from "@/lib/csv";
+import { invalid } from "@/lib/errors";
+import { json } from "@/lib/http";
+import { decodeCursor, encodeCursor, explorerPageSchema, explorerRowToJson, parseExplorerParams, searchOrganisations } from "@/lib/organisations/explorer";
+import { exportOrganisationsCsv } from "@/lib/organisations/export";
+
+export const GET = withApiAuth("read", async ({ request, ctx }) => {
+  const params = new URL(request.url).searchParams;
+  const filters = parseExplorerParams(params);
+  const scope = { teamId: ctx.team.id };
+  const wantsCsv = params.get("format") === "csv" || (request.headers.get("accept") ?? "").includes("text/csv");
+  if (wantsCsv) {
+    const stream = await exportOrganisationsCsv(getDb(), getPool(), scope, filters, { bom: params.get("bom") === "1" || params.get("bom") === "true" });
+    return new Response(stream, { headers: csvHeaders(csvFilename(params.get("view"))) });
+  }
+  const page = explorerPageSchema.safeParse({ limit: params.get("limit") ?? undefined, cursor: params.get("cursor") ?? undefined });
+  if (!page.success) throw invalid(page.error.issues, page.error.issues.map((i) => i.message).join("; "));
+  const sort = filters.sort ?? (filters.q ? "relevance" : "name");
+  const offset = decodeCursor(page.data.cursor, sort);
+  const result = await searchOrganisations(getDb(), scope, filters, { limit: page.data.limit, offset });
+  return json({
+    data: result.rows.map(explorerRowToJson),
+    total: result.total,
+    next_cursor: result.nextOffset === null ? null : encodeCursor(result.nextOffset, result.sort),
+  });
+});

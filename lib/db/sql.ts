@@ -1,0 +1,44 @@
+// A small composable SQL builder: fragments keep their values separate from the text, and
+// numbering ($1, $2, ...) happens once at the end, so the same query runs through Prisma's
+// $queryRawUnsafe or a node-postgres cursor (for streamed exports) without string-built values.
+export class Sql {
+  constructor(readonly strings: readonly string[], readonly values: readonly unknown[]) {}
+
+  /** Text with $n placeholders and the values in order. */
+  build(): { text: string; values: unknown[] } {
+    const values: unknown[] = [];
+    const text = this.render(values);
+    return { text, values };
+  }
+
+  private render(values: unknown[]): string {
+    let text = this.strings[0]!;
+    this.values.forEach((value, index) => {
+      if (value instanceof Sql) text += value.render(values);
+      else {
+        values.push(value);
+        text += `$${values.length}`;
+      }
+      text += this.strings[index + 1]!;
+    });
+    return text;
+  }
+}
+
+export function sql(strings: TemplateStringsArray, ...values: unknown[]): Sql {
+  return new Sql(strings, values);
+}
+
+/** Joins fragments with a separator, e.g. conditions with " AND ". */
+export function join(fragments: Sql[], separator: string): Sql {
+  if (fragments.length === 0) return sql``;
+  const strings = [""];
+  for (let i = 1; i < fragments.length; i++) strings.push(separator);
+  strings.push("");
+  return new Sql(strings, fragments);
+}
+
+/** Trusted SQL text (identifiers and keywords chosen from fixed lists, never user input). */
+export function raw(text: string): Sql {
+  return new Sql([text], []);
+}

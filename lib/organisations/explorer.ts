@@ -1,0 +1,288 @@
+// The explorer's query: every filter, the search, the sort and the page are done in PostgreSQL.
+// The UI, the REST API, the CSV export and `npm run bench` all run this same code.
+import { z } from "zod";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { AppError, invalid } from "@/lib/errors";
+import { join, raw, sql, type Sql } from "@/lib/db/sql";
+import { NATIONS, ORGANISATION_KINDS, type Nation, type OrganisationKind } from "./vocabulary";
+
+export const TARGET_STAGES = ["identified", "researching", "engaged", "proposal", "won", "lost"] as const;
+
+export const SORTS = ["relevance", "name", "-name", "code", "-code", "kind", "-kind", "population", "-population", "allocation", "-allocation"] as const;
+export type Sort = (typeof SORTS)[number];
+
+export const STATUS_FILTERS = ["open", "closed", "all"] as const;
+export const MAX_LIMIT = 500;
+
+/** Accepts `kind=icb,pcn` and `kind=icb&kind=pcn` alike. */
+function list<T extends readonly [string, ...string[]]>(values: T, name: string) {
+  return z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((value) => (value === undefined ? [] : ([] as string[]).concat(value).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean)))
+    .pipe(z.array(z.enum(values, { message: `${name} must be one of: ${values.join(", ")}` })));
+}
+
+const code = z.string().trim().min(1).max(20).regex(/^[A-Za-z0-9-]+$/, "must be an organisation code").transform((v) => v.toUpperCase());
+const wholeNumber = (name: string) => z.coerce.number({ message: `${name} must be a number` }).int(`${name} must be a whole number`).min(0, `${name} cannot be negative`);
+const money = (name: string) => z.coerce.number({ message: `${name} must be a number (in £ millions)` }).min(0, `${name} cannot be negative`);
+
+export const explorerFilterSchema = z
+  .object({
+    nation: list(NATIONS, "nation"),
+    kind: list(ORGANISATION_KINDS, "kind"),
+    region: code.optional(),
+    parent: code.optional(),
+    commissions: z.string().trim().regex(/^[a-z0-9-]+$/, "commissions must be a service category slug").optional(),
+    status: z.enum(STATUS_FILTERS, { message: "status must be open, closed or all" }).default("open"),
+    q: z.string().trim().max(100, "q has at most 100 characters").optional().transform((v) => (v ? v : undefined)),
+    min_population: wholeNumber("min_population").optional(),
+    max_population: wholeNumber("max_population").optional(),
+    min_allocation: money("min_allocation").optional(),
+    max_allocation: money("max_allocation").optional(),
+    list: z.string().trim().regex(/^(any|[A-Za-z0-9_-]{1,64})$/, "list must be a target list id or 'any'").optional(),
+    stage: z.enum(TARGET_STAGES, { message: `stage must be one of: ${TARGET_STAGES.join(", ")}` }).optional(),
+    has_notes: z.enum(["true", "false"], { message: "has_notes must be true or false" }).optional(),
+    sort: z.enum(SORTS, { message: `sort must be one of: ${SORTS.join(", ")}` }).optional(),
+  })
+  .superRefine((f, ctx) => {
+    if (f.stage && !f.list) ctx.addIssue({ code: "custom", path: ["stage"], message: "stage needs a list (list=<id> or list=any)" });
+    if (f.sort === "relevance" && !f.q) ctx.addIssue({ code: "custom", path: ["sort"], message: "sort=relevance needs a search (q)" });
+  });
+export type ExplorerFilters = z.output<typeof explorerFilterSchema>;
+
+export const explorerPageSchema = z.object({
+  limit: z.coerce.number({ message: "limit must be a number" }).int("limit must be a whole number").min(1, "limit must be at least 1").max(MAX_LIMIT, `limit must be at most ${MAX_LIMIT}`).default(50),
+  cursor: z.string().max(200).optional(),
+});
+
+const ALLOWED_PARAMS = new Set([...Object.keys(explorerFilterSchema.shape ?? {}), "limit", "cursor", "format", "bom", "page", "size", "columns", "view"]);
+
+/** Reads the filters from a URL's query string; an unknown parameter or value is a 400 naming it. */
+export function parseExplorerParams(params: URLSearchParams, extra: string[] = []): ExplorerFilters {
+  for (const key of params.keys()) {
+    if (!ALLOWED_PARAMS.has(key) && !extra.includes(key)) throw new AppError("invalid", `Unknown parameter "${key}".`, { [key]: ["Unknown parameter"] });
+  }
+  const input: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const all = params.getAll(key);
+    input[key] = all.length > 1 ? all : all[0]!;
+  }
+  const parsed = explorerFilterSchema.safeParse(input);
+  if (!parsed.success) throw invalid(parsed.error.issues, parsed.error.issues.map((i) => i.message).join("; "));
+  return parsed.data;
+}
+
+/** Cursors are opaque to clients: the offset of the next page, tied to the sort it was made for. */
+export function encodeCursor(offset: number, sort: Sort): string {
+  return Buffer.from(JSON.stringify({ o: offset, s: sort })).toString("base64url");
+}
+
+export function decodeCursor(cursor: string | undefined, sort: Sort): number {
+  if (!cursor) return 0;
+  try {
+    const value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as { o?: unknown; s?: unknown };
+    if (typeof value.o === "number" && Number.isInteger(value.o) && value.o >= 0 && value.s === sort) return value.o;
+  } catch {
+    // fall through to the error below
+  }
+  throw new AppError("invalid", "cursor is malformed or belongs to another sort order; start again without it.", { cursor: ["Malformed cursor"] });
+}
+
+export type ExplorerScope = { teamId: string };
+
+export type ExplorerRow = {
+  id: number;
+  code: string;
+  name: string;
+  kind: OrganisationKind;
+  nation: Nation;
+  status: "open" | "closed";
+  close_date: string | null;
+  parent_code: string | null;
+  parent_name: string | null;
+  parent_kind: OrganisationKind | null;
+  region_code: string | null;
+  region_name: string | null;
+  population: number | null;
+  population_year: string | null;
+  allocation_gbp_thousands: string | null;
+  allocation_year: string | null;
+  successors: { code: string; name: string }[] | null;
+};
+
+const STOP_WORDS = new Set(["and", "the", "for"]);
+
+/**
+ * How close a typed word must be to a word of a name. pg_trgm's default (0.6) misses common
+ * misspellings ("chesire" vs "cheshire" is 0.55); 0.45 still keeps unrelated words out.
+ * Set per transaction, so it never leaks into other queries on a pooled connection.
+ */
+export const SEARCH_THRESHOLD_SQL = "SET LOCAL pg_trgm.word_similarity_threshold = 0.45";
+
+/** Words of the search worth matching on their own (trigram matching needs three letters). */
+export function searchWords(q: string): string[] {
+  return [...new Set(q.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length >= 3 && !STOP_WORDS.has(w)))].slice(0, 8);
+}
+
+async function resolveCode(db: PrismaClient, value: string, param: string, kinds?: OrganisationKind[]): Promise<number> {
+  const found = await db.organisation.findFirst({ where: { code: value, ...(kinds ? { kind: { in: kinds } } : {}) }, select: { id: true } });
+  if (!found) throw new AppError("invalid", `${param}: no ${kinds ? "NHS England region" : "organisation"} has the code ${value}.`, { [param]: ["Unknown code"] });
+  return found.id;
+}
+
+type Compiled = { where: Sql; rank: Sql | null; sort: Sort };
+
+/** Turns validated filters into SQL conditions; looks up codes, categories and lists so bad ones are 400s. */
+export async function compileFilters(db: PrismaClient, scope: ExplorerScope, f: ExplorerFilters): Promise<Compiled> {
+  const conditions: Sql[] = [];
+  if (f.nation.length) conditions.push(sql`o.nation = ANY(${f.nation}::text[])`);
+  if (f.kind.length) conditions.push(sql`o.kind = ANY(${f.kind}::text[])`);
+  if (f.region) conditions.push(sql`o.region_id = ${await resolveCode(db, f.region, "region", ["nhse-region"])}`);
+  if (f.parent) conditions.push(sql`o.parent_id = ${await resolveCode(db, f.parent, "parent")}`);
+  if (f.commissions) {
+    const category = await db.serviceCategory.findUnique({ where: { slug: f.commissions }, select: { id: true } });
+    if (!category) throw new AppError("invalid", `commissions: no service category "${f.commissions}" (see /api/v1/service-categories).`, { commissions: ["Unknown service category"] });
+    conditions.push(sql`EXISTS (SELECT 1 FROM commissioning_responsibility cr WHERE cr.service_category_id = ${category.id}
+      AND ((cr.organisation_kind = o.kind AND cr.nation = o.nation) OR cr.commissioner_org_id = o.id))`);
+  }
+  if (f.min_population !== undefined) conditions.push(sql`o.population >= ${f.min_population}`);
+  if (f.max_population !== undefined) conditions.push(sql`o.population <= ${f.max_population}`);
+  // The API takes £ millions; the data holds £ thousands
+  if (f.min_allocation !== undefined) conditions.push(sql`o.latest_allocation_gbp_thousands >= ${f.min_allocation * 1000}`);
+  if (f.max_allocation !== undefined) conditions.push(sql`o.latest_allocation_gbp_thousands <= ${f.max_allocation * 1000}`);
+  if (f.list) {
+    if (f.list !== "any") {
+      const owned = await db.targetList.findFirst({ where: { id: f.list, teamId: scope.teamId }, select: { id: true } });
+      if (!owned) throw new AppError("not-found", "list: that target list was not found.", { list: ["Unknown list"] });
+    }
+    const listCondition = f.list === "any" ? sql`l.team_id = ${scope.teamId}` : sql`l.id = ${f.list} AND l.team_id = ${scope.teamId}`;
+    const stageCondition = f.stage ? sql` AND e.stage = ${f.stage}` : sql``;
+    conditions.push(sql`EXISTS (SELECT 1 FROM target_list_entry e JOIN target_list l ON l.id = e.list_id WHERE e.organisation_id = o.id AND ${listCondition}${stageCondition})`);
+  }
+  if (f.has_notes) {
+    const notes = sql`EXISTS (SELECT 1 FROM note n WHERE n.team_id = ${scope.teamId} AND n.organisation_code = o.code AND n.deleted_at IS NULL)`;
+    conditions.push(f.has_notes === "true" ? notes : sql`NOT ${notes}`);
+  }
+
+  let rank: Sql | null = null;
+  if (f.q) {
+    const exactCode = f.q.toUpperCase();
+    const words = searchWords(f.q);
+    // Each word must be close to some word of the name, code or a former name: typos and any order
+    const wordMatch = words.length ? join(words.map((w) => sql`${w} <% o.search_text`), " AND ") : sql`o.search_text LIKE ${`%${f.q.toLowerCase().replace(/[%_\\]/g, "")}%`}`;
+    conditions.push(sql`(o.code = ${exactCode} OR (${wordMatch}))`);
+    const similarity = words.length ? join(words.map((w) => sql`word_similarity(${w}, o.search_text)`), " + ") : sql`0`;
+    rank = sql`((o.code = ${exactCode})::int * 100 + (o.status = 'open')::int * 10 + (${similarity}) + (o.kind IN ('icb', 'nhse-region', 'health-board', 'local-health-board', 'sppg', 'national-body'))::int * 0.5)`;
+  }
+  // Under the default "open" filter a search still shows closed matches (ranked last), so an old
+  // name leads to its successor
+  if (f.status === "open" && !f.q) conditions.push(sql`o.status = 'open'`);
+  if (f.status === "closed") conditions.push(sql`o.status = 'closed'`);
+
+  return { where: conditions.length ? sql`WHERE ${join(conditions, " AND ")}` : sql``, rank, sort: f.sort ?? (f.q ? "relevance" : "name") };
+}
+
+function orderBy(compiled: Compiled): Sql {
+  const direction = (sort: string) => (sort.startsWith("-") ? "DESC" : "ASC");
+  const key = compiled.sort.replace(/^-/, "");
+  switch (key) {
+    case "relevance":
+      return sql`ORDER BY ${compiled.rank ?? sql`0`} DESC, o.name ASC, o.id ASC`;
+    case "population":
+      return raw(`ORDER BY o.population ${direction(compiled.sort)} NULLS LAST, o.id ASC`);
+    case "allocation":
+      return raw(`ORDER BY o.latest_allocation_gbp_thousands ${direction(compiled.sort)} NULLS LAST, o.id ASC`);
+    case "code":
+      return raw(`ORDER BY o.code ${direction(compiled.sort)}, o.id ASC`);
+    case "kind":
+      return raw(`ORDER BY o.kind ${direction(compiled.sort)}, o.name ASC, o.id ASC`);
+    default:
+      return raw(`ORDER BY o.name ${direction(compiled.sort)}, o.id ASC`);
+  }
+}
+
+const SELECT_ROW = sql`SELECT o.id, o.code, o.name, o.kind, o.nation, o.status, to_char(o.close_date, 'YYYY-MM-DD') AS close_date,
+    p.code AS parent_code, p.name AS parent_name, p.kind AS parent_kind, r.code AS region_code, r.name AS region_name,
+    o.population, o.population_year, o.latest_allocation_gbp_thousands::text AS allocation_gbp_thousands, o.latest_allocation_year AS allocation_year,
+    CASE WHEN o.status = 'closed' THEN (
+      SELECT json_agg(json_build_object('code', so.code, 'name', so.name) ORDER BY so.name)
+      FROM succession s JOIN organisation so ON so.id = s.successor_id WHERE s.predecessor_id = o.id
+    ) END AS successors
+  FROM organisation o
+  LEFT JOIN organisation p ON p.id = o.parent_id
+  LEFT JOIN organisation r ON r.id = o.region_id`;
+
+/** The full query for a filter and sort, without paging: the export streams it through a cursor. */
+export function rowsQuery(compiled: Compiled, page?: { limit: number; offset: number }): Sql {
+  const paging = page ? sql` LIMIT ${page.limit} OFFSET ${page.offset}` : sql``;
+  return sql`${SELECT_ROW} ${compiled.where} ${orderBy(compiled)}${paging}`;
+}
+
+export type ExplorerPage = { rows: ExplorerRow[]; total: number; offset: number; limit: number; sort: Sort; nextOffset: number | null };
+
+/** One page of bodies matching the filters, with the total count. */
+export async function searchOrganisations(
+  db: PrismaClient,
+  scope: ExplorerScope,
+  filters: ExplorerFilters,
+  page: { limit: number; offset: number },
+): Promise<ExplorerPage> {
+  const compiled = await compileFilters(db, scope, filters);
+  const rowsSql = rowsQuery(compiled, page).build();
+  const countSql = sql`SELECT count(*)::int AS total FROM organisation o ${compiled.where}`.build();
+  const [, rows, counted] = await db.$transaction([
+    db.$executeRawUnsafe(SEARCH_THRESHOLD_SQL),
+    db.$queryRawUnsafe<ExplorerRow[]>(rowsSql.text, ...rowsSql.values),
+    db.$queryRawUnsafe<{ total: number }[]>(countSql.text, ...countSql.values),
+  ]);
+  const total = counted[0]?.total ?? 0;
+  return { rows, total, offset: page.offset, limit: page.limit, sort: compiled.sort, nextOffset: page.offset + rows.length < total ? page.offset + rows.length : null };
+}
+
+/** Ids of every body matching the filters (for "add all N matching to a list"), capped. */
+export async function matchingOrganisationIds(db: PrismaClient, scope: ExplorerScope, filters: ExplorerFilters, cap: number): Promise<number[]> {
+  const compiled = await compileFilters(db, scope, filters);
+  const query = sql`SELECT o.id FROM organisation o ${compiled.where} ORDER BY o.id LIMIT ${cap + 1}`.build();
+  const [, rows] = await db.$transaction([db.$executeRawUnsafe(SEARCH_THRESHOLD_SQL), db.$queryRawUnsafe<{ id: number }[]>(query.text, ...query.values)]);
+  if (rows.length > cap) throw new AppError("invalid", `More than ${cap.toLocaleString("en-GB")} bodies match: narrow the filter first.`);
+  return rows.map((r) => r.id);
+}
+
+export type ExplorerCsvRow = ExplorerRow;
+export const EXPLORER_CSV_COLUMNS: { header: string; value: (row: ExplorerRow) => unknown }[] = [
+  { header: "code", value: (r) => r.code },
+  { header: "name", value: (r) => r.name },
+  { header: "kind", value: (r) => r.kind },
+  { header: "nation", value: (r) => r.nation },
+  { header: "status", value: (r) => r.status },
+  { header: "close_date", value: (r) => r.close_date },
+  { header: "successor_codes", value: (r) => r.successors?.map((s) => s.code).join(";") ?? "" },
+  { header: "parent_code", value: (r) => r.parent_code },
+  { header: "parent_name", value: (r) => r.parent_name },
+  { header: "region_code", value: (r) => r.region_code },
+  { header: "region_name", value: (r) => r.region_name },
+  { header: "population", value: (r) => r.population },
+  { header: "population_year", value: (r) => r.population_year },
+  { header: "allocation_gbp_thousands", value: (r) => r.allocation_gbp_thousands },
+  { header: "allocation_year", value: (r) => r.allocation_year },
+];
+
+/** The JSON shape of a body in the API. */
+export function explorerRowToJson(row: ExplorerRow) {
+  return {
+    code: row.code,
+    name: row.name,
+    kind: row.kind,
+    nation: row.nation,
+    status: row.status,
+    close_date: row.close_date,
+    successors: row.successors ?? [],
+    parent: row.parent_code ? { code: row.parent_code, name: row.parent_name, kind: row.parent_kind } : null,
+    region: row.region_code ? { code: row.region_code, name: row.region_name } : null,
+    population: row.population,
+    population_year: row.population_year,
+    allocation_gbp_thousands: row.allocation_gbp_thousands === null ? null : Number(row.allocation_gbp_thousands),
+    allocation_year: row.allocation_year,
+  };
+}

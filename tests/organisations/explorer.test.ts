@@ -1,0 +1,137 @@
+import { parse } from "csv-parse/sync";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as organisationsRoute from "@/app/api/v1/organisations/route";
+import * as organisationRoute from "@/app/api/v1/organisations/[code]/route";
+import * as categoriesRoute from "@/app/api/v1/service-categories/route";
+import { parseExplorerParams, searchOrganisations, type ExplorerFilters } from "@/lib/organisations/explorer";
+import { createTestDatabase, type TestDatabase } from "../support/database";
+import { apiRequest, params, signedInUser, type TestUser } from "../support/auth";
+
+describe("organisation explorer: filters, search, sort, pages and CSV", () => {
+  let t: TestDatabase;
+  let analyst: TestUser;
+  const scope = () => ({ teamId: analyst.teamId });
+  const filters = (query: string): ExplorerFilters => parseExplorerParams(new URLSearchParams(query));
+  const codes = async (query: string, limit = 500) => (await searchOrganisations(t.db, scope(), filters(query), { limit, offset: 0 })).rows.map((r) => r.code);
+  const api = (path: string) => organisationsRoute.GET(apiRequest(path, { cookie: analyst.cookie }));
+
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    t.useAsAppDatabase();
+    analyst = await signedInUser(t.db, "analyst@a.example", "Team A", "analyst");
+  });
+  afterAll(() => t.drop());
+
+  it("kind=icb gives the 36 open ICBs; status=all adds the 12 closed ones", async () => {
+    expect(await codes("kind=icb")).toHaveLength(36);
+    const all = await searchOrganisations(t.db, scope(), filters("kind=icb&status=all"), { limit: 100, offset: 0 });
+    expect(all.total).toBe(48);
+    expect(all.rows.filter((r) => r.status === "closed")).toHaveLength(12);
+    expect(await codes("kind=icb&status=closed")).toHaveLength(12);
+  });
+
+  it("parent=an ICB gives its sub-ICB locations, and the same count as the ICB's children", async () => {
+    const subIcbs = await codes("parent=QYG&kind=sub-icb-location");
+    const children = await t.db.organisation.count({ where: { parent: { code: "QYG" }, kind: "sub-icb-location", status: "open" } });
+    expect(subIcbs.length).toBe(children);
+    expect(subIcbs.length).toBeGreaterThan(0);
+  });
+
+  it("filters by nation, region, population and allocation", async () => {
+    expect(await codes("nation=scotland&kind=health-board")).toHaveLength(14);
+    const east = await searchOrganisations(t.db, scope(), filters("region=Y61&kind=icb"), { limit: 50, offset: 0 });
+    expect(east.total).toBe(3);
+    const big = await searchOrganisations(t.db, scope(), filters("kind=icb&min_population=2000000"), { limit: 50, offset: 0 });
+    expect(big.rows.every((r) => r.population !== null && r.population >= 2_000_000)).toBe(true);
+    const rich = await searchOrganisations(t.db, scope(), filters("kind=icb&status=all&min_allocation=5000"), { limit: 50, offset: 0 });
+    expect(rich.rows.length).toBeGreaterThan(0);
+    expect(rich.rows.every((r) => Number(r.allocation_gbp_thousands) >= 5_000_000)).toBe(true);
+  });
+
+  it("commissions=X gives the bodies that commission that service", async () => {
+    const gp = await searchOrganisations(t.db, scope(), filters("commissions=gp-primary-medical-services&nation=england"), { limit: 100, offset: 0 });
+    expect(gp.rows.some((r) => r.kind === "icb")).toBe(true);
+    expect(gp.rows.every((r) => ["icb", "national-body"].includes(r.kind))).toBe(true);
+    const sexualHealth = await codes("commissions=sexual-health&nation=england&kind=local-authority");
+    expect(sexualHealth).toHaveLength(153);
+  });
+
+  it.each(["chesire mersyside", "merseyside cheshire", "QYG", "qyg"])("finds Cheshire and Merseyside ICB from %j", async (q) => {
+    const [first] = await codes(`q=${encodeURIComponent(q)}`, 5);
+    expect(first).toBe("QYG");
+  });
+
+  it("shows a closed ICB matched by name, marked closed with its successor, under the default status filter", async () => {
+    const result = await searchOrganisations(t.db, scope(), filters("q=bedfordshire%20luton"), { limit: 10, offset: 0 });
+    const closed = result.rows.find((r) => r.code === "QHG");
+    expect(closed).toMatchObject({ status: "closed", successors: [{ code: "S1Y5D", name: expect.stringMatching(/Central East/) }] });
+  });
+
+  it("leads from the code of an ICB merged in 2026 to its successor, through the API", async () => {
+    const response = await organisationRoute.GET(apiRequest("/api/v1/organisations/QHG", { cookie: analyst.cookie }), params({ code: "QHG" }));
+    const body = await response.json();
+    expect(body).toMatchObject({ status: "closed", successors: [{ code: "S1Y5D" }], current_commissioners: [{ code: "S1Y5D" }] });
+    const search = await (await api("/api/v1/organisations?q=QHG")).json();
+    expect(search.data[0]).toMatchObject({ code: "QHG", status: "closed", successors: [{ code: "S1Y5D" }] });
+  });
+
+  it("sorts by population descending with bodies lacking a figure last", async () => {
+    const rows = (await searchOrganisations(t.db, scope(), filters("kind=icb&sort=-population"), { limit: 50, offset: 0 })).rows;
+    const known = rows.filter((r) => r.population !== null).map((r) => r.population!);
+    expect(known).toEqual([...known].sort((a, b) => b - a));
+    expect(rows.slice(known.length).every((r) => r.population === null)).toBe(true);
+  });
+
+  it("pages through every PCN with cursors, never repeating or skipping one", async () => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let total = 0;
+    do {
+      const body: { data: { code: string }[]; total: number; next_cursor: string | null } = await (await api(`/api/v1/organisations?kind=pcn&limit=500${cursor ? `&cursor=${cursor}` : ""}`)).json();
+      seen.push(...body.data.map((o) => o.code));
+      total = body.total;
+      cursor = body.next_cursor;
+    } while (cursor);
+    expect(total).toBe(1297);
+    expect(seen).toHaveLength(total);
+    expect(new Set(seen).size).toBe(total);
+  });
+
+  it("answers 400 naming the parameter for an unknown filter value, a limit over 500, a malformed cursor or an unknown parameter", async () => {
+    for (const [query, param] of [["kind=ccg", "kind"], ["limit=501", "limit"], ["cursor=not-a-cursor", "cursor"], ["colour=blue", "colour"], ["region=QYG", "region"], ["commissions=plumbing", "commissions"], ["status=maybe", "status"]] as const) {
+      const response = await api(`/api/v1/organisations?${query}`);
+      expect(response.status, query).toBe(400);
+      const body = await response.json();
+      expect(body.error.message, query).toContain(param);
+    }
+  });
+
+  it("streams CSV that round-trips through a CSV parser to the same rows as the JSON", async () => {
+    const json = await (await api("/api/v1/organisations?kind=icb&status=all&limit=100")).json();
+    const response = await api("/api/v1/organisations?kind=icb&status=all&format=csv&view=All%20ICBs");
+    expect(response.headers.get("content-type")).toMatch(/text\/csv/);
+    expect(response.headers.get("content-disposition")).toMatch(/commissioning-atlas_all-icbs_\d{4}-\d{2}-\d{2}\.csv/);
+    const rows = parse(await response.text(), { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => r.code)).toEqual(json.data.map((o: { code: string }) => o.code));
+    expect(rows.map((r) => r.name)).toEqual(json.data.map((o: { name: string }) => o.name));
+    const qhg = rows.find((r) => r.code === "QHG")!;
+    expect(qhg.successor_codes).toBe("S1Y5D");
+    const withBom = await (await api("/api/v1/organisations?kind=icb&format=csv&bom=1")).arrayBuffer();
+    expect([...new Uint8Array(withBom).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  });
+
+  it("neutralises a name starting with = in the CSV", async () => {
+    await t.db.organisation.create({
+      data: { code: "ZZTEST1", codeSystem: "atlas", name: '=HYPERLINK("http://evil.example","click")', kind: "gp-practice", nation: "england", source: "test", sourceAsOf: new Date(), searchText: "zztest1" },
+    });
+    const text = await (await api("/api/v1/organisations?q=ZZTEST1&format=csv")).text();
+    const rows = parse(text, { columns: true }) as Record<string, string>[];
+    expect(rows[0]!.name).toBe(`'=HYPERLINK("http://evil.example","click")`);
+  });
+
+  it("lists service categories with the nations they cover", async () => {
+    const body = await (await categoriesRoute.GET(apiRequest("/api/v1/service-categories", { cookie: analyst.cookie }))).json();
+    expect(body.data.length).toBeGreaterThanOrEqual(25);
+    expect(body.data.find((c: { slug: string }) => c.slug === "sexual-health").nations).toHaveLength(4);
+  });
+});
