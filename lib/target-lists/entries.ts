@@ -26,7 +26,9 @@ export const addEntriesSchema = z
 export type AddEntriesResult = { added: number; alreadyOnList: number; requested: number };
 
 /** All or nothing, in one transaction: a body already on the list is left as it is and counted. */
-export async function addEntries(db: PrismaClient, ctx: AuthContext, input: z.output<typeof addEntriesSchema>): Promise<AddEntriesResult> {
+export type AddEntriesInput = { listId: string; codes?: string[]; filter?: string };
+
+export async function addEntries(db: PrismaClient, ctx: AuthContext, input: AddEntriesInput): Promise<AddEntriesResult> {
   const list = await db.targetList.findFirst({ where: { id: input.listId, teamId: ctx.team.id, archivedAt: null }, select: { id: true, name: true } });
   if (!list) throw notFound("That target list");
   let ids: number[];
