@@ -31,14 +31,15 @@ export type AddEntriesInput = { listId: string; codes?: string[]; filter?: strin
 export async function addEntries(db: PrismaClient, ctx: AuthContext, input: AddEntriesInput): Promise<AddEntriesResult> {
   const list = await db.targetList.findFirst({ where: { id: input.listId, teamId: ctx.team.id, archivedAt: null }, select: { id: true, name: true } });
   if (!list) throw notFound("That target list");
+  if (!input.codes?.length && input.filter === undefined) throw new AppError("invalid", "Send the codes to add, or a filter.");
   let ids: number[];
-  if (input.codes) {
+  if (input.codes?.length) {
     const found = await db.organisation.findMany({ where: { code: { in: input.codes } }, select: { id: true, code: true } });
     const missing = input.codes.filter((code) => !found.some((o) => o.code === code));
     if (missing.length) throw new AppError("invalid", `No organisation has the code${missing.length > 1 ? "s" : ""} ${missing.slice(0, 10).join(", ")}; nothing was added.`, { codes: missing.slice(0, 10) });
     ids = found.map((o) => o.id);
   } else {
-    ids = await matchingOrganisationIds(db, { teamId: ctx.team.id }, parseExplorerParams(new URLSearchParams(input.filter)), MAX_BULK_ADD);
+    ids = await matchingOrganisationIds(db, { teamId: ctx.team.id }, parseExplorerParams(new URLSearchParams(input.filter ?? "")), MAX_BULK_ADD);
   }
   return db.$transaction(async (tx) => {
     const inserted = await tx.$executeRaw`
@@ -52,7 +53,7 @@ export async function addEntries(db: PrismaClient, ctx: AuthContext, input: AddE
       userId: ctx.user.id,
       ip: ctx.ip,
       target: `target-list:${list.id}`,
-      after: { added: inserted, alreadyOnList: ids.length - inserted, ...(input.codes ? { codes: input.codes.slice(0, 100) } : { filter: input.filter }) },
+      after: { added: inserted, alreadyOnList: ids.length - inserted, ...(input.codes?.length ? { codes: input.codes.slice(0, 100) } : { filter: input.filter }) },
     });
     return { added: inserted, alreadyOnList: ids.length - inserted, requested: ids.length };
   });
