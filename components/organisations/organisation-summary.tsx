@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { findOrganisationByCode, descendantCounts, OrganisationRef } from "@/lib/organisations/read";
 import type { CurrentBuyer } from "@/lib/organisations/succession";
 import { KIND_LABELS, NATION_LABELS, type Nation, type OrganisationKind } from "@/lib/organisations/vocabulary";
-import { formatDate, formatGbpThousands, formatInteger } from "@/lib/format";
+import { formatDate, formatGbpThousands, formatInteger, formatPerHead } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { OrganisationLink } from "./organisation-link";
@@ -87,7 +87,7 @@ export function OrganisationSummary({
               {coreTotal && (
                 <dd className="text-xs text-slate-500">
                   {coreTotal.structure === "42-icb" ? "Allocated to the 42-ICB structure of 2022-2026. " : ""}
-                  {organisation.population && coreTotal.structure !== "42-icb" ? `${formatGbpThousands(Number(coreTotal.amountGbpThousands) / organisation.population)} per head. ` : ""}
+                  {organisation.population ? `${formatPerHead(Number(coreTotal.amountGbpThousands), organisation.population)} per head (${organisation.populationYear} population). ` : "No per-head figure: no population for this boundary in the data. "}
                   {coreTotal.source}
                 </dd>
               )}

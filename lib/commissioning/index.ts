@@ -35,3 +35,138 @@ export async function commissionedBy(db: PrismaClient, organisation: { id: numbe
     source: { title: r.sourceTitle, url: r.sourceUrl },
   }));
 }
+
+export type MatrixEntry = {
+  commissionerKind: string;
+  commissionerName: string | null;
+  commissionerCode: string | null;
+  organisationKind: string | null;
+  arrangement: string;
+  effectiveFrom: string | null;
+  notes: string | null;
+  evidence: string;
+  source: { title: string; url: string };
+};
+export type MatrixRow = { slug: string; name: string; cells: Record<string, MatrixEntry[]> };
+
+/** Service categories down, nations across: who commissions each, how, and on what source. */
+export async function commissioningMatrix(db: PrismaClient, options: { service?: string } = {}): Promise<MatrixRow[]> {
+  const categories = await db.serviceCategory.findMany({
+    where: options.service ? { slug: options.service } : {},
+    orderBy: { sortOrder: "asc" },
+    select: {
+      slug: true,
+      name: true,
+      responsibilities: {
+        orderBy: [{ arrangement: "asc" }, { commissionerKind: "asc" }],
+        select: {
+          nation: true,
+          commissionerKind: true,
+          commissionerName: true,
+          organisationKind: true,
+          arrangement: true,
+          effectiveFrom: true,
+          notes: true,
+          evidence: true,
+          sourceTitle: true,
+          sourceUrl: true,
+          commissionerOrg: { select: { code: true } },
+        },
+      },
+    },
+  });
+  return categories.map((category) => {
+    const cells: Record<string, MatrixEntry[]> = {};
+    for (const r of category.responsibilities) {
+      (cells[r.nation] ??= []).push({
+        commissionerKind: r.commissionerKind,
+        commissionerName: r.commissionerName,
+        commissionerCode: r.commissionerOrg?.code ?? null,
+        organisationKind: r.organisationKind,
+        arrangement: r.arrangement,
+        effectiveFrom: r.effectiveFrom?.toISOString().slice(0, 10) ?? null,
+        notes: r.notes,
+        evidence: r.evidence,
+        source: { title: r.sourceTitle, url: r.sourceUrl },
+      });
+    }
+    return { slug: category.slug, name: category.name, cells };
+  });
+}
+
+export type PopulationCommissioning = {
+  /** Rows where this body itself commissions (its kind, or named) */
+  itself: ReturnType<typeof toLine>[];
+  /** Rows held by bodies within its area: HSCPs under a board, councils overlapping an ICB */
+  withinArea: { line: ReturnType<typeof toLine>; bodies: { code: string; name: string }[] }[];
+  /** Rows held by national or regional bodies for its population (NHS England, NSS, the JCC...) */
+  nationally: ReturnType<typeof toLine>[];
+};
+
+type ResponsibilityWithCategory = {
+  arrangement: string;
+  effectiveFrom: Date | null;
+  notes: string | null;
+  evidence: string;
+  sourceTitle: string;
+  sourceUrl: string;
+  commissionerKind: string;
+  commissionerName: string | null;
+  organisationKind: string | null;
+  commissionerOrgId: number | null;
+  serviceCategory: { slug: string; name: string; sortOrder: number };
+  commissionerOrg: { code: string; name: string } | null;
+};
+
+function toLine(r: ResponsibilityWithCategory) {
+  return {
+    service: { slug: r.serviceCategory.slug, name: r.serviceCategory.name },
+    arrangement: r.arrangement,
+    effectiveFrom: r.effectiveFrom?.toISOString().slice(0, 10) ?? null,
+    commissioner: r.commissionerOrg ? { code: r.commissionerOrg.code, name: r.commissionerOrg.name } : null,
+    commissionerName: r.commissionerName,
+    commissionerKind: r.commissionerKind,
+    notes: r.notes,
+    evidence: r.evidence,
+    source: { title: r.sourceTitle, url: r.sourceUrl },
+  };
+}
+
+// SPPG is one body for all of Northern Ireland: for anyone else its rows are national
+const NATIONAL_KINDS = new Set(["sppg"]);
+
+/**
+ * Who commissions for this body's population: itself, bodies within its area, and national bodies.
+ * Answers for the commissioning kinds (ICB, health board, LHB, SPPG, HSC trust); other kinds get
+ * their nation's national rows only.
+ */
+export async function commissioningForPopulation(db: PrismaClient, organisation: { id: number; code: string; kind: string; nation: string }): Promise<PopulationCommissioning> {
+  const rows = (await db.commissioningResponsibility.findMany({
+    where: { nation: organisation.nation },
+    include: { serviceCategory: { select: { slug: true, name: true, sortOrder: true } }, commissionerOrg: { select: { code: true, name: true } } },
+    orderBy: [{ serviceCategory: { sortOrder: "asc" } }, { arrangement: "asc" }],
+  })) as ResponsibilityWithCategory[];
+
+  // Bodies within the area: councils overlapping an ICB, HSCPs under a board
+  const withinKinds: Record<string, { code: string; name: string }[]> = {};
+  if (organisation.kind === "icb") {
+    withinKinds["local-authority"] = (
+      await db.areaOverlap.findMany({ where: { icbId: organisation.id }, orderBy: { lsoaShare: "desc" }, select: { localAuthority: { select: { code: true, name: true } } } })
+    ).map((o) => o.localAuthority);
+  }
+  if (organisation.kind === "health-board") {
+    withinKinds.hscp = await db.organisation.findMany({ where: { parentId: organisation.id, kind: "hscp", status: "open" }, orderBy: { name: "asc" }, select: { code: true, name: true } });
+  }
+  if (organisation.kind === "sppg") {
+    withinKinds["hsc-trust"] = await db.organisation.findMany({ where: { kind: "hsc-trust", status: "open" }, orderBy: { name: "asc" }, select: { code: true, name: true } });
+  }
+
+  const result: PopulationCommissioning = { itself: [], withinArea: [], nationally: [] };
+  for (const r of rows) {
+    if (r.organisationKind === organisation.kind || r.commissionerOrgId === organisation.id) result.itself.push(toLine(r));
+    else if (!r.organisationKind || NATIONAL_KINDS.has(r.organisationKind)) result.nationally.push(toLine(r));
+    // Other local bodies of the nation (councils, partnerships, boards): listed by name where the data has them
+    else result.withinArea.push({ line: toLine(r), bodies: withinKinds[r.organisationKind] ?? [] });
+  }
+  return result;
+}

@@ -99,3 +99,19 @@ export const COMMISSIONER_KIND_TO_ORGANISATION_KIND: Partial<Record<Commissioner
 };
 
 export const EVIDENCE_LEVELS = ["direct", "indirect"] as const;
+
+export const COMMISSIONER_KIND_LABELS: Record<CommissionerKind, string> = {
+  icb: "Integrated care boards",
+  "nhs-england": "NHS England",
+  "local-authority": "Local authorities",
+  "health-board": "Health boards",
+  "integration-authority": "Integration authorities (HSCPs)",
+  "nhs-national-services-scotland": "NHS National Services Scotland",
+  "local-health-board": "Local health boards",
+  "nhs-wales-joint-commissioning-committee": "NHS Wales Joint Commissioning Committee",
+  "welsh-government": "Welsh Government",
+  sppg: "Strategic Planning and Performance Group",
+  "public-health-agency": "Public Health Agency",
+  "hsc-trust": "HSC trusts",
+  other: "Other body",
+};

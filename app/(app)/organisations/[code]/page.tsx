@@ -5,9 +5,15 @@ import { requirePageAuth } from "@/lib/auth/guards";
 import { hasRole } from "@/lib/auth/roles";
 import { listNotesForOrganisation } from "@/lib/notes";
 import { OrganisationNotes } from "@/components/notes/organisation-notes";
+import { commissioningForPopulation } from "@/lib/commissioning";
+import { listsHoldingOrganisation } from "@/lib/target-lists/memberships";
+import { PopulationCommissioningCard } from "@/components/commissioning/population-commissioning";
+import { TeamLists } from "@/components/target-lists/team-lists";
 import { descendantCounts, findOrganisationByCode, parentChain } from "@/lib/organisations/read";
 import { findCurrentBuyer } from "@/lib/organisations/succession";
 import { OrganisationSummary } from "@/components/organisations/organisation-summary";
+
+const COMMISSIONING_KINDS = new Set(["icb", "health-board", "local-health-board", "sppg", "hsc-trust", "local-authority", "hscp", "national-body", "special-health-board"]);
 
 type Props = { params: Promise<{ code: string }> };
 
@@ -24,15 +30,32 @@ export default async function OrganisationPage({ params }: Props) {
   const db = getDb();
   const organisation = await findOrganisationByCode(db, code);
   if (!organisation) notFound();
-  const [chain, below, buyer, notes] = await Promise.all([
+  const [chain, below, buyer, notes, lists] = await Promise.all([
     parentChain(db, organisation.code),
     descendantCounts(db, organisation.code),
     findCurrentBuyer(db, organisation.code),
     listNotesForOrganisation(db, ctx, organisation.code),
+    listsHoldingOrganisation(db, ctx, organisation.id),
   ]);
+  // A practice, PCN or trust has no commissioning rows of its own: show its commissioner's
+  const commissionerCode = buyer?.currentCommissioners[0]?.code;
+  const commissioner = COMMISSIONING_KINDS.has(organisation.kind) || !commissionerCode ? organisation : await db.organisation.findUnique({ where: { code: commissionerCode } });
+  const population = commissioner ? await commissioningForPopulation(db, commissioner) : null;
   return (
     <>
       <OrganisationSummary organisation={organisation} chain={chain} below={below} buyer={buyer} />
+      <div className="mt-6 grid gap-6 lg:grid-cols-3">
+        <div className="lg:col-span-2">
+          {population && (
+            <PopulationCommissioningCard
+              data={population}
+              subject={organisation.name}
+              via={commissioner && commissioner.code !== organisation.code ? { code: commissioner.code, name: commissioner.name } : undefined}
+            />
+          )}
+        </div>
+        <TeamLists entries={lists} organisationName={organisation.name} />
+      </div>
       <OrganisationNotes organisationCode={organisation.code} notes={notes} canWrite={hasRole(ctx.role, "analyst")} />
     </>
   );
