@@ -74,3 +74,24 @@ describe("organisation profiles on the real data", () => {
     expect(html).not.toMatch(/Population<\/dt><dd[^>]*>0</);
   });
 });
+
+describe("comparing bodies of different nations", () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+  });
+  afterAll(() => t.drop());
+
+  it("puts an ICB, a Scottish board and a Welsh LHB side by side with their figures and commissioners", async () => {
+    const { compareOrganisations, compareCodesSchema } = await import("@/lib/organisations/compare");
+    const codes = compareCodesSchema.parse("qyg, S08000020,7A4");
+    const { bodies, serviceSlugs } = await compareOrganisations(t.db, codes);
+    expect(bodies.map((b) => b.nation)).toEqual(["england", "scotland", "wales"]);
+    expect(bodies[0]!.perHeadGbp).toBeGreaterThan(1000);
+    expect(bodies[1]!.allocationGbpThousands).toBeNull(); // no Scottish allocations in the data
+    expect(serviceSlugs).toContain("gp-primary-medical-services");
+    expect(bodies[0]!.services["nhs-health-check"]).toMatchObject({ level: "area", commissioner: "Local authorities" });
+    expect(compareCodesSchema.safeParse("QYG").success).toBe(false);
+    expect(compareCodesSchema.safeParse("A,B,C,D,E").success).toBe(false);
+  });
+});
