@@ -17,6 +17,8 @@ export class AppError extends Error {
     message: string,
     public readonly fieldErrors: Record<string, string[]> = {},
     public readonly retryAfterSeconds?: number,
+    /** For a conflict: the current state, so the client can show it beside the user's edit */
+    public readonly current?: unknown,
   ) {
     super(message);
     this.name = "AppError";
@@ -43,7 +45,14 @@ export function errorResponse(error: unknown): Response {
     const headers: Record<string, string> = { "Cache-Control": "no-store" };
     if (error.retryAfterSeconds) headers["Retry-After"] = String(error.retryAfterSeconds);
     return Response.json(
-      { error: { code: error.code, message: error.message, ...(Object.keys(error.fieldErrors).length ? { fields: error.fieldErrors } : {}) } },
+      {
+        error: {
+          code: error.code,
+          message: error.message,
+          ...(Object.keys(error.fieldErrors).length ? { fields: error.fieldErrors } : {}),
+          ...(error.current !== undefined ? { current: error.current } : {}),
+        },
+      },
       { status: error.status, headers },
     );
   }

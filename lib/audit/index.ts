@@ -17,6 +17,18 @@ export const AUDIT_ACTIONS = [
   "target-list.updated",
   "target-list.entries-added",
   "note.created",
+  "note.edited",
+  "note.deleted",
+  "note.restored",
+  "note.pinned",
+  "note.unpinned",
+  "target-list.archived",
+  "target-list.restored",
+  "target-list.entry-updated",
+  "target-list.entries-updated",
+  "contact.created",
+  "contact.updated",
+  "contact.deleted",
   "view.created",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

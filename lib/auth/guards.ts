@@ -63,7 +63,7 @@ export async function optionalPageAuth(): Promise<AuthContext | null> {
 
 export type ActionResult<T = undefined> =
   | { ok: true; data: T; message?: string }
-  | { ok: false; code: AppErrorCode | "internal"; message: string; fieldErrors?: Record<string, string[]> };
+  | { ok: false; code: AppErrorCode | "internal"; message: string; fieldErrors?: Record<string, string[]>; current?: unknown };
 
 function toInput(input: unknown): unknown {
   return input instanceof FormData ? Object.fromEntries([...input.keys()].map((key) => [key, input.getAll(key).length > 1 ? input.getAll(key) : input.get(key)])) : input;
@@ -71,7 +71,13 @@ function toInput(input: unknown): unknown {
 
 function failure(error: unknown): ActionResult<never> {
   if (error instanceof AppError) {
-    return { ok: false, code: error.code, message: error.message, ...(Object.keys(error.fieldErrors).length ? { fieldErrors: error.fieldErrors } : {}) };
+    return {
+      ok: false,
+      code: error.code,
+      message: error.message,
+      ...(Object.keys(error.fieldErrors).length ? { fieldErrors: error.fieldErrors } : {}),
+      ...(error.current !== undefined ? { current: error.current } : {}),
+    };
   }
   console.error(error);
   return { ok: false, code: "internal", message: "Something went wrong on our side. Nothing was changed; try again." };

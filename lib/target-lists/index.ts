@@ -25,8 +25,30 @@ export const updateTargetListSchema = z.object({
 
 const listSelect = { id: true, name: true, description: true, version: true, archivedAt: true, createdAt: true, updatedAt: true, createdBy: { select: { name: true } } } as const;
 
-export async function listTargetLists(db: PrismaClient, ctx: AuthContext) {
-  return db.targetList.findMany({ where: { teamId: ctx.team.id, archivedAt: null }, orderBy: { updatedAt: "desc" }, select: listSelect });
+export async function listTargetLists(db: PrismaClient, ctx: AuthContext, options: { archived?: boolean } = {}) {
+  return db.targetList.findMany({ where: { teamId: ctx.team.id, archivedAt: options.archived ? { not: null } : null }, orderBy: { updatedAt: "desc" }, select: listSelect });
+}
+
+export const archiveTargetListSchema = z.object({ id: idSchema, archived: z.coerce.boolean() });
+
+/** Archiving hides a list without losing anything; restoring brings it back as it was. */
+export async function setTargetListArchived(db: PrismaClient, ctx: AuthContext, input: z.output<typeof archiveTargetListSchema>) {
+  return db.$transaction(async (tx) => {
+    const before = await tx.targetList.findFirst({ where: { id: input.id, teamId: ctx.team.id }, select: listSelect });
+    if (!before) throw notFound("That target list");
+    if ((before.archivedAt !== null) === input.archived) return before;
+    const after = await tx.targetList.update({ where: { id: input.id }, data: { archivedAt: input.archived ? new Date() : null, version: { increment: 1 } }, select: listSelect });
+    await recordAudit(tx, {
+      action: input.archived ? "target-list.archived" : "target-list.restored",
+      teamId: ctx.team.id,
+      userId: ctx.user.id,
+      ip: ctx.ip,
+      target: `target-list:${input.id}`,
+      before: { archived: before.archivedAt !== null, version: before.version },
+      after: { archived: after.archivedAt !== null, version: after.version },
+    });
+    return after;
+  });
 }
 
 export async function getTargetList(db: PrismaClient, ctx: AuthContext, id: string) {

@@ -1,0 +1,6 @@
+import { getDb } from "@/lib/db/client";
+import { withApiAuth } from "@/lib/auth/guards";
+import { json } from "@/lib/http";
+import { noteToJson, restoreNote } from "@/lib/notes";
+
+export const POST = withApiAuth<{ id: string }>("write", async ({ ctx, params }) => json(noteToJson(await restoreNote(getDb(), ctx, params.id))));

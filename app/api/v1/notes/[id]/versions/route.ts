@@ -1,0 +1,6 @@
+import { getDb } from "@/lib/db/client";
+import { withApiAuth } from "@/lib/auth/guards";
+import { json } from "@/lib/http";
+import { listNoteVersions } from "@/lib/notes";
+
+export const GET = withApiAuth<{ id: string }>("read", async ({ ctx, params }) => json({ data: await listNoteVersions(getDb(), ctx, params.id) }));

@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { getDb } from "@/lib/db/client";
+import { withApiAuth } from "@/lib/auth/guards";
+import { invalid } from "@/lib/errors";
+import { json, readJson } from "@/lib/http";
+import { getTargetList } from "@/lib/target-lists";
+import { addEntries, addEntriesSchema, entriesQuerySchema, entryToJson, listEntries } from "@/lib/target-lists/entries";
+
+type Params = { id: string };
+
+export const GET = withApiAuth<Params>("read", async ({ request, ctx, params }) => {
+  await getTargetList(getDb(), ctx, params.id);
+  const query = entriesQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!query.success) throw invalid(query.error.issues, query.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+  const { entries, total } = await listEntries(getDb(), ctx, params.id, query.data);
+  return json({ data: entries.map(entryToJson), total });
+});
+
+// POST {"codes": ["QYG", ...]} or {"filter": "kind=icb&region=Y61"}: all added in one transaction or none
+export const POST = withApiAuth<Params>("write", async ({ request, ctx, params }) => {
+  const body = await readJson(request, z.object({ codes: z.array(z.string()).optional(), filter: z.string().optional() }));
+  const input = addEntriesSchema.safeParse({ ...body, listId: params.id });
+  if (!input.success) throw invalid(input.error.issues);
+  const result = await addEntries(getDb(), ctx, input.data);
+  return json({ added: result.added, already_on_list: result.alreadyOnList, requested: result.requested }, result.added > 0 ? 201 : 200);
+});

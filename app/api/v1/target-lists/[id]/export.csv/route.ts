@@ -1,0 +1,11 @@
+import { getDb } from "@/lib/db/client";
+import { getPool } from "@/lib/db/pool";
+import { withApiAuth } from "@/lib/auth/guards";
+import { csvFilename, csvHeaders } from "@/lib/csv";
+import { exportListCsv } from "@/lib/target-lists/export";
+
+export const GET = withApiAuth<{ id: string }>("read", async ({ request, ctx, params }) => {
+  const bom = new URL(request.url).searchParams.get("bom");
+  const { name, stream } = await exportListCsv(getDb(), getPool(), ctx, params.id, { bom: bom === "1" || bom === "true" });
+  return new Response(stream, { headers: csvHeaders(csvFilename(name)) });
+});

@@ -1,0 +1,93 @@
+import type pg from "pg";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { AuthContext } from "@/lib/auth/context";
+import { csvStream, type CsvColumn } from "@/lib/csv";
+import { cursorBatches } from "@/lib/db/pool";
+import { raw, sql } from "@/lib/db/sql";
+import { notFound } from "@/lib/errors";
+
+type ListCsvRow = {
+  code: string;
+  name: string;
+  kind: string;
+  nation: string;
+  status: string;
+  commissioner_code: string | null;
+  commissioner_name: string | null;
+  population: number | null;
+  population_year: string | null;
+  stage: string;
+  lost_reason: string | null;
+  owner: string | null;
+  priority: string | null;
+  next_step: string | null;
+  next_step_date: string | null;
+  tags: string[];
+  estimated_value_gbp: string | null;
+  added_by: string;
+  added_at: string;
+  last_note_at: string | null;
+  last_note_author: string | null;
+};
+
+export const LIST_CSV_COLUMNS: CsvColumn<ListCsvRow>[] = [
+  { header: "code", value: (r) => r.code },
+  { header: "name", value: (r) => r.name },
+  { header: "kind", value: (r) => r.kind },
+  { header: "nation", value: (r) => r.nation },
+  { header: "status", value: (r) => r.status },
+  { header: "icb_or_board_code", value: (r) => r.commissioner_code },
+  { header: "icb_or_board_name", value: (r) => r.commissioner_name },
+  { header: "population", value: (r) => r.population },
+  { header: "population_year", value: (r) => r.population_year },
+  { header: "stage", value: (r) => r.stage },
+  { header: "lost_reason", value: (r) => r.lost_reason },
+  { header: "owner", value: (r) => r.owner },
+  { header: "priority", value: (r) => r.priority },
+  { header: "next_step", value: (r) => r.next_step },
+  { header: "next_step_date", value: (r) => r.next_step_date },
+  { header: "tags", value: (r) => r.tags.join(";") },
+  { header: "estimated_value_gbp", value: (r) => r.estimated_value_gbp },
+  { header: "added_by", value: (r) => r.added_by },
+  { header: "added_at", value: (r) => r.added_at },
+  { header: "last_note_at", value: (r) => r.last_note_at },
+  { header: "last_note_author", value: (r) => r.last_note_author },
+];
+
+// The ICB or board a body sits in: the body itself or its nearest ancestor of a commissioning kind
+const COMMISSIONER = `CASE WHEN o.kind IN ('icb','health-board','local-health-board','sppg') THEN o.%s
+  WHEN p1.kind IN ('icb','health-board','local-health-board','sppg') THEN p1.%s
+  WHEN p2.kind IN ('icb','health-board','local-health-board','sppg') THEN p2.%s
+  WHEN p3.kind IN ('icb','health-board','local-health-board','sppg') THEN p3.%s END`;
+
+/** Every entry of a team's list as CSV, streamed through a server-side cursor. */
+export async function exportListCsv(db: PrismaClient, pool: pg.Pool, ctx: AuthContext, listId: string, options: { bom?: boolean } = {}) {
+  const list = await db.targetList.findFirst({ where: { id: listId, teamId: ctx.team.id }, select: { id: true, name: true } });
+  if (!list) throw notFound("That target list");
+  const query = sql`SELECT o.code, o.name, o.kind, o.nation, o.status,
+      ${rawCommissioner("code")} AS commissioner_code, ${rawCommissioner("name")} AS commissioner_name,
+      o.population, o.population_year, e.stage, e.lost_reason, ow.name AS owner, e.priority, e.next_step,
+      to_char(e.next_step_date, 'YYYY-MM-DD') AS next_step_date, e.tags, e.estimated_value_gbp::text AS estimated_value_gbp,
+      ab.name AS added_by, to_char(e.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS added_at,
+      to_char(ln.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS last_note_at, ln.author AS last_note_author
+    FROM target_list_entry e
+    JOIN target_list l ON l.id = e.list_id
+    JOIN organisation o ON o.id = e.organisation_id
+    LEFT JOIN organisation p1 ON p1.id = o.parent_id
+    LEFT JOIN organisation p2 ON p2.id = p1.parent_id
+    LEFT JOIN organisation p3 ON p3.id = p2.parent_id
+    LEFT JOIN user_account ow ON ow.id = e.owner_id
+    JOIN user_account ab ON ab.id = e.added_by_id
+    LEFT JOIN LATERAL (
+      SELECT n.created_at, u.name AS author FROM note n JOIN user_account u ON u.id = n.author_id
+      WHERE n.team_id = l.team_id AND n.organisation_code = o.code AND n.deleted_at IS NULL
+      ORDER BY n.created_at DESC LIMIT 1
+    ) ln ON true
+    WHERE e.list_id = ${list.id} AND l.team_id = ${ctx.team.id}
+    ORDER BY o.name, e.id`;
+  return { name: list.name, stream: csvStream(LIST_CSV_COLUMNS, cursorBatches<ListCsvRow>(pool, query.build()), options) };
+}
+
+function rawCommissioner(column: "code" | "name") {
+  return raw(COMMISSIONER.replaceAll("%s", column));
+}
