@@ -6,6 +6,8 @@ import { authorizedAction } from "@/lib/auth/guards";
 import { createTargetList, createTargetListSchema, updateTargetList, updateTargetListSchema } from "@/lib/target-lists";
 import { addEntries, addEntriesSchema } from "@/lib/target-lists/entries";
 import { createNote, createNoteSchema } from "@/lib/notes";
+import { archiveTargetListSchema, setTargetListArchived } from "@/lib/target-lists";
+import { bulkStageSchema, bulkUpdateStage, entryToJson, updateEntry, updateEntrySchema } from "@/lib/target-lists/entries";
 import { createView, createViewSchema } from "@/lib/views";
 
 export const createTargetListAction = authorizedAction("write", createTargetListSchema, async (ctx, input) => {
@@ -33,6 +35,24 @@ export const createViewAction = authorizedAction("write", createViewSchema, asyn
 
 export const addToTargetListAction = authorizedAction("write", addEntriesSchema, async (ctx, input) => {
   const result = await addEntries(getDb(), ctx, input);
+  revalidatePath(`/lists/${input.listId}`);
+  return result;
+});
+
+export const archiveTargetListAction = authorizedAction("write", archiveTargetListSchema, async (ctx, input) => {
+  await setTargetListArchived(getDb(), ctx, input);
+  revalidatePath("/lists");
+  revalidatePath(`/lists/${input.id}`);
+});
+
+export const updateEntryAction = authorizedAction("write", updateEntrySchema, async (ctx, input) => {
+  const entry = await updateEntry(getDb(), ctx, input);
+  revalidatePath(`/lists/${input.listId}`);
+  return entryToJson(entry);
+});
+
+export const bulkStageAction = authorizedAction("write", bulkStageSchema, async (ctx, input) => {
+  const result = await bulkUpdateStage(getDb(), ctx, input);
   revalidatePath(`/lists/${input.listId}`);
   return result;
 });

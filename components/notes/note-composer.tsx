@@ -2,19 +2,32 @@
 
 import { useRef } from "react";
 import { createNoteAction } from "@/app/actions/team-work";
-import { FormMessage, SubmitButton, TextArea, useActionForm } from "@/components/ui/form";
+import { FormMessage, Select, SubmitButton, TextArea, useActionForm } from "@/components/ui/form";
+import type { ContactView } from "./contacts-panel";
 
-export function NoteComposer({ organisationCode }: { organisationCode: string }) {
+export function NoteComposer({ organisationCode, contacts }: { organisationCode: string; contacts: ContactView[] }) {
   const form = useRef<HTMLFormElement>(null);
   const [result, formAction, pending] = useActionForm(createNoteAction, () => form.current?.reset());
   return (
     <form ref={form} action={formAction} className="space-y-2">
       <input type="hidden" name="organisationCode" value={organisationCode} />
       <label className="block text-sm font-medium text-slate-800" htmlFor="note-body">Add a note</label>
-      <TextArea id="note-body" name="body" required maxLength={20000} placeholder="Meeting notes, contacts, next steps…" />
+      <TextArea id="note-body" name="body" required maxLength={20000} placeholder="Meeting notes, next steps… Markdown: **bold**, *italic*, - lists, [links](https://…)" />
       {result && !result.ok && result.fieldErrors?.body && <p className="text-xs text-rose-700">{result.fieldErrors.body.join(" ")}</p>}
+      <div className="flex flex-wrap items-end gap-3">
+        {contacts.length > 0 && (
+          <div>
+            <label htmlFor="note-contact" className="block text-xs text-slate-600">Mentions contact</label>
+            <Select id="note-contact" name="contactId" defaultValue="">
+              <option value="">Nobody</option>
+              {contacts.map((c) => <option key={c.id} value={c.id}>{c.name}{c.role ? `, ${c.role}` : ""}</option>)}
+            </Select>
+          </div>
+        )}
+        <label className="flex items-center gap-2 text-sm text-slate-700"><input type="checkbox" name="pinned" value="true" className="h-4 w-4" /> Pin to the top</label>
+        <SubmitButton pending={pending}>Save note</SubmitButton>
+      </div>
       <FormMessage result={result} success="Note saved." />
-      <SubmitButton pending={pending}>Save note</SubmitButton>
     </form>
   );
 }

@@ -3,7 +3,8 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/lib/db/client";
 import { requirePageAuth } from "@/lib/auth/guards";
 import { hasRole } from "@/lib/auth/roles";
-import { listNotesForOrganisation } from "@/lib/notes";
+import { listNotesForOrganisation, noteToJson } from "@/lib/notes";
+import { listContacts } from "@/lib/contacts";
 import { OrganisationNotes } from "@/components/notes/organisation-notes";
 import { commissioningForPopulation } from "@/lib/commissioning";
 import { listsHoldingOrganisation } from "@/lib/target-lists/memberships";
@@ -30,12 +31,13 @@ export default async function OrganisationPage({ params }: Props) {
   const db = getDb();
   const organisation = await findOrganisationByCode(db, code);
   if (!organisation) notFound();
-  const [chain, below, buyer, notes, lists] = await Promise.all([
+  const [chain, below, buyer, notes, lists, contacts] = await Promise.all([
     parentChain(db, organisation.code),
     descendantCounts(db, organisation.code),
     findCurrentBuyer(db, organisation.code),
-    listNotesForOrganisation(db, ctx, organisation.code),
+    listNotesForOrganisation(db, ctx, organisation.code, { includeDeleted: true }),
     listsHoldingOrganisation(db, ctx, organisation.id),
+    listContacts(db, ctx, organisation.code),
   ]);
   // A practice, PCN or trust has no commissioning rows of its own: show its commissioner's
   const commissionerCode = buyer?.currentCommissioners[0]?.code;
@@ -56,7 +58,12 @@ export default async function OrganisationPage({ params }: Props) {
         </div>
         <TeamLists entries={lists} organisationName={organisation.name} />
       </div>
-      <OrganisationNotes organisationCode={organisation.code} notes={notes} canWrite={hasRole(ctx.role, "analyst")} />
+      <OrganisationNotes
+        organisationCode={organisation.code}
+        notes={notes.map(noteToJson)}
+        contacts={contacts.map(({ id, name, role, email, phone }) => ({ id, name, role, email, phone }))}
+        canWrite={hasRole(ctx.role, "analyst")}
+      />
     </>
   );
 }

@@ -1,0 +1,73 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getDb } from "@/lib/db/client";
+import { requirePageAuth } from "@/lib/auth/guards";
+import { listMembers } from "@/lib/auth/accounts";
+import { hasRole } from "@/lib/auth/roles";
+import { noteToJson, notesFeed, notesFeedSchema } from "@/lib/notes";
+import { listTargetLists } from "@/lib/target-lists";
+import { Card, PageHeader } from "@/components/ui/card";
+import { NoteCard } from "@/components/notes/note-card";
+
+export const metadata: Metadata = { title: "Notes" };
+
+const selectClass = "mt-1 block rounded-md border border-slate-300 bg-white px-3 py-2 text-sm";
+
+export default async function NotesFeedPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const ctx = await requirePageAuth();
+  const db = getDb();
+  const raw = await searchParams;
+  const parsed = notesFeedSchema.safeParse(raw);
+  const filter = parsed.success ? parsed.data : notesFeedSchema.parse({});
+  const [{ notes, nextBefore }, members, lists] = await Promise.all([notesFeed(db, ctx, filter), listMembers(db, ctx), listTargetLists(db, ctx)]);
+  const canWrite = hasRole(ctx.role, "analyst");
+  const next = new URLSearchParams(Object.entries(raw).filter(([, v]) => v) as [string, string][]);
+  if (nextBefore) next.set("before", nextBefore);
+  return (
+    <>
+      <PageHeader title="Notes">Everything your team has written, newest first. Search finds words in any form (&quot;meeting&quot; finds &quot;meetings&quot;).</PageHeader>
+      <form method="get" role="search" className="mb-6 flex flex-wrap items-end gap-3">
+        <div className="min-w-64 flex-1">
+          <label htmlFor="q" className="block text-sm font-medium text-slate-800">Search notes</label>
+          <input id="q" name="q" defaultValue={filter.q ?? ""} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" placeholder="e.g. procurement timeline" />
+        </div>
+        <div>
+          <label htmlFor="author" className="block text-sm font-medium text-slate-800">Author</label>
+          <select id="author" name="author" defaultValue={filter.author ?? ""} className={selectClass}>
+            <option value="">Anyone</option>
+            {members.map((m) => <option key={m.user.id} value={m.user.id}>{m.user.name}</option>)}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="list" className="block text-sm font-medium text-slate-800">On list</label>
+          <select id="list" name="list" defaultValue={filter.list ?? ""} className={selectClass}>
+            <option value="">Any body</option>
+            {lists.map((l) => <option key={l.id} value={l.id}>{l.name}</option>)}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="organisation" className="block text-sm font-medium text-slate-800">Organisation code</label>
+          <input id="organisation" name="organisation" defaultValue={filter.organisation ?? ""} className="mt-1 block w-32 rounded-md border border-slate-300 px-3 py-2 text-sm" />
+        </div>
+        <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">Filter</button>
+        <Link href="/notes" className="py-2 text-sm text-brand-700 underline">Clear</Link>
+      </form>
+      {!parsed.success && <p role="alert" className="mb-4 rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800">{parsed.error.issues[0]!.message}</p>}
+      <Card>
+        {notes.length === 0 ? (
+          <p className="text-sm text-slate-600">{filter.q || filter.author || filter.list || filter.organisation ? "No notes match." : "Your team has not written any notes yet. Open a body's profile to write one."}</p>
+        ) : (
+          <ul className="space-y-4">
+            {notes.map((note) => (
+              <li key={note.id}>
+                <Link href={`/organisations/${note.organisationCode}`} className="mb-1 inline-block text-sm font-medium text-brand-700 hover:underline">{note.organisation.name}</Link>
+                <NoteCard note={noteToJson(note)} canWrite={canWrite} />
+              </li>
+            ))}
+          </ul>
+        )}
+        {nextBefore && <Link href={`/notes?${next.toString()}`} className="mt-4 inline-block text-sm text-brand-700 underline">Older notes</Link>}
+      </Card>
+    </>
+  );
+}
