@@ -1,13 +1,26 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
+import { AddToList } from "./add-to-list";
 
 /** The team's layer on a profile: which of its target lists hold this body, at what stage. */
-export function TeamLists({ entries, organisationName }: { entries: { stage: string; list: { id: string; name: string } }[]; organisationName: string }) {
+export function TeamLists({
+  entries,
+  organisationName,
+  code,
+  lists,
+  canWrite,
+}: {
+  entries: { stage: string; list: { id: string; name: string } }[];
+  organisationName: string;
+  code: string;
+  lists: { id: string; name: string }[];
+  canWrite: boolean;
+}) {
   return (
-    <Card title="On your team's lists">
+    <Card title="On your team's lists" actions={undefined}>
       {entries.length === 0 ? (
-        <p className="text-sm text-slate-600">{organisationName} is on none of your team&apos;s target lists. Add it from the explorer.</p>
+        <p className="text-sm text-slate-600">{organisationName} is on none of your team&apos;s target lists.</p>
       ) : (
         <ul className="space-y-2 text-sm">
           {entries.map((entry) => (
@@ -18,6 +31,7 @@ export function TeamLists({ entries, organisationName }: { entries: { stage: str
           ))}
         </ul>
       )}
+      {canWrite && <div className="mt-4 border-t border-slate-100 pt-4"><AddToList code={code} lists={lists} /></div>}
     </Card>
   );
 }

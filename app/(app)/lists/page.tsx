@@ -7,15 +7,26 @@ import { listTargetLists } from "@/lib/target-lists";
 import { formatDate } from "@/lib/format";
 import { Card, PageHeader } from "@/components/ui/card";
 import { CreateTargetListForm } from "@/components/target-lists/create-target-list-form";
+import { PipelineSummary } from "@/components/target-lists/pipeline-summary";
+import { pipelineSummary } from "@/lib/target-lists/entries";
 
 export const metadata: Metadata = { title: "Target lists" };
 
 export default async function TargetListsPage() {
   const ctx = await requirePageAuth();
-  const lists = await listTargetLists(getDb(), ctx);
+  const [lists, archived, pipeline] = await Promise.all([
+    listTargetLists(getDb(), ctx),
+    listTargetLists(getDb(), ctx, { archived: true }),
+    pipelineSummary(getDb(), ctx),
+  ]);
   return (
     <>
       <PageHeader title="Target lists">Your team&apos;s lists of bodies to win. Only members of {ctx.team.name} can see them.</PageHeader>
+      <div className="mb-6">
+        <Card title="Pipeline across all lists">
+          <PipelineSummary stages={pipeline} />
+        </Card>
+      </div>
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="lg:col-span-2">
           <Card title={`${lists.length} ${lists.length === 1 ? "list" : "lists"}`}>
@@ -33,6 +44,14 @@ export default async function TargetListsPage() {
               </ul>
             )}
           </Card>
+          {archived.length > 0 && (
+            <details className="mt-4 rounded-lg border border-slate-200 bg-white px-5 py-3 text-sm">
+              <summary className="cursor-pointer text-slate-700">{archived.length} archived {archived.length === 1 ? "list" : "lists"}</summary>
+              <ul className="mt-2 space-y-1">
+                {archived.map((list) => <li key={list.id}><Link href={`/lists/${list.id}`} className="text-brand-700 hover:underline">{list.name}</Link></li>)}
+              </ul>
+            </details>
+          )}
         </div>
         {hasRole(ctx.role, "analyst") && (
           <Card title="New list">

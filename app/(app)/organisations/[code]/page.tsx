@@ -8,6 +8,7 @@ import { listContacts } from "@/lib/contacts";
 import { OrganisationNotes } from "@/components/notes/organisation-notes";
 import { commissioningForPopulation } from "@/lib/commissioning";
 import { listsHoldingOrganisation } from "@/lib/target-lists/memberships";
+import { listTargetLists } from "@/lib/target-lists";
 import { PopulationCommissioningCard } from "@/components/commissioning/population-commissioning";
 import { TeamLists } from "@/components/target-lists/team-lists";
 import { descendantCounts, findOrganisationByCode, parentChain } from "@/lib/organisations/read";
@@ -31,13 +32,14 @@ export default async function OrganisationPage({ params }: Props) {
   const db = getDb();
   const organisation = await findOrganisationByCode(db, code);
   if (!organisation) notFound();
-  const [chain, below, buyer, notes, lists, contacts] = await Promise.all([
+  const [chain, below, buyer, notes, lists, contacts, teamLists] = await Promise.all([
     parentChain(db, organisation.code),
     descendantCounts(db, organisation.code),
     findCurrentBuyer(db, organisation.code),
     listNotesForOrganisation(db, ctx, organisation.code, { includeDeleted: true }),
     listsHoldingOrganisation(db, ctx, organisation.id),
     listContacts(db, ctx, organisation.code),
+    listTargetLists(db, ctx),
   ]);
   // A practice, PCN or trust has no commissioning rows of its own: show its commissioner's
   const commissionerCode = buyer?.currentCommissioners[0]?.code;
@@ -56,7 +58,7 @@ export default async function OrganisationPage({ params }: Props) {
             />
           )}
         </div>
-        <TeamLists entries={lists} organisationName={organisation.name} />
+        <TeamLists entries={lists} organisationName={organisation.name} code={organisation.code} lists={teamLists.map(({ id, name }) => ({ id, name }))} canWrite={hasRole(ctx.role, "analyst")} />
       </div>
       <OrganisationNotes
         organisationCode={organisation.code}
