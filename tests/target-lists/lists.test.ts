@@ -104,3 +104,50 @@ describe("target lists: the team's pipeline", () => {
     expect((await t.db.targetListEntry.findUniqueOrThrow({ where: { id: entryIds.QYG! } })).stage).toBe("proposal");
   });
 });
+
+describe("when a body closes in a data refresh", () => {
+  it("keeps its list entries and notes, marked closed, with a link to its successor", async () => {
+    const { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const path = await import("node:path");
+    const { importReferenceData } = await import("@/lib/import");
+    const { listEntries } = await import("@/lib/target-lists/entries");
+    const { createTargetList } = await import("@/lib/target-lists");
+    const { addEntries } = await import("@/lib/target-lists/entries");
+    const { createNote, listNotesForOrganisation } = await import("@/lib/notes");
+    const { findCurrentBuyer } = await import("@/lib/organisations/succession");
+    const t = await createTestDatabase();
+    const dir = mkdtempSync(path.join(tmpdir(), "atlas-refresh-"));
+    try {
+      const user = await signedInUser(t.db, "ann@a.example", "Team A", "analyst");
+      const ctx = (await authenticateCookies(t.db, user.cookie, null))!;
+      const list = await createTargetList(t.db, ctx, { name: "Trusts" });
+      await addEntries(t.db, ctx, { listId: list.id, codes: ["RVJ", "RTE"] });
+      await createNote(t.db, ctx, { organisationCode: "RTE", body: "Spoke to procurement" });
+      // A refresh in which trust RTE closes (the close date is real data's shape: an ODS YYYYMMDD date)
+      cpSync(path.join(process.cwd(), "data"), dir, { recursive: true });
+      const file = path.join(dir, "nhs_trusts.csv");
+      const lines = readFileSync(file, "utf8").split("\n");
+      const index = lines.findIndex((l) => l.startsWith("RTE,"));
+      expect(index).toBeGreaterThan(0);
+      const { csvRow } = await import("@/lib/csv");
+      const [cells] = parse(lines[index]!) as string[][];
+      cells![9] = "20260930"; // close_date
+      lines[index] = csvRow(cells!).replace(/\n$/, ""); // keep the file's CRLF line ends
+      writeFileSync(file, lines.join("\n"));
+      const report = await importReferenceData(t.db, { dataDir: dir, today: "2026-11-23" });
+      expect(report.closed).toBe(1);
+      const { entries } = await listEntries(t.db, ctx, list.id);
+      expect(entries.map((e) => [e.organisation.code, e.organisation.status]).sort()).toEqual([["RTE", "closed"], ["RVJ", "closed"]]);
+      expect(await listNotesForOrganisation(t.db, ctx, "RTE")).toHaveLength(1);
+      // No successor is recorded for these trusts in the data, and the atlas says so rather than guessing
+      expect((await findCurrentBuyer(t.db, "RTE"))?.current).toEqual([]);
+      // A closed ICB on a list leads to its successor
+      await addEntries(t.db, ctx, { listId: list.id, codes: ["QHG"] });
+      expect((await findCurrentBuyer(t.db, "QHG"))?.current.map((c) => c.code)).toEqual(["S1Y5D"]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await t.drop();
+    }
+  });
+});
