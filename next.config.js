@@ -1,6 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // The end-to-end suite builds into its own folder so it never replaces the build `npm start` serves
+  distDir: process.env.ATLAS_DIST_DIR ?? ".next",
   poweredByHeader: false,
   // The Prisma driver adapter and pg run on the Node server only
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "@node-rs/argon2"],

@@ -1,0 +1,277 @@
+// A new user's journey through the production build, in real Chromium: what a unit test cannot show.
+import assert from "node:assert/strict";
+import { mkdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { parse } from "csv-parse/sync";
+import { chromium as playwright, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Db } from "../../lib/db/client";
+import { createUserByOperator } from "../../lib/auth/accounts";
+
+type Options = { baseUrl: string; chromium: string; db: Db; screenshotDir: string };
+
+const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const FIRST = { name: "Olivia Owner", email: "olivia@example.com", password: "correct horse battery staple", team: "Acme bids" };
+const OTHER = { email: "rival@example.com", password: "another long password!", team: "Rival bids" };
+const JS_BUDGET_BYTES = 250 * 1024;
+
+let stepNumber = 0;
+async function step<T>(name: string, work: () => Promise<T>): Promise<T> {
+  stepNumber++;
+  const started = Date.now();
+  try {
+    const result = await work();
+    console.log(`  ✓ ${String(stepNumber).padStart(2)}. ${name} (${Date.now() - started} ms)`);
+    return result;
+  } catch (error) {
+    console.log(`  ✗ ${String(stepNumber).padStart(2)}. ${name}`);
+    throw error;
+  }
+}
+
+async function signIn(page: Page, baseUrl: string, email: string, password: string) {
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  // Submitting with Enter: the form works from the keyboard
+  await page.getByLabel("Password").press("Enter");
+  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"), { timeout: 20_000 });
+}
+
+type AxeSummary = { page: string; violations: { id: string; impact: string | null | undefined; nodes: number }[] };
+
+async function axe(page: Page, name: string, results: AxeSummary[]) {
+  const report = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  results.push({ page: name, violations: report.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })) });
+}
+
+type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
+
+async function screenshots(browser: Browser, baseUrl: string, storageState: StorageState, pages: [string, string][], dir: string) {
+  mkdirSync(dir, { recursive: true });
+  for (const width of [1280, 390]) {
+    const context = await browser.newContext({ viewport: { width, height: 900 }, storageState });
+    const page = await context.newPage();
+    for (const [name, url] of pages) {
+      await page.goto(`${baseUrl}${url}`, { waitUntil: "networkidle" });
+      await page.screenshot({ path: path.join(dir, `${name}-${width}.png`), fullPage: true });
+    }
+    await context.close();
+  }
+}
+
+/** Largest Contentful Paint and JavaScript transferred on a cold load (fresh context, empty cache). */
+async function webPerformance(browser: Browser, baseUrl: string, storageState: StorageState, url: string) {
+  const context = await browser.newContext({ storageState });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  const scripts = new Map<string, number>();
+  const types = new Map<string, string>();
+  cdp.on("Network.responseReceived", (event) => types.set(event.requestId, event.type));
+  cdp.on("Network.loadingFinished", (event) => {
+    if (types.get(event.requestId) === "Script") scripts.set(event.requestId, event.encodedDataLength);
+  });
+  await page.goto(`${baseUrl}${url}`, { waitUntil: "networkidle" });
+  const lcp = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        new PerformanceObserver((list) => {
+          const entries = list.getEntries();
+          resolve(entries[entries.length - 1]!.startTime);
+        }).observe({ type: "largest-contentful-paint", buffered: true });
+        setTimeout(() => resolve(-1), 3000);
+      }),
+  );
+  await context.close();
+  const jsBytes = [...scripts.values()].reduce((a, b) => a + b, 0);
+  return { url, lcpMs: Math.round(lcp), jsKb: Math.round(jsBytes / 1024), scripts: scripts.size };
+}
+
+export async function runJourney({ baseUrl, chromium, db, screenshotDir }: Options): Promise<{ ok: boolean }> {
+  const browser = await playwright.launch({ executablePath: chromium, args: ARGS });
+  const axeResults: AxeSummary[] = [];
+  let ok = true;
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const page = await context.newPage();
+    const consoleErrors: string[] = [];
+    page.on("pageerror", (error) => consoleErrors.push(String(error)));
+    page.on("console", (message) => {
+      if (message.type() === "error") consoleErrors.push(message.text());
+    });
+    console.log("[e2e] journey");
+
+    await step("an anonymous visitor is sent to sign-in", async () => {
+      await page.goto(`${baseUrl}/`);
+      assert.match(page.url(), /\/sign-in/);
+      await axe(page, "sign-in", axeResults);
+    });
+
+    await step("signs up as the first user and lands on the dashboard", async () => {
+      await page.goto(`${baseUrl}/sign-up`);
+      await page.getByLabel("Your name").fill(FIRST.name);
+      await page.getByLabel("Work email").fill(FIRST.email);
+      await page.getByLabel("Password").fill(FIRST.password);
+      await page.getByLabel("Team name").fill(FIRST.team);
+      await page.getByRole("button", { name: "Create account and team" }).click();
+      await page.waitForURL(`${baseUrl}/`, { timeout: 20_000 });
+      await page.getByRole("heading", { level: 1 }).waitFor();
+      await axe(page, "dashboard", axeResults);
+    });
+
+    await step("keyboard: Tab reaches the main navigation with a visible focus ring", async () => {
+      await page.keyboard.press("Tab");
+      await page.keyboard.press("Tab");
+      const focus = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || el === document.body) return null;
+        const style = getComputedStyle(el);
+        return { tag: el.tagName, outline: style.outlineStyle, width: style.outlineWidth };
+      });
+      assert.ok(focus, "something has focus after Tab");
+      assert.notEqual(focus.outline, "none", `focused ${focus.tag} shows an outline`);
+    });
+
+    await step("opens the explorer and filters to the ICBs of one region", async () => {
+      await page.goto(`${baseUrl}/explorer?kind=icb&region=Y61`);
+      await page.getByRole("table").waitFor();
+      const rows = await page.getByRole("table").locator("tbody tr").count();
+      assert.equal(rows, 3, "the East of England has 3 ICBs since April 2026");
+      await axe(page, "explorer", axeResults);
+    });
+
+    await step("searches for a body by a misspelt name", async () => {
+      await page.goto(`${baseUrl}/explorer?q=${encodeURIComponent("chesire mersyside")}`);
+      await page.getByRole("table").waitFor();
+      const first = page.getByRole("table").locator("tbody tr").first();
+      await first.getByRole("link", { name: /Cheshire and Merseyside/ }).first().waitFor();
+    });
+
+    await step("opens its profile", async () => {
+      await page.getByRole("table").locator("tbody tr").first().getByRole("link", { name: /Cheshire and Merseyside/ }).first().click();
+      await page.waitForURL(/\/organisations\/QYG/);
+      await page.getByRole("heading", { level: 1, name: /Cheshire and Merseyside/ }).waitFor();
+      await axe(page, "profile", axeResults);
+    });
+
+    await step("creates a target list and adds the body to it from its profile", async () => {
+      await page.goto(`${baseUrl}/lists`);
+      await page.getByLabel("Name").fill("North West EPR");
+      await page.getByRole("button", { name: "Create list" }).click();
+      await page.waitForURL(/\/lists\/.+/);
+      await axe(page, "list", axeResults);
+      await page.goto(`${baseUrl}/organisations/QYG`);
+      await page.getByRole("button", { name: "Add", exact: true }).click();
+      await page.getByText("Added to the list.").waitFor();
+    });
+
+    await step("writes a note and edits it", async () => {
+      await page.getByLabel("Add a note").fill("Met the **CCIO** at the conference.");
+      await page.getByRole("button", { name: "Save note" }).click();
+      await page.getByText("Note saved.").waitFor();
+      const note = page.locator("article[data-note-id]").first();
+      await note.getByText("CCIO").waitFor();
+      await note.getByRole("button", { name: "Edit" }).click();
+      await note.getByLabel("Edit note").fill("Met the **CCIO**; demo booked for January.");
+      await note.getByRole("button", { name: "Save" }).click();
+      await page.locator("article[data-note-id]").first().getByText("demo booked for January").waitFor();
+    });
+
+    let listUrl = "";
+    await step("exports the list as CSV and finds the body in the file", async () => {
+      await page.goto(`${baseUrl}/lists`);
+      await page.getByRole("link", { name: "North West EPR" }).click();
+      await page.waitForURL(/\/lists\/.+/);
+      listUrl = page.url();
+      const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV" }).click()]);
+      const file = await download.path();
+      const rows = parse(readFileSync(file!, "utf8"), { columns: true, bom: true }) as Record<string, string>[];
+      assert.equal(rows.length, 1);
+      assert.equal(rows[0]!.code, "QYG");
+      assert.equal(rows[0]!.last_note_author, FIRST.name);
+      assert.match(download.suggestedFilename(), /^commissioning-atlas_north-west-epr_\d{4}-\d{2}-\d{2}\.csv$/);
+    });
+
+    const storageState = await context.storageState();
+    await step("axe on the other main pages", async () => {
+      for (const [name, url] of [["notes", "/notes"], ["commissioning", "/commissioning"], ["compare", "/compare?codes=QYG,S08000020"], ["settings", "/settings"], ["team", "/settings/team"]] as const) {
+        await page.goto(`${baseUrl}${url}`);
+        await page.getByRole("heading", { level: 1 }).first().waitFor();
+        await axe(page, name, axeResults);
+      }
+    });
+
+    await step("screenshots of the main pages at 1280 and 390 px", () =>
+      screenshots(browser, baseUrl, storageState, [
+        ["dashboard", "/"],
+        ["explorer", "/explorer?kind=icb"],
+        ["profile", "/organisations/QYG"],
+        ["lists", "/lists"],
+        ["list", new URL(listUrl).pathname],
+        ["notes", "/notes"],
+        ["commissioning", "/commissioning"],
+        ["compare", "/compare?codes=QYG,S08000020,7A4"],
+      ], screenshotDir),
+    );
+
+    const performance = await step("web performance on a cold load", async () => [
+      await webPerformance(browser, baseUrl, storageState, "/"),
+      await webPerformance(browser, baseUrl, storageState, "/explorer"),
+      await webPerformance(browser, baseUrl, storageState, "/organisations/QYG"),
+    ]);
+
+    await step("signs out, and a page now needs sign-in", async () => {
+      await page.goto(`${baseUrl}/`);
+      await page.getByRole("button", { name: "Sign out" }).click();
+      await page.waitForURL(/\/sign-in/);
+      await page.goto(listUrl);
+      assert.match(page.url(), /\/sign-in\?callbackUrl=/);
+    });
+
+    await step("a user of another team sees none of it", async () => {
+      await createUserByOperator(db, { email: OTHER.email, password: OTHER.password, team: OTHER.team, role: "owner" });
+      const other = await (await browser.newContext()).newPage();
+      await signIn(other, baseUrl, OTHER.email, OTHER.password);
+      await other.goto(`${baseUrl}/lists`);
+      await other.getByText("No target lists yet").waitFor();
+      const response = await other.goto(listUrl);
+      assert.equal(response?.status(), 404);
+      await other.goto(`${baseUrl}/organisations/QYG`);
+      await other.getByText("No notes yet").waitFor();
+      assert.equal(await other.getByText("demo booked for January").count(), 0);
+      const api = await other.request.get(`${baseUrl}/api/v1/notes?q=CCIO`);
+      assert.deepEqual((await api.json()).data, []);
+    });
+
+    console.log("\n[e2e] axe (WCAG 2.1 A/AA): serious or critical violations fail the run");
+    for (const result of axeResults) {
+      const serious = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+      console.log(`  ${result.page.padEnd(14)} ${result.violations.length} violations (${serious.length} serious or critical)${result.violations.length ? ": " + result.violations.map((v) => `${v.id} [${v.impact}] x${v.nodes}`).join(", ") : ""}`);
+      if (serious.length) ok = false;
+    }
+
+    console.log("\n[e2e] web performance (cold load, cache disabled)");
+    console.log("  page                     LCP ms   JS kB (compressed)   scripts");
+    for (const p of performance) {
+      console.log(`  ${p.url.padEnd(24)} ${String(p.lcpMs).padStart(6)}   ${String(p.jsKb).padStart(8)}             ${p.scripts}`);
+      if (p.jsKb * 1024 > JS_BUDGET_BYTES) {
+        console.log(`  ✗ ${p.url} loads more than ${JS_BUDGET_BYTES / 1024} kB of JavaScript`);
+        ok = false;
+      }
+    }
+    const unexpected = consoleErrors.filter((e) => !/Failed to load resource: the server responded with a status of 404/.test(e));
+    if (unexpected.length) {
+      console.log("\n[e2e] browser console errors:");
+      for (const e of unexpected) console.log(`  ${e}`);
+      ok = false;
+    }
+  } catch (error) {
+    console.error(error);
+    ok = false;
+  } finally {
+    await browser.close();
+  }
+  return { ok };
+}
