@@ -4,10 +4,9 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { createPrismaClient } from "../lib/db/client";
-import { startEmbeddedPostgres } from "../lib/db/embedded";
+import { findFreePort, startEmbeddedPostgres } from "../lib/db/embedded";
 import { migrate } from "../lib/db/migrate";
 import { importReferenceData } from "../lib/import";
 import { runJourney } from "../tests/e2e/journey.e2e";
@@ -17,17 +16,6 @@ const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (!existsSync(chromium)) {
   console.error(`Chromium not found at ${chromium}. Install Debian's Chromium (apt-get install -y chromium) or set CHROMIUM_PATH.`);
   process.exit(1);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
 }
 
 async function waitForHealth(url: string, timeoutMs: number) {
@@ -46,7 +34,7 @@ async function waitForHealth(url: string, timeoutMs: number) {
 
 mkdirSync(path.join(root, ".data"), { recursive: true });
 const dataDir = mkdtempSync(path.join(root, ".data", "pg-e2e-"));
-const pg = await startEmbeddedPostgres({ dataDir, port: await freePort(), ephemeral: true });
+const pg = await startEmbeddedPostgres({ dataDir, port: await findFreePort(), ephemeral: true });
 let server: ChildProcess | null = null;
 let exitCode = 0;
 try {
@@ -62,7 +50,7 @@ try {
   const build = spawnSync(process.execPath, [nextBin, "build"], { env, stdio: ["ignore", "ignore", "inherit"] });
   if (build.status !== 0) throw new Error("next build failed");
 
-  const port = await freePort();
+  const port = await findFreePort();
   const baseUrl = `http://localhost:${port}`;
   server = spawn(process.execPath, [nextBin, "start", "-p", String(port)], { env: { ...env, NEXTAUTH_URL: baseUrl }, stdio: ["ignore", "ignore", "inherit"] });
   await waitForHealth(baseUrl, 60_000);

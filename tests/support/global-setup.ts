@@ -2,12 +2,11 @@
 // builds a template database: migrated and loaded with the real reference data. Test files
 // clone it, which takes a fraction of a second, so every file starts from the same known state.
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { createPrismaClient } from "../../lib/db/client";
-import { startEmbeddedPostgres, type EmbeddedServer } from "../../lib/db/embedded";
+import { findFreePort, startEmbeddedPostgres, type EmbeddedServer } from "../../lib/db/embedded";
 import { migrate } from "../../lib/db/migrate";
 import { importReferenceData } from "../../lib/import";
 
@@ -16,17 +15,6 @@ declare module "vitest" {
     adminUrl: string;
     templateDatabase: string;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
 }
 
 export default async function setup(project: TestProject) {
@@ -41,7 +29,7 @@ export default async function setup(project: TestProject) {
     // Inside the project: the postgres OS user must be able to reach the directory
     mkdirSync(path.join(process.cwd(), ".data"), { recursive: true });
     dataDir = mkdtempSync(path.join(process.cwd(), ".data", "pg-test-"));
-    embedded = await startEmbeddedPostgres({ dataDir, port: await freePort(), ephemeral: true });
+    embedded = await startEmbeddedPostgres({ dataDir, port: await findFreePort(), ephemeral: true });
     adminUrl = embedded.urlFor("postgres");
   }
   const templateDatabase = `atlas_template_${process.pid}`;
