@@ -14,10 +14,11 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     <>
       <header className="border-b border-brand-900 bg-brand-900 text-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3 sm:px-6">
-          <div className="flex items-center gap-6">
+          <div className="flex flex-wrap items-center gap-x-6 gap-y-2">
             <Brand />
-            <nav aria-label="Main" className="flex gap-4 text-sm text-brand-100">
+            <nav aria-label="Main" className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-brand-100">
               <Link href="/" className="hover:text-white">Overview</Link>
+              <Link href="/explorer" className="hover:text-white">Explorer</Link>
               <Link href="/lists" className="hover:text-white">Target lists</Link>
               <Link href="/settings" className="hover:text-white">Settings</Link>
               {hasRole(ctx.role, "admin") && <Link href="/settings/team" className="hover:text-white">Team</Link>}

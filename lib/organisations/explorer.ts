@@ -136,15 +136,28 @@ type Compiled = { where: Sql; rank: Sql | null; sort: Sort };
 /** Turns validated filters into SQL conditions; looks up codes, categories and lists so bad ones are 400s. */
 export async function compileFilters(db: PrismaClient, scope: ExplorerScope, f: ExplorerFilters): Promise<Compiled> {
   const conditions: Sql[] = [];
-  if (f.nation.length) conditions.push(sql`o.nation = ANY(${f.nation}::text[])`);
-  if (f.kind.length) conditions.push(sql`o.kind = ANY(${f.kind}::text[])`);
+  // One value as "=": with ANY() PostgreSQL cannot walk the (kind, status, name) index in order
+  const oneOf = (column: Sql, values: string[]) => (values.length === 1 ? sql`${column} = ${values[0]}` : sql`${column} = ANY(${values}::text[])`);
+  if (f.nation.length) conditions.push(oneOf(sql`o.nation`, f.nation));
+  if (f.kind.length) conditions.push(oneOf(sql`o.kind`, f.kind));
   if (f.region) conditions.push(sql`o.region_id = ${await resolveCode(db, f.region, "region", ["nhse-region"])}`);
   if (f.parent) conditions.push(sql`o.parent_id = ${await resolveCode(db, f.parent, "parent")}`);
   if (f.commissions) {
-    const category = await db.serviceCategory.findUnique({ where: { slug: f.commissions }, select: { id: true } });
+    const category = await db.serviceCategory.findUnique({
+      where: { slug: f.commissions },
+      select: { responsibilities: { select: { organisationKind: true, nation: true, commissionerOrgId: true } } },
+    });
     if (!category) throw new AppError("invalid", `commissions: no service category "${f.commissions}" (see /api/v1/service-categories).`, { commissions: ["Unknown service category"] });
-    conditions.push(sql`EXISTS (SELECT 1 FROM commissioning_responsibility cr WHERE cr.service_category_id = ${category.id}
-      AND ((cr.organisation_kind = o.kind AND cr.nation = o.nation) OR cr.commissioner_org_id = o.id))`);
+    // Spelled out as (kind, nation) pairs and named bodies, which the indexes serve; a correlated
+    // EXISTS over the responsibilities would be checked against every body
+    const pairs = [...new Set(category.responsibilities.filter((r) => r.organisationKind).map((r) => `${r.organisationKind}|${r.nation}`))];
+    const named = [...new Set(category.responsibilities.map((r) => r.commissionerOrgId).filter((id): id is number => id !== null))];
+    const alternatives = pairs.map((pair) => {
+      const [kind, nation] = pair.split("|");
+      return sql`(o.kind = ${kind} AND o.nation = ${nation})`;
+    });
+    if (named.length) alternatives.push(sql`o.id = ANY(${named}::int[])`);
+    conditions.push(alternatives.length ? sql`(${join(alternatives, " OR ")})` : sql`false`);
   }
   if (f.min_population !== undefined) conditions.push(sql`o.population >= ${f.min_population}`);
   if (f.max_population !== undefined) conditions.push(sql`o.population <= ${f.max_population}`);
@@ -170,7 +183,10 @@ export async function compileFilters(db: PrismaClient, scope: ExplorerScope, f: 
     const exactCode = f.q.toUpperCase();
     const words = searchWords(f.q);
     // Each word must be close to some word of the name, code or a former name: typos and any order
-    const wordMatch = words.length ? join(words.map((w) => sql`${w} <% o.search_text`), " AND ") : sql`o.search_text LIKE ${`%${f.q.toLowerCase().replace(/[%_\\]/g, "")}%`}`;
+    // Words with a digit are codes: fuzzy matching would find thousands of near codes, so match them
+    // as substrings (the same trigram index serves LIKE)
+    const like = (w: string) => sql`o.search_text LIKE ${`%${w.replace(/[%_\\]/g, "")}%`}`;
+    const wordMatch = words.length ? join(words.map((w) => (/\d/.test(w) ? like(w) : sql`${w} <% o.search_text`)), " AND ") : like(f.q.toLowerCase());
     conditions.push(sql`(o.code = ${exactCode} OR (${wordMatch}))`);
     const similarity = words.length ? join(words.map((w) => sql`word_similarity(${w}, o.search_text)`), " + ") : sql`0`;
     rank = sql`((o.code = ${exactCode})::int * 100 + (o.status = 'open')::int * 10 + (${similarity}) + (o.kind IN ('icb', 'nhse-region', 'health-board', 'local-health-board', 'sppg', 'national-body'))::int * 0.5)`;

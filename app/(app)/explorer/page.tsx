@@ -1,0 +1,143 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getDb } from "@/lib/db/client";
+import { requirePageAuth } from "@/lib/auth/guards";
+import { hasRole } from "@/lib/auth/roles";
+import { AppError } from "@/lib/errors";
+import { parseExplorerParams, searchOrganisations, type ExplorerPage } from "@/lib/organisations/explorer";
+import { parentChain } from "@/lib/organisations/read";
+import { listServiceCategories } from "@/lib/commissioning";
+import { listTargetLists } from "@/lib/target-lists";
+import { listViews } from "@/lib/views";
+import { formatInteger } from "@/lib/format";
+import { ExplorerStateProvider } from "@/components/explorer/explorer-state";
+import { ExplorerFilters, ExplorerSearch } from "@/components/explorer/explorer-filters";
+import { ExplorerTable } from "@/components/explorer/explorer-table";
+import { ParentBreadcrumbs, type Crumb } from "@/components/explorer/breadcrumbs";
+import { SavedViewsMenu, SaveViewButton } from "@/components/explorer/saved-views";
+import { ExportCsvButton } from "@/components/explorer/export-csv";
+import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from "@/components/explorer/query";
+
+export const metadata: Metadata = { title: "Explorer" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+function readPaging(params: URLSearchParams): { page: number; size: number } {
+  const sizeText = params.get("size");
+  const size = sizeText === null ? DEFAULT_PAGE_SIZE : Number(sizeText);
+  if (!PAGE_SIZES.includes(size as (typeof PAGE_SIZES)[number])) {
+    throw new AppError("invalid", `size must be one of ${PAGE_SIZES.join(", ")}.`, { size: ["Unsupported page size"] });
+  }
+  const pageText = params.get("page");
+  const page = pageText === null ? 1 : Number(pageText);
+  if (!Number.isInteger(page) || page < 1) throw new AppError("invalid", "page must be a whole number from 1.", { page: ["Invalid page"] });
+  return { page, size };
+}
+
+export default async function ExplorerPageRoute({ searchParams }: Props) {
+  const ctx = await requirePageAuth();
+  const db = getDb();
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(await searchParams)) {
+    for (const v of ([] as string[]).concat(value ?? [])) params.append(key, v);
+  }
+
+  const [regions, categories, lists, views] = await Promise.all([
+    db.organisation.findMany({ where: { kind: "nhse-region", status: "open" }, orderBy: { name: "asc" }, select: { code: true, name: true } }),
+    listServiceCategories(db),
+    listTargetLists(db, ctx),
+    listViews(db, ctx),
+  ]);
+
+  let error: string | null = null;
+  let result: ExplorerPage | null = null;
+  let page = 1;
+  let chain: Crumb[] = [];
+  try {
+    const filters = parseExplorerParams(params);
+    const paging = readPaging(params);
+    page = paging.page;
+    const scope = { teamId: ctx.team.id };
+    result = await searchOrganisations(db, scope, filters, { limit: paging.size, offset: (page - 1) * paging.size });
+    if (result.rows.length === 0 && result.total > 0) {
+      // Past the last page (the results shrank since the link was made): show the last one
+      page = Math.ceil(result.total / paging.size);
+      result = await searchOrganisations(db, scope, filters, { limit: paging.size, offset: (page - 1) * paging.size });
+    }
+    if (filters.parent) {
+      const parent = await db.organisation.findFirst({ where: { code: filters.parent }, select: { code: true, name: true, kind: true } });
+      if (parent) {
+        const above = await parentChain(db, parent.code);
+        chain = [...above.reverse(), parent].map((o) => ({ code: o.code, name: o.name, kind: o.kind as Crumb["kind"] }));
+      }
+    }
+  } catch (caught) {
+    if (!(caught instanceof AppError)) throw caught;
+    error = caught.message;
+  }
+
+  const canWrite = hasRole(ctx.role, "analyst");
+  const viewName = params.get("view");
+  const listOptions = lists.map((l) => ({ value: l.id, label: l.name }));
+
+  return (
+    <ExplorerStateProvider>
+      <div className="mb-5 flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="flex flex-wrap items-center gap-x-3 gap-y-1 text-2xl font-semibold tracking-tight text-slate-900">
+            Explorer
+            {viewName && (
+              <span className="rounded-full bg-brand-50 px-2 py-0.5 text-xs font-medium tracking-normal text-brand-700 ring-1 ring-inset ring-brand-100">
+                <span className="sr-only">Saved view: </span>
+                <span aria-hidden>View: </span>
+                {viewName}
+              </span>
+            )}
+          </h1>
+          <p className="mt-1 text-sm text-slate-600">Every commissioning body in the four nations: filter, drill down the hierarchy, build target lists and export.</p>
+        </div>
+        <div className="ml-auto flex flex-wrap items-center justify-end gap-2">
+          <SavedViewsMenu views={views.map((v) => ({ id: v.id, name: v.name, query: v.query, createdBy: v.createdBy.name }))} current={viewName} />
+          {canWrite && result && <SaveViewButton />}
+          {result && <ExportCsvButton total={result.total} viewName={viewName} />}
+        </div>
+      </div>
+
+      <div className="gap-6 lg:grid lg:grid-cols-[15rem_minmax(0,1fr)]">
+        <ExplorerFilters
+          regions={regions.map((r) => ({ value: r.code, label: r.name }))}
+          categories={categories.map((c) => ({ value: c.slug, label: c.name }))}
+          lists={listOptions}
+        />
+        <div className="min-w-0 space-y-3">
+          <ExplorerSearch />
+          {chain.length > 0 && <ParentBreadcrumbs chain={chain} />}
+          {error || !result ? (
+            <div role="alert" className="rounded-lg border border-rose-200 bg-rose-50 px-4 py-4 text-sm text-rose-900">
+              <p className="font-semibold">These filters cannot be applied</p>
+              <p className="mt-1">{error}</p>
+              <p className="mt-3">
+                <Link href="/explorer" className="font-medium text-rose-900 underline underline-offset-2">Start again with no filters</Link>
+              </p>
+            </div>
+          ) : (
+            <ExplorerTable
+              rows={result.rows}
+              total={result.total}
+              page={page}
+              size={result.limit}
+              sort={result.sort}
+              canWrite={canWrite}
+              lists={listOptions}
+            />
+          )}
+          {result && result.total > 0 && (
+            <p className="text-xs text-slate-500">
+              Populations and allocations are the latest published figures ({formatInteger(result.total)} bodies match); “—” means the data has no figure.
+            </p>
+          )}
+        </div>
+      </div>
+    </ExplorerStateProvider>
+  );
+}

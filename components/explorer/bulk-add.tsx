@@ -1,0 +1,113 @@
+"use client";
+
+import { useId, useState, useTransition } from "react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { addToTargetListAction, createTargetListAction } from "@/app/actions/team-work";
+import { formatInteger } from "@/lib/format";
+import type { Option } from "./explorer-filters";
+
+const NEW_LIST = "__new__";
+/** The most one request may add (lib/target-lists/entries.ts MAX_BULK_ADD) */
+const MAX_BULK_ADD = 10_000;
+
+type Outcome = { ok: true; listId: string; listName: string; added: number; alreadyOnList: number } | { ok: false; message: string };
+
+function plural(n: number, one: string, many: string) {
+  return `${formatInteger(n)} ${n === 1 ? one : many}`;
+}
+
+/** "Add to target list": the selected codes, or every body matching the filter. */
+export function BulkAddToList({ lists, codes, filter, count }: { lists: Option[]; codes: string[]; filter: string | null; count: number }) {
+  const router = useRouter();
+  const id = useId();
+  const [listId, setListId] = useState(lists[0]?.value ?? NEW_LIST);
+  const [newName, setNewName] = useState("");
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [pending, startTransition] = useTransition();
+  const creating = listId === NEW_LIST || !lists.some((l) => l.value === listId);
+  const tooMany = count > MAX_BULK_ADD;
+
+  function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setOutcome(null);
+    startTransition(async () => {
+      let targetId = listId;
+      let targetName = lists.find((l) => l.value === listId)?.label ?? "";
+      if (creating) {
+        const created = await createTargetListAction({ name: newName });
+        if (!created.ok) {
+          setOutcome({ ok: false, message: created.fieldErrors?.name?.join(" ") ?? created.message });
+          return;
+        }
+        targetId = created.data.id;
+        targetName = newName.trim();
+      }
+      const result = await addToTargetListAction(filter !== null ? { listId: targetId, filter } : { listId: targetId, codes });
+      if (!result.ok) {
+        setOutcome({ ok: false, message: result.message });
+      } else {
+        setOutcome({ ok: true, listId: targetId, listName: targetName, added: result.data.added, alreadyOnList: result.data.alreadyOnList });
+      }
+      if (creating) {
+        setListId(targetId);
+        setNewName("");
+        router.refresh();
+      }
+    });
+  }
+
+  return (
+    <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
+      <form onSubmit={submit} className="flex flex-wrap items-center gap-2">
+        <label htmlFor={`${id}-list`} className="text-slate-700">Add to</label>
+        <select
+          id={`${id}-list`}
+          value={creating ? NEW_LIST : listId}
+          onChange={(e) => setListId(e.target.value)}
+          className="max-w-[14rem] rounded-md border border-slate-300 bg-white px-2 py-1 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30"
+        >
+          {lists.map((l) => <option key={l.value} value={l.value}>{l.label}</option>)}
+          <option value={NEW_LIST}>+ New list…</option>
+        </select>
+        {creating && (
+          <>
+            <label htmlFor={`${id}-name`} className="sr-only">Name of the new list</label>
+            <input
+              id={`${id}-name`}
+              value={newName}
+              onChange={(e) => setNewName(e.target.value)}
+              required
+              maxLength={120}
+              placeholder="New list name"
+              className="w-44 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm shadow-sm placeholder:text-slate-400 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30"
+            />
+          </>
+        )}
+        <button
+          type="submit"
+          disabled={pending || tooMany || (creating && !newName.trim())}
+          aria-busy={pending}
+          className="inline-flex items-center gap-2 rounded-md bg-brand-600 px-3 py-1 text-sm font-medium text-white shadow-sm hover:bg-brand-700 disabled:opacity-60"
+        >
+          {pending && <span aria-hidden className="h-3 w-3 animate-spin rounded-full border-2 border-current border-t-transparent" />}
+          Add {formatInteger(count)} to list
+        </button>
+      </form>
+      <div aria-live="polite" className="text-sm">
+        {tooMany && <p className="text-rose-700">At most {formatInteger(MAX_BULK_ADD)} at once: narrow the filters first.</p>}
+        {outcome?.ok === true && (
+          <p className="text-emerald-800">
+            Added {formatInteger(outcome.added)}
+            {outcome.alreadyOnList > 0 && `; ${plural(outcome.alreadyOnList, "was", "were")} already on the list`}
+            {" · "}
+            <Link href={`/lists/${outcome.listId}`} className="font-medium underline underline-offset-2">
+              Open {outcome.listName || "the list"}
+            </Link>
+          </p>
+        )}
+        {outcome?.ok === false && <p role="alert" className="text-rose-700">{outcome.message}</p>}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,247 @@
+"use client";
+
+import { useCallback, useId, useState, type ReactNode } from "react";
+import { KIND_LABELS, NATIONS, NATION_LABELS, ORGANISATION_KINDS } from "@/lib/organisations/vocabulary";
+import { DebouncedInput } from "./debounced-input";
+import { useExplorer } from "./explorer-state";
+
+export type Option = { value: string; label: string };
+
+const TARGET_STAGE_LABELS: Record<string, string> = {
+  identified: "Identified",
+  researching: "Researching",
+  engaged: "Engaged",
+  proposal: "Proposal",
+  won: "Won",
+  lost: "Lost",
+};
+
+/** Parameters that narrow the results; "clear filters" removes these and keeps page size and columns. */
+export const FILTER_PARAMS = ["nation", "kind", "region", "parent", "commissions", "status", "q", "min_population", "max_population", "min_allocation", "max_allocation", "list", "stage", "has_notes"];
+
+export const controlClass =
+  "block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-900 shadow-sm placeholder:text-slate-400 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 disabled:bg-slate-50 disabled:text-slate-400";
+
+function listValues(params: URLSearchParams, key: string): string[] {
+  return params.getAll(key).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
+}
+
+export function activeFilterCount(query: string): number {
+  const params = new URLSearchParams(query);
+  return FILTER_PARAMS.filter((key) => key !== "q" && key !== "parent" && params.get(key) && !(key === "status" && params.get(key) === "open")).length;
+}
+
+export function useClearFilters() {
+  const { navigate } = useExplorer();
+  return useCallback(() => navigate((p) => {
+    for (const key of FILTER_PARAMS) p.delete(key);
+    if (p.get("sort") === "relevance") p.delete("sort");
+  }), [navigate]);
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <fieldset className="border-t border-slate-100 px-4 py-3 first:border-t-0">
+      <legend className="float-left mb-2 w-full text-xs font-semibold uppercase tracking-wide text-slate-500">{title}</legend>
+      <div className="clear-both space-y-2">{children}</div>
+    </fieldset>
+  );
+}
+
+function LabelledSelect({ label, value, onChange, options, emptyLabel, disabled, hint }: { label: string; value: string; onChange: (value: string) => void; options: Option[]; emptyLabel: string; disabled?: boolean; hint?: string }) {
+  const id = useId();
+  return (
+    <div>
+      <label htmlFor={id} className="mb-1 block text-xs font-medium text-slate-700">{label}</label>
+      <select id={id} className={controlClass} value={value} onChange={(e) => onChange(e.target.value)} disabled={disabled} aria-describedby={hint ? `${id}-hint` : undefined}>
+        <option value="">{emptyLabel}</option>
+        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      </select>
+      {hint && <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">{hint}</p>}
+    </div>
+  );
+}
+
+function RangeInputs({ label, unit, minKey, maxKey, params, commit, step }: { label: string; unit?: string; minKey: string; maxKey: string; params: URLSearchParams; commit: (key: string, value: string) => void; step: string }) {
+  const id = useId();
+  const commitMin = useCallback((v: string) => commit(minKey, v), [commit, minKey]);
+  const commitMax = useCallback((v: string) => commit(maxKey, v), [commit, maxKey]);
+  return (
+    <div className="grid grid-cols-2 gap-2">
+      <div>
+        <label htmlFor={`${id}-min`} className="mb-1 block text-xs font-medium text-slate-700">Min {unit && <span className="font-normal text-slate-500">({unit})</span>}<span className="sr-only"> {label}</span></label>
+        <DebouncedInput id={`${id}-min`} type="number" inputMode="decimal" min="0" step={step} className={`${controlClass} tabular-nums`} value={params.get(minKey) ?? ""} onCommit={commitMin} delay={500} placeholder="Any" />
+      </div>
+      <div>
+        <label htmlFor={`${id}-max`} className="mb-1 block text-xs font-medium text-slate-700">Max {unit && <span className="font-normal text-slate-500">({unit})</span>}<span className="sr-only"> {label}</span></label>
+        <DebouncedInput id={`${id}-max`} type="number" inputMode="decimal" min="0" step={step} className={`${controlClass} tabular-nums`} value={params.get(maxKey) ?? ""} onCommit={commitMax} delay={500} placeholder="Any" />
+      </div>
+    </div>
+  );
+}
+
+export function ExplorerFilters({ regions, categories, lists }: { regions: Option[]; categories: Option[]; lists: Option[] }) {
+  const { query, navigate } = useExplorer();
+  const clearFilters = useClearFilters();
+  const [open, setOpen] = useState(false);
+  const params = new URLSearchParams(query);
+  const active = activeFilterCount(query);
+
+  const set = useCallback(
+    (key: string, value: string) =>
+      navigate((p) => {
+        if (value) p.set(key, value);
+        else p.delete(key);
+        // A stage only means something on a list
+        if (key === "list" && !value) p.delete("stage");
+      }),
+    [navigate],
+  );
+
+  const toggle = (key: string, value: string, checked: boolean) =>
+    navigate((p) => {
+      const current = new Set(listValues(p, key));
+      if (checked) current.add(value);
+      else current.delete(value);
+      p.delete(key);
+      if (current.size) p.set(key, [...current].join(","));
+    });
+
+  const nations = new Set(listValues(params, "nation"));
+  const kinds = new Set(listValues(params, "kind"));
+  const status = params.get("status") ?? "open";
+  const list = params.get("list") ?? "";
+
+  return (
+    <aside aria-label="Filters" className="lg:self-start">
+      <button
+        type="button"
+        className="mb-3 inline-flex w-full items-center justify-between rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 shadow-sm lg:hidden"
+        aria-expanded={open}
+        aria-controls="explorer-filter-panel"
+        onClick={() => setOpen(!open)}
+      >
+        <span>Filters{active > 0 && ` (${active} active)`}</span>
+        <span aria-hidden>{open ? "▴" : "▾"}</span>
+      </button>
+      <div id="explorer-filter-panel" className={`${open ? "block" : "hidden"} rounded-lg border border-slate-200 bg-white shadow-sm lg:block`}>
+        <div className="flex items-center justify-between border-b border-slate-100 px-4 py-2.5">
+          <h2 className="text-sm font-semibold text-slate-900">Filters{active > 0 && <span className="ml-1.5 rounded-full bg-brand-50 px-1.5 py-0.5 text-xs font-medium text-brand-700">{active}</span>}</h2>
+          <button type="button" onClick={clearFilters} className="text-xs font-medium text-brand-700 hover:underline disabled:text-slate-400 disabled:no-underline" disabled={active === 0 && !params.get("q") && !params.get("parent")}>
+            Clear all
+          </button>
+        </div>
+
+        <Section title="Status">
+          <div className="grid grid-cols-3 rounded-md border border-slate-300 p-0.5 text-xs font-medium" role="radiogroup" aria-label="Status">
+            {(["open", "closed", "all"] as const).map((value) => (
+              <label key={value} className={`cursor-pointer rounded px-2 py-1 text-center has-[:focus-visible]:outline has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-[#ffb81c] ${status === value ? "bg-brand-600 text-white" : "text-slate-700 hover:bg-slate-50"}`}>
+                <input type="radio" name="explorer-status" value={value} checked={status === value} onChange={() => set("status", value === "open" ? "" : value)} className="sr-only" />
+                {value === "open" ? "Open" : value === "closed" ? "Closed" : "All"}
+              </label>
+            ))}
+          </div>
+        </Section>
+
+        <Section title="Nation">
+          <div className="grid grid-cols-2 gap-x-2 gap-y-1">
+            {NATIONS.map((nation) => (
+              <label key={nation} className="flex items-center gap-2 text-sm text-slate-700">
+                <input type="checkbox" className="h-4 w-4 rounded border-slate-300 accent-brand-600" checked={nations.has(nation)} onChange={(e) => toggle("nation", nation, e.target.checked)} />
+                {NATION_LABELS[nation]}
+              </label>
+            ))}
+          </div>
+        </Section>
+
+        <Section title="Kind of body">
+          <div className="max-h-52 space-y-1 overflow-y-auto pr-1">
+            {ORGANISATION_KINDS.map((kind) => (
+              <label key={kind} className="flex items-start gap-2 text-sm leading-5 text-slate-700">
+                <input type="checkbox" className="mt-0.5 h-4 w-4 shrink-0 rounded border-slate-300 accent-brand-600" checked={kinds.has(kind)} onChange={(e) => toggle("kind", kind, e.target.checked)} />
+                {KIND_LABELS[kind].singular}
+              </label>
+            ))}
+          </div>
+        </Section>
+
+        <Section title="Where and what">
+          <LabelledSelect label="NHS England region" value={params.get("region") ?? ""} onChange={(v) => set("region", v)} options={regions} emptyLabel="All regions" />
+          <LabelledSelect label="Commissions service" value={params.get("commissions") ?? ""} onChange={(v) => set("commissions", v)} options={categories} emptyLabel="Any service" />
+        </Section>
+
+        <Section title="Population">
+          <RangeInputs label="population" minKey="min_population" maxKey="max_population" params={params} commit={set} step="1000" />
+        </Section>
+
+        <Section title="Allocation">
+          <RangeInputs label="allocation in £ millions" unit="£m" minKey="min_allocation" maxKey="max_allocation" params={params} commit={set} step="any" />
+        </Section>
+
+        <Section title="Your team">
+          <LabelledSelect
+            label="On a target list"
+            value={list}
+            onChange={(v) => set("list", v)}
+            options={[{ value: "any", label: "Any of our lists" }, ...lists]}
+            emptyLabel="On a list or not"
+          />
+          <LabelledSelect
+            label="Stage on the list"
+            value={params.get("stage") ?? ""}
+            onChange={(v) => set("stage", v)}
+            options={Object.entries(TARGET_STAGE_LABELS).map(([value, label]) => ({ value, label }))}
+            emptyLabel="Any stage"
+            disabled={!list}
+            hint={list ? undefined : "Choose a list first"}
+          />
+          <LabelledSelect
+            label="Notes from my team"
+            value={params.get("has_notes") ?? ""}
+            onChange={(v) => set("has_notes", v)}
+            options={[{ value: "true", label: "Has notes" }, { value: "false", label: "No notes yet" }]}
+            emptyLabel="With or without"
+          />
+        </Section>
+      </div>
+    </aside>
+  );
+}
+
+/** The search box above the table: names, codes and former names, typos forgiven. */
+export function ExplorerSearch() {
+  const { query, navigate } = useExplorer();
+  const id = useId();
+  const q = new URLSearchParams(query).get("q") ?? "";
+  const commit = useCallback(
+    (value: string) =>
+      navigate((p) => {
+        if (value) p.set("q", value);
+        else {
+          p.delete("q");
+          if (p.get("sort") === "relevance") p.delete("sort");
+        }
+      }),
+    [navigate],
+  );
+  return (
+    <div className="relative">
+      <label htmlFor={id} className="sr-only">Search names and codes</label>
+      <span aria-hidden className="pointer-events-none absolute inset-y-0 left-3 flex items-center text-slate-400">
+        <svg viewBox="0 0 20 20" fill="currentColor" className="h-4 w-4"><path fillRule="evenodd" d="M9 3.5a5.5 5.5 0 1 0 3.4 9.83l3.63 3.64a.75.75 0 1 0 1.06-1.06l-3.63-3.64A5.5 5.5 0 0 0 9 3.5ZM5 9a4 4 0 1 1 8 0 4 4 0 0 1-8 0Z" clipRule="evenodd" /></svg>
+      </span>
+      <DebouncedInput
+        id={id}
+        type="search"
+        value={q}
+        onCommit={commit}
+        maxLength={100}
+        autoComplete="off"
+        spellCheck={false}
+        placeholder="Search by name, code or former name — e.g. chesire mersyside"
+        className={`${controlClass} py-2 pl-9`}
+      />
+    </div>
+  );
+}
+

@@ -1,0 +1,107 @@
+// The explorer's URL is its whole state: filters, search, sort, page, size and visible columns.
+// These helpers build the query strings the page, the table and the actions share.
+import type { OrganisationKind } from "@/lib/organisations/vocabulary";
+
+export const PAGE_SIZES = [25, 50, 100, 200] as const;
+export const DEFAULT_PAGE_SIZE = 50;
+
+/** Columns the user can show or hide, in display order. */
+export const HIDEABLE_COLUMNS = ["code", "name", "kind", "nation", "parent", "region", "population", "allocation", "status"] as const;
+export type HideableColumn = (typeof HIDEABLE_COLUMNS)[number];
+export const DEFAULT_COLUMNS: readonly HideableColumn[] = ["code", "name", "kind", "parent", "population", "allocation"];
+export const COLUMN_LABELS: Record<HideableColumn, string> = {
+  code: "Code",
+  name: "Name",
+  kind: "Kind",
+  nation: "Nation",
+  parent: "Parent",
+  region: "NHS England region",
+  population: "Population",
+  allocation: "Allocation",
+  status: "Status",
+};
+
+/** Parameters that are not filters: they never change which bodies match. */
+const VIEW_ONLY_PARAMS = ["page", "size", "columns", "sort", "view", "cursor", "limit", "format", "bom"];
+
+/** Short labels for the compact table (the filters use the full ones). */
+export const SHORT_KIND_LABELS: Record<OrganisationKind, string> = {
+  "national-body": "National body",
+  "nhse-region": "NHSE region",
+  icb: "ICB",
+  "sub-icb-location": "Sub-ICB location",
+  pcn: "PCN",
+  "gp-practice": "GP practice",
+  "nhs-trust": "NHS trust",
+  "local-authority": "Local authority",
+  "health-board": "Health board",
+  "special-health-board": "Special health board",
+  hscp: "HSCP",
+  "local-health-board": "Local health board",
+  "welsh-nhs-trust": "Welsh NHS trust",
+  sppg: "SPPG",
+  "hsc-trust": "HSC trust",
+};
+
+/** What lies directly below a body of each kind, for the drill-down links. */
+export const CHILD_KINDS: Partial<Record<OrganisationKind, OrganisationKind[]>> = {
+  "national-body": [],
+  "nhse-region": ["icb"],
+  icb: ["sub-icb-location", "nhs-trust"],
+  "sub-icb-location": ["pcn", "gp-practice"],
+  pcn: ["gp-practice"],
+  "health-board": ["hscp"],
+};
+
+export function parseColumns(value: string | null | undefined): HideableColumn[] {
+  if (!value) return [...DEFAULT_COLUMNS];
+  const wanted = new Set(value.split(","));
+  const columns = HIDEABLE_COLUMNS.filter((c) => wanted.has(c));
+  return columns.length ? columns : [...DEFAULT_COLUMNS];
+}
+
+export function toQueryString(params: URLSearchParams): string {
+  // Commas are kept readable in lists (kind=icb,pcn; columns=code,name)
+  return params.toString().replace(/%2C/gi, ",");
+}
+
+/** The filter part of a query: what "all N matching" means (for bulk add and saved selections). */
+export function filterQuery(query: string): string {
+  const params = new URLSearchParams(query);
+  for (const key of VIEW_ONLY_PARAMS) params.delete(key);
+  if (!params.get("q")) params.delete("q");
+  return toQueryString(params);
+}
+
+/** Filters and sort, for the CSV export (which ignores paging and columns). */
+export function exportQuery(query: string, viewName: string): string {
+  const params = new URLSearchParams(query);
+  for (const key of ["page", "size", "columns", "view", "cursor", "limit", "format", "bom"]) params.delete(key);
+  params.set("format", "csv");
+  params.set("bom", "1");
+  params.set("view", viewName || "explorer");
+  return toQueryString(params);
+}
+
+/** The query a saved view stores: everything but the page (a view opens on its first page). */
+export function viewQuery(query: string): string {
+  const params = new URLSearchParams(query);
+  params.delete("page");
+  params.delete("view");
+  return toQueryString(params);
+}
+
+/** Drill into a body: its children, optionally of one kind. Search, kind and region give way. */
+export function drillQuery(query: string, parent: string | null, kind?: OrganisationKind): string {
+  const params = new URLSearchParams(query);
+  for (const key of ["page", "view", "q", "kind", "region"]) params.delete(key);
+  if (params.get("sort") === "relevance") params.delete("sort");
+  if (parent) params.set("parent", parent);
+  else params.delete("parent");
+  if (kind) params.set("kind", kind);
+  return toQueryString(params);
+}
+
+export function explorerHref(query: string): string {
+  return query ? `/explorer?${query}` : "/explorer";
+}

@@ -1,0 +1,267 @@
+// npm run bench: the explorer's queries and the CSV export at about 100x the real data, measured
+// through the app's own code (searchOrganisations, exportOrganisationsCsv) on a separate database,
+// "atlas_bench". See docs/benchmarks.md.
+//
+//   npm run bench                 reuse atlas_bench when it already holds the synthetic data
+//   npm run bench -- --rebuild    drop and regenerate it
+//   npm run bench -- --runs 50    timed runs per query (default 30, after 3 warm-up runs)
+//   npm run bench -- --explain    print the full EXPLAIN ANALYZE of every query that misses its target
+import os from "node:os";
+import pg from "pg";
+import { createPrismaClient } from "../lib/db/client";
+import { migrate } from "../lib/db/migrate";
+import { importReferenceData } from "../lib/import";
+import { compileFilters, parseExplorerParams, rowsQuery, searchOrganisations, SEARCH_THRESHOLD_SQL, type ExplorerFilters } from "../lib/organisations/explorer";
+import { exportOrganisationsCsv } from "../lib/organisations/export";
+import { sql } from "../lib/db/sql";
+import { openBenchServer } from "./bench/database";
+import { DEFAULT_SETTINGS, generate, GENERATION_VERSION, readMarker, writeMarker, type GenerationMarker } from "./bench/generate";
+import { collectGarbage, machine, MB, percentile, table, withMemorySampling } from "./bench/measure";
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(`--${name}`);
+const option = (name: string, fallback: number) => {
+  const at = args.indexOf(`--${name}`);
+  const value = at >= 0 ? Number(args[at + 1]) : fallback;
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} needs a whole number`);
+  return value;
+};
+const REBUILD = flag("rebuild");
+const EXPLAIN_FULL = flag("explain");
+const RUNS = option("runs", 30);
+const WARMUP = 3;
+const TARGET_MS = 50;
+const EXPORT_TARGET_S = 2;
+
+const log = (line: string) => console.log(line);
+const seconds = (ms: number) => (ms / 1000).toFixed(1);
+const started = performance.now();
+
+// ---------- the database ----------
+
+const server = await openBenchServer(log);
+log(`[bench] database: ${server.where}`);
+let exitCode = 0;
+let db: ReturnType<typeof createPrismaClient> | null = null;
+let pool: pg.Pool | null = null;
+try {
+  let marker: GenerationMarker | null = null;
+  let generatedNow = false;
+  if (!REBUILD && (await server.exists())) {
+    const client = new pg.Client({ connectionString: server.url });
+    await client.connect();
+    try {
+      marker = await readMarker(client);
+    } finally {
+      await client.end();
+    }
+    if (marker && (marker.version !== GENERATION_VERSION || JSON.stringify(marker.settings) !== JSON.stringify(DEFAULT_SETTINGS))) {
+      log(`[bench] atlas_bench holds data from another generator version: rebuilding`);
+      marker = null;
+    } else if (!marker) log(`[bench] atlas_bench exists but its generation did not finish: rebuilding`);
+  }
+  if (marker) {
+    const migrated = await migrate(server.url, () => {});
+    if (migrated.applied.length) throw new Error(`New migrations (${migrated.applied.join(", ")}) since atlas_bench was generated: run with --rebuild`);
+    log(`[bench] reusing the synthetic data generated ${marker.generatedAt} (in ${marker.seconds.import + marker.seconds.generate} s); --rebuild to regenerate`);
+  } else {
+    await server.drop();
+    await server.create();
+    await migrate(server.url, () => {});
+    const importStarted = performance.now();
+    const importer = createPrismaClient(server.url);
+    try {
+      const report = await importReferenceData(importer);
+      log(`[bench] imported the real reference data: ${report.added.toLocaleString("en-GB")} bodies, ${seconds(performance.now() - importStarted)} s`);
+    } finally {
+      await importer.$disconnect();
+    }
+    const importSeconds = Number(seconds(performance.now() - importStarted));
+    log(`[bench] generating ${DEFAULT_SETTINGS.copies} synthetic copies of the hierarchy, teams, lists and notes:`);
+    const generateStarted = performance.now();
+    const client = new pg.Client({ connectionString: server.url });
+    await client.connect();
+    try {
+      const counts = await generate(client, DEFAULT_SETTINGS, log);
+      marker = {
+        version: GENERATION_VERSION,
+        settings: DEFAULT_SETTINGS,
+        generatedAt: new Date().toISOString(),
+        seconds: { import: importSeconds, generate: Number(seconds(performance.now() - generateStarted)) },
+        counts,
+      };
+      await writeMarker(client, marker);
+    } finally {
+      await client.end();
+    }
+    generatedNow = true;
+    log(`[bench] generated in ${marker.seconds.generate} s`);
+  }
+
+  db = createPrismaClient(server.url);
+  pool = new pg.Pool({ connectionString: server.url, max: 5 });
+  const sqlClient = new pg.Client({ connectionString: server.url });
+  await sqlClient.connect();
+  const postgres = (await sqlClient.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]!.v;
+  const loadBefore = os.loadavg();
+
+  // ---------- the queries ----------
+
+  type Input = { params: string; offset?: number; limit?: number; team?: string };
+  type Case = { name: string; input: (run: number) => Input };
+  const describe = (i: Input) => `${decodeURIComponent(i.params)}${i.offset ? ` offset ${i.offset}` : ""}${i.limit ? ` limit ${i.limit}` : ""}${i.team ? ` (${i.team})` : ""}`;
+  const pick = <T,>(values: T[], run: number) => values[run % values.length]!;
+  const team = (run: number) => `bench-team-${(run % DEFAULT_SETTINGS.teams) + 1}`;
+  const cases: Case[] = [
+    { name: "kind=gp-practice&nation=england, first page", input: (r) => ({ params: "kind=gp-practice&nation=england", limit: pick([50, 25, 100], r) }) },
+    {
+      name: "q=<misspelt name>",
+      input: (r) => ({ params: `q=${encodeURIComponent(pick(["chesire mersyside", "birmingam solihul", "leeds teaching hospitls", "nottingam city", "hampshire isle of wight", "lancashire soth cumbria"], r))}` }),
+    },
+    { name: "q=<code>", input: (r) => ({ params: `q=${pick(["QYG", "RRK", "A81001", "Z7-QYG", "U00070", "M85001"], r)}` }) },
+    { name: "parent=<ICB> (children)", input: (r) => ({ params: `parent=${pick(["QYG", "QHM", "QWE", "QMM", "QHL"], r)}` }) },
+    {
+      name: "commissions=<category>&nation=england",
+      input: (r) => ({ params: `commissions=${pick(["gp-primary-medical-services", "community-health-services", "mental-health-services"], r)}&nation=england` }),
+    },
+    { name: "kind=pcn&sort=-population", input: (r) => ({ params: pick(["kind=pcn&sort=-population", "kind=pcn&sort=population", "kind=pcn&nation=england&sort=-population"], r) }) },
+    { name: "kind=gp-practice&sort=name, offset 10,000", input: (r) => ({ params: "kind=gp-practice&sort=name", offset: 10_000 + (r % 7) * 50 }) },
+    { name: "kind=gp-practice&sort=name, offset 100,000", input: (r) => ({ params: "kind=gp-practice&sort=name", offset: 100_000 + (r % 7) * 50 }) },
+    { name: "list=any (team's target lists)", input: (r) => ({ params: pick(["list=any", "list=any&stage=engaged", "list=any&kind=gp-practice"], r), team: team(r) }) },
+  ];
+
+  // Category slugs that do not exist in the data would make a case measure a 400: keep the ones that do
+  const slugs = new Set((await sqlClient.query<{ slug: string }>("SELECT slug FROM service_category")).rows.map((r) => r.slug));
+
+  type Result = { name: string; p50: number; p95: number; max: number; total: number; example: Input; slowest: Input };
+  const results: Result[] = [];
+  log(`[bench] timing ${cases.length} queries: ${WARMUP} warm-up + ${RUNS} runs each`);
+  for (const c of cases) {
+    const inputs = Array.from({ length: WARMUP + RUNS }, (_, i) => c.input(i)).filter((i) => {
+      const slug = /commissions=([a-z0-9-]+)/.exec(i.params)?.[1];
+      return !slug || slugs.has(slug);
+    });
+    const times: number[] = [];
+    let total = 0;
+    let slowest = { ms: -1, input: inputs[0]! };
+    for (const [i, input] of inputs.entries()) {
+      const filters = parseExplorerParams(new URLSearchParams(input.params));
+      const t0 = performance.now();
+      const page = await searchOrganisations(db, { teamId: input.team ?? "bench-team-1" }, filters, { limit: input.limit ?? 50, offset: input.offset ?? 0 });
+      const elapsed = performance.now() - t0;
+      if (i >= WARMUP) times.push(elapsed);
+      if (i >= WARMUP && elapsed > slowest.ms) slowest = { ms: elapsed, input };
+      if (input.params === inputs[0]!.params) total = page.total;
+      if (page.rows.length === 0 && (input.offset ?? 0) < page.total) throw new Error(`${c.name}: no rows for ${input.params}`);
+    }
+    const result = { name: c.name, p50: percentile(times, 50), p95: percentile(times, 95), max: Math.max(...times), total, example: inputs[0]!, slowest: slowest.input };
+    results.push(result);
+    log(`[bench]   ${c.name}: p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms, max ${result.max.toFixed(0)} ms for ${describe(slowest.input)} (${total.toLocaleString("en-GB")} match ${result.example.params})`);
+  }
+
+  // ---------- the export ----------
+
+  /** Streams the export, stopping after `limit` data rows; counts rows by line ends (no field holds a newline). */
+  async function runExport(params: string, limit: number | null) {
+    const filters = parseExplorerParams(new URLSearchParams(params));
+    const t0 = performance.now();
+    const { result: rows, memory } = await withMemorySampling(async () => {
+      const stream = await exportOrganisationsCsv(db!, pool!, { teamId: "bench-team-1" }, filters);
+      const reader = stream.getReader();
+      let lines = 0;
+      let bytes = 0;
+      while (true) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        bytes += value.byteLength;
+        for (let i = 0; i < value.length; i++) if (value[i] === 10) lines++;
+        if (limit !== null && lines - 1 >= limit) {
+          await reader.cancel();
+          break;
+        }
+      }
+      return { rows: lines - 1, bytes };
+    });
+    const elapsed = performance.now() - t0;
+    collectGarbage();
+    const after = process.memoryUsage();
+    return { params, rows: rows.rows, bytes: rows.bytes, seconds: elapsed / 1000, peakRssMb: memory.peakRss / MB, heapDeltaMb: (memory.peakHeapUsed - memory.baseHeapUsed) / MB, rssGrowthMb: (memory.peakRss - memory.baseRss) / MB, retainedMb: (after.heapUsed - memory.baseHeapUsed) / MB };
+  }
+
+  log(`[bench] timing the CSV export`);
+  const exportFilter = "kind=gp-practice&nation=england";
+  await runExport(exportFilter, 10_000); // warm-up
+  const exports = [];
+  for (const rows of [20_000, 50_000, 100_000]) exports.push(await runExport(exportFilter, rows));
+  exports.push(await runExport("kind=pcn", null));
+  for (const e of exports) log(`[bench]   ${e.params}: ${e.rows.toLocaleString("en-GB")} rows in ${e.seconds.toFixed(2)} s, peak RSS ${e.peakRssMb.toFixed(0)} MB`);
+
+  // ---------- the report ----------
+
+  const misses = results.filter((r) => r.p95 >= TARGET_MS);
+  const m = machine();
+  const marker2 = marker!;
+  const report = [
+    "",
+    `Commissioning Atlas benchmark, ${new Date().toISOString().replace("T", " ").slice(0, 16)} UTC`,
+    `Machine: ${m.cpu}, ${m.cores} cores, ${m.ramGb.toFixed(0)} GB RAM, ${m.os}; Node ${m.node}; PostgreSQL ${postgres}`,
+    `Load average (1 min) when timing started / ended: ${loadBefore[0]!.toFixed(2)} / ${os.loadavg()[0]!.toFixed(2)} (other work on the machine inflates the figures)`,
+    `Data: ${Object.entries(marker2.counts).map(([t, n]) => `${t} ${n.toLocaleString("en-GB")}`).join(", ")}`,
+    `Generation: import of the real data ${marker2.seconds.import} s, synthetic data ${marker2.seconds.generate} s (${marker2.generatedAt.slice(0, 16).replace("T", " ")} UTC)${generatedNow ? ", in this run" : ", reused from an earlier run"}`,
+    "",
+    `Explorer queries (searchOrganisations: one page + the total count), ${RUNS} runs after ${WARMUP} warm-up, inputs varied between runs:`,
+    "",
+    table(
+      ["query", "matches", "p50 ms", "p95 ms", "max ms", "target ms", "result", "slowest input"],
+      results.map((r) => [r.name, r.total.toLocaleString("en-GB"), r.p50.toFixed(1), r.p95.toFixed(1), r.max.toFixed(0), TARGET_MS, r.p95 < TARGET_MS ? "pass" : "FAIL", describe(r.slowest)]),
+    ),
+    "",
+    `CSV export (exportOrganisationsCsv, streamed and read to the end or cancelled after N rows), target ${EXPORT_TARGET_S} s for 100,000 rows with flat memory:`,
+    "",
+    table(
+      ["filter", "rows", "MB of CSV", "seconds", "peak RSS MB", "RSS growth MB", "heap delta MB"],
+      exports.map((e) => [e.params, e.rows.toLocaleString("en-GB"), (e.bytes / MB).toFixed(1), e.seconds.toFixed(2), e.peakRssMb.toFixed(0), e.rssGrowthMb.toFixed(0), e.heapDeltaMb.toFixed(1)]),
+    ),
+    "",
+  ];
+  const hundredK = exports.find((e) => e.rows === 100_000);
+  report.push(
+    `Queries: ${results.length - misses.length}/${results.length} under ${TARGET_MS} ms at p95. Export of 100,000 rows: ${hundredK ? `${hundredK.seconds.toFixed(2)} s (${hundredK.seconds < EXPORT_TARGET_S ? "pass" : "FAIL"})` : "not measured"}.`,
+    `Total bench time: ${seconds(performance.now() - started)} s`,
+  );
+  log(report.join("\n"));
+
+  // ---------- why a query misses ----------
+
+  if (misses.length) {
+    log(`\nEXPLAIN ANALYZE of the queries over target${EXPLAIN_FULL ? "" : " (summary; --explain for the full plans)"}:`);
+    for (const miss of misses) {
+      const input = miss.slowest;
+      const filters: ExplorerFilters = parseExplorerParams(new URLSearchParams(input.params));
+      const compiled = await compileFilters(db, { teamId: input.team ?? "bench-team-1" }, filters);
+      const statements = {
+        rows: rowsQuery(compiled, { limit: input.limit ?? 50, offset: input.offset ?? 0 }).build(),
+        count: sql`SELECT count(*)::int AS total FROM organisation o ${compiled.where}`.build(),
+      };
+      log(`\n-- ${miss.name}, slowest input: ${describe(input)}`);
+      for (const [label, statement] of Object.entries(statements)) {
+        await sqlClient.query("BEGIN");
+        await sqlClient.query(SEARCH_THRESHOLD_SQL);
+        const plan = await sqlClient.query<{ "QUERY PLAN": string }>({ text: `EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`, values: statement.values });
+        await sqlClient.query("ROLLBACK");
+        const lines = plan.rows.map((r) => r["QUERY PLAN"]);
+        const summary = EXPLAIN_FULL ? lines : [...lines.filter((l) => !/^\s+(Buffers|Planning:|Heap Blocks|Worker \d)/.test(l)).slice(0, 14), ...lines.filter((l) => /^(Planning|Execution) Time/.test(l))];
+        log(`${label} query:\n${[...new Set(summary)].map((l) => `  ${l}`).join("\n")}`);
+      }
+    }
+  }
+  await sqlClient.end();
+} catch (error) {
+  exitCode = 1;
+  console.error(error);
+} finally {
+  await db?.$disconnect();
+  await pool?.end();
+  await server.stop();
+}
+process.exit(exitCode);
