@@ -269,6 +269,9 @@ function useColumns(query: string) {
 type Props = {
   rows: ExplorerRow[];
   total: number;
+  /** false when more bodies match than the server counts: total is then a lower bound */
+  totalExact: boolean;
+  hasNextPage: boolean;
   page: number;
   size: number;
   sort: Sort;
@@ -276,7 +279,7 @@ type Props = {
   lists: Option[];
 };
 
-export function ExplorerTable({ rows, total, page, size, sort, canWrite, lists }: Props) {
+export function ExplorerTable({ rows, total, totalExact, hasNextPage, page, size, sort, canWrite, lists }: Props) {
   const { query, navigate, pending } = useExplorer();
   const clearFilters = useClearFilters();
   const columns = useColumns(query);
@@ -354,6 +357,8 @@ export function ExplorerTable({ rows, total, page, size, sort, canWrite, lists }
     manualSorting: true,
     manualFiltering: true,
     rowCount: total,
+    // An inexact total cannot say which page is last
+    ...(totalExact ? {} : { pageCount: -1 }),
     enableMultiSort: false,
     enableSortingRemoval: false,
     state: { sorting, pagination, columnVisibility, rowSelection },
@@ -367,7 +372,7 @@ export function ExplorerTable({ rows, total, page, size, sort, canWrite, lists }
   const selectedCount = allMatching ? total : selectedCodes.length;
   const pageCount = Math.max(1, table.getPageCount());
   const first = total === 0 ? 0 : (page - 1) * size + 1;
-  const last = Math.min(total, (page - 1) * size + rows.length);
+  const last = (page - 1) * size + rows.length;
   const allPageSelected = rows.length > 0 && table.getIsAllPageRowsSelected();
   const clearSelection = () => {
     setRowSelection({});
@@ -390,6 +395,7 @@ export function ExplorerTable({ rows, total, page, size, sort, canWrite, lists }
     <div className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm text-slate-700" aria-live="polite">
+          {!totalExact && "More than "}
           <span className="font-semibold text-slate-900 tabular-nums">{formatInteger(total)}</span> {total === 1 ? "body" : "bodies"}
           {sort === "relevance" && <span className="text-slate-500"> · best matches first</span>}
           {pending && (
@@ -497,7 +503,7 @@ export function ExplorerTable({ rows, total, page, size, sort, canWrite, lists }
 
       <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-700">
         <p className="tabular-nums">
-          Showing {formatInteger(first)}–{formatInteger(last)} of {formatInteger(total)}
+          Showing {formatInteger(first)}–{formatInteger(last)} of {totalExact ? formatInteger(total) : `more than ${formatInteger(total)}`}
         </p>
         <div className="flex flex-wrap items-center gap-3">
           <label className="flex items-center gap-2">
@@ -511,13 +517,13 @@ export function ExplorerTable({ rows, total, page, size, sort, canWrite, lists }
             </select>
           </label>
           <span className="tabular-nums">
-            Page {formatInteger(page)} of {formatInteger(pageCount)}
+            Page {formatInteger(page)}{totalExact && ` of ${formatInteger(pageCount)}`}
           </span>
           <div className="flex overflow-hidden rounded-md border border-slate-300 bg-white shadow-sm">
             <PageButton label="First page" disabled={!table.getCanPreviousPage()} onClick={() => table.firstPage()}>«</PageButton>
             <PageButton label="Previous page" disabled={!table.getCanPreviousPage()} onClick={() => table.previousPage()}>‹</PageButton>
-            <PageButton label="Next page" disabled={!table.getCanNextPage()} onClick={() => table.nextPage()}>›</PageButton>
-            <PageButton label="Last page" disabled={!table.getCanNextPage()} onClick={() => table.lastPage()}>»</PageButton>
+            <PageButton label="Next page" disabled={!hasNextPage} onClick={() => table.nextPage()}>›</PageButton>
+            <PageButton label="Last page" disabled={!hasNextPage || !totalExact} onClick={() => table.lastPage()}>»</PageButton>
           </div>
         </div>
       </nav>

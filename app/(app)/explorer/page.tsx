@@ -124,6 +124,8 @@ export default async function ExplorerPageRoute({ searchParams }: Props) {
             <ExplorerTable
               rows={result.rows}
               total={result.total}
+              totalExact={result.totalExact}
+              hasNextPage={result.nextOffset !== null}
               page={page}
               size={result.limit}
               sort={result.sort}

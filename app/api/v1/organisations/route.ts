@@ -24,6 +24,8 @@ export const GET = withApiAuth("read", async ({ request, ctx }) => {
   return json({
     data: result.rows.map(explorerRowToJson),
     total: result.total,
+    // false when more than 10,000 match: total is then a lower bound
+    total_exact: result.totalExact,
     next_cursor: result.nextOffset === null ? null : encodeCursor(result.nextOffset, result.sort),
   });
 });
