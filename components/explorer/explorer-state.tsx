@@ -2,7 +2,7 @@
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useOptimistic, useRef, useTransition, type ReactNode, type RefObject } from "react";
 import { useRouter, useSearchParams } from "next/navigation";
-import { explorerHref, toQueryString } from "./query";
+import { toQueryString } from "./query";
 
 type Navigate = (mutate: (params: URLSearchParams) => void, options?: { resetPage?: boolean }) => void;
 type ExplorerState = {
@@ -12,11 +12,17 @@ type ExplorerState = {
   navigate: Navigate;
   /** True while the server renders the new page of results */
   pending: boolean;
+  /** The address of this page with another query */
+  href: (query: string) => string;
 };
 
 const Context = createContext<ExplorerState | null>(null);
 
-export function ExplorerStateProvider({ children }: { children: ReactNode }) {
+/**
+ * The table's state lives in the address of the page that shows it: the explorer, or a profile's
+ * table of the bodies below it (basePath).
+ */
+export function ExplorerStateProvider({ children, basePath = "/explorer" }: { children: ReactNode; basePath?: string }) {
   const router = useRouter();
   const searchParams = useSearchParams();
   const [pending, startTransition] = useTransition();
@@ -29,6 +35,7 @@ export function ExplorerStateProvider({ children }: { children: ReactNode }) {
     if (!pending) requested.current = null;
   }, [pending]);
 
+  const href = useCallback((next: string) => (next ? `${basePath}?${next}` : basePath), [basePath]);
   const navigate = useCallback<Navigate>(
     (mutate, { resetPage = true } = {}) => {
       const params = new URLSearchParams(requested.current ?? window.location.search);
@@ -41,13 +48,13 @@ export function ExplorerStateProvider({ children }: { children: ReactNode }) {
       requested.current = next;
       startTransition(() => {
         setOptimisticQuery(next);
-        router.replace(explorerHref(next), { scroll: false });
+        router.replace(href(next), { scroll: false });
       });
     },
-    [router, setOptimisticQuery],
+    [router, setOptimisticQuery, href],
   );
 
-  const value = useMemo(() => ({ query: optimisticQuery, navigate, pending }), [optimisticQuery, navigate, pending]);
+  const value = useMemo(() => ({ query: optimisticQuery, navigate, pending, href }), [optimisticQuery, navigate, pending, href]);
   return <Context.Provider value={value}>{children}</Context.Provider>;
 }
 

@@ -280,7 +280,7 @@ type Props = {
 };
 
 export function ExplorerTable({ rows, total, totalExact, hasNextPage, page, size, sort, canWrite, lists }: Props) {
-  const { query, navigate, pending } = useExplorer();
+  const { query, navigate, pending, href } = useExplorer();
   const clearFilters = useClearFilters();
   const columns = useColumns(query);
   const params = new URLSearchParams(query);
@@ -339,7 +339,7 @@ export function ExplorerTable({ rows, total, totalExact, hasNextPage, page, size
     const p = new URLSearchParams(window.location.search);
     if (visible.join(",") === DEFAULT_COLUMNS.join(",")) p.delete("columns");
     else p.set("columns", visible.join(","));
-    window.history.replaceState(null, "", explorerHref(toQueryString(p)));
+    window.history.replaceState(null, "", href(toQueryString(p)));
   };
 
   const onRowSelectionChange: OnChangeFn<RowSelectionState> = (updater) => {

@@ -131,7 +131,17 @@ async function resolveCode(db: PrismaClient, value: string, param: string, kinds
   return found.id;
 }
 
-type Compiled = { where: Sql; rank: Sql | null; sort: Sort };
+type Compiled = {
+  where: Sql;
+  rank: Sql | null;
+  sort: Sort;
+  /**
+   * Filters whose matches PostgreSQL misjudges (the bodies commissioning a service, the team's list
+   * entries): it would walk the name index hoping to meet them early, and read most of the table
+   * when they sit late in the alphabet. Their matches are few, so collect them first, then sort.
+   */
+  collectFirst: boolean;
+};
 
 /** Turns validated filters into SQL conditions; looks up codes, categories and lists so bad ones are 400s. */
 export async function compileFilters(db: PrismaClient, scope: ExplorerScope, f: ExplorerFilters): Promise<Compiled> {
@@ -150,13 +160,17 @@ export async function compileFilters(db: PrismaClient, scope: ExplorerScope, f: 
     if (!category) throw new AppError("invalid", `commissions: no service category "${f.commissions}" (see /api/v1/service-categories).`, { commissions: ["Unknown service category"] });
     // Spelled out as (kind, nation) pairs and named bodies, which the indexes serve; a correlated
     // EXISTS over the responsibilities would be checked against every body
-    const pairs = [...new Set(category.responsibilities.filter((r) => r.organisationKind).map((r) => `${r.organisationKind}|${r.nation}`))];
+    // Pairs outside the nation filter can never match: leaving them out keeps the plan simple
+    const pairs = [
+      ...new Set(category.responsibilities.filter((r) => r.organisationKind && (!f.nation.length || f.nation.includes(r.nation as Nation))).map((r) => `${r.organisationKind}|${r.nation}`)),
+    ];
     const named = [...new Set(category.responsibilities.map((r) => r.commissionerOrgId).filter((id): id is number => id !== null))];
     const alternatives = pairs.map((pair) => {
       const [kind, nation] = pair.split("|");
       return sql`(o.kind = ${kind} AND o.nation = ${nation})`;
     });
-    if (named.length) alternatives.push(sql`o.id = ANY(${named}::int[])`);
+    if (named.length === 1) alternatives.push(sql`o.id = ${named[0]}`);
+    else if (named.length) alternatives.push(sql`o.id = ANY(${named}::int[])`);
     conditions.push(alternatives.length ? sql`(${join(alternatives, " OR ")})` : sql`false`);
   }
   if (f.min_population !== undefined) conditions.push(sql`o.population >= ${f.min_population}`);
@@ -183,10 +197,12 @@ export async function compileFilters(db: PrismaClient, scope: ExplorerScope, f: 
     const exactCode = f.q.toUpperCase();
     const words = searchWords(f.q);
     // Each word must be close to some word of the name, code or a former name: typos and any order
-    // Words with a digit are codes: fuzzy matching would find thousands of near codes, so match them
-    // as substrings (the same trigram index serves LIKE)
+    // Words with a digit, and three-letter words, are codes or abbreviations: fuzzy matching would
+    // find thousands of near ones ("rrk" is close to any word with two of its trigrams), so match
+    // them as substrings (the same trigram index serves LIKE)
     const like = (w: string) => sql`o.search_text LIKE ${`%${w.replace(/[%_\\]/g, "")}%`}`;
-    const wordMatch = words.length ? join(words.map((w) => (/\d/.test(w) ? like(w) : sql`${w} <% o.search_text`)), " AND ") : like(f.q.toLowerCase());
+    const exact = (w: string) => /\d/.test(w) || w.length <= 3;
+    const wordMatch = words.length ? join(words.map((w) => (exact(w) ? like(w) : sql`${w} <% o.search_text`)), " AND ") : like(f.q.toLowerCase());
     conditions.push(sql`(o.code = ${exactCode} OR (${wordMatch}))`);
     const similarity = words.length ? join(words.map((w) => sql`word_similarity(${w}, o.search_text)`), " + ") : sql`0`;
     rank = sql`((o.code = ${exactCode})::int * 100 + (o.status = 'open')::int * 10 + (${similarity}) + (o.kind IN ('icb', 'nhse-region', 'health-board', 'local-health-board', 'sppg', 'national-body'))::int * 0.5)`;
@@ -196,7 +212,12 @@ export async function compileFilters(db: PrismaClient, scope: ExplorerScope, f: 
   if (f.status === "open" && !f.q) conditions.push(sql`o.status = 'open'`);
   if (f.status === "closed") conditions.push(sql`o.status = 'closed'`);
 
-  return { where: conditions.length ? sql`WHERE ${join(conditions, " AND ")}` : sql``, rank, sort: f.sort ?? (f.q ? "relevance" : "name") };
+  return {
+    where: conditions.length ? sql`WHERE ${join(conditions, " AND ")}` : sql``,
+    rank,
+    sort: f.sort ?? (f.q ? "relevance" : "name"),
+    collectFirst: Boolean(f.commissions || f.list || f.has_notes === "true"),
+  };
 }
 
 function orderBy(compiled: Compiled): Sql {
@@ -257,8 +278,10 @@ export type ExplorerPage = {
  */
 export function pageQuery(compiled: Compiled, page: { limit: number; offset: number }): Sql {
   const searchTotal = compiled.rank ? sql`, count(*) OVER () AS total` : sql``;
+  // OFFSET 0 keeps PostgreSQL from folding the subquery into the sorted walk (see collectFirst)
+  const source = compiled.collectFirst ? sql`(SELECT * FROM organisation o ${compiled.where} OFFSET 0) o` : sql`organisation o ${compiled.where}`;
   return sql`WITH page AS (
-      SELECT o.id${searchTotal} FROM organisation o ${compiled.where} ${orderBy(compiled)} LIMIT ${page.limit + 1} OFFSET ${page.offset}
+      SELECT o.id${searchTotal} FROM ${source} ${orderBy(compiled)} LIMIT ${page.limit + 1} OFFSET ${page.offset}
     )
     SELECT ${ROW_COLUMNS}${compiled.rank ? sql`, page.total::int AS total` : sql``}
     FROM page JOIN organisation o ON o.id = page.id ${ROW_JOINS} ${orderBy(compiled)}`;
@@ -283,13 +306,14 @@ export async function searchOrganisations(
     db.$queryRawUnsafe<(ExplorerRow & { total?: number })[]>(pageSql.text, ...pageSql.values),
   ]);
   const hasMore = fetched.length > page.limit;
+  const searchTotal = fetched[0]?.total;
   const rows: ExplorerRow[] = fetched.slice(0, page.limit).map((row) => {
     delete row.total;
     return row;
   });
 
   let counted: number;
-  if (compiled.rank && fetched.length > 0) counted = fetched[0]!.total!;
+  if (searchTotal !== undefined) counted = searchTotal;
   else if (!hasMore && (fetched.length > 0 || page.offset === 0)) counted = page.offset + fetched.length;
   else {
     const countSql = countQuery(compiled).build();

@@ -88,6 +88,14 @@ export async function parentChain(db: PrismaClient, code: string): Promise<Organ
 }
 
 /** Number of bodies of each kind anywhere below this one (practices under an ICB, and so on). */
+/** The kinds of body directly below one, with how many are open and closed (for the profile's table). */
+export async function childKindCounts(db: PrismaClient, id: number): Promise<{ kind: OrganisationKind; open: number; closed: number }[]> {
+  const rows = await db.$queryRaw<{ kind: OrganisationKind; open: number; closed: number }[]>`
+    SELECT kind, count(*) FILTER (WHERE status = 'open')::int AS open, count(*) FILTER (WHERE status = 'closed')::int AS closed
+    FROM organisation WHERE parent_id = ${id} GROUP BY kind`;
+  return rows.sort((a, b) => ORGANISATION_KINDS.indexOf(a.kind) - ORGANISATION_KINDS.indexOf(b.kind));
+}
+
 export async function descendantCounts(db: PrismaClient, code: string): Promise<{ kind: OrganisationKind; open: number; closed: number }[]> {
   const rows = await db.$queryRaw<{ kind: OrganisationKind; open: bigint; closed: bigint }[]>`
     WITH RECURSIVE below AS (

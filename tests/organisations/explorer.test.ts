@@ -61,6 +61,29 @@ describe("organisation explorer: filters, search, sort, pages and CSV", () => {
     expect(first).toBe("QYG");
   });
 
+  it("counts a search's matches exactly, and its pages add up to that count", async () => {
+    const query = filters("q=leeds");
+    const first = await searchOrganisations(t.db, scope(), query, { limit: 3, offset: 0 });
+    expect(first.totalExact).toBe(true);
+    expect(first.total).toBeGreaterThan(3);
+    const seen = new Set<string>();
+    for (let offset = 0; ; offset += 3) {
+      const page = await searchOrganisations(t.db, scope(), query, { limit: 3, offset });
+      expect(page.total).toBe(first.total);
+      page.rows.forEach((r) => seen.add(r.code));
+      if (page.nextOffset === null) break;
+    }
+    expect(seen.size).toBe(first.total);
+  });
+
+  it("gives the same bodies for commissions=X with or without a nation that has none of its commissioners", async () => {
+    const england = await codes("commissions=sexual-health&nation=england");
+    const all = await codes("commissions=sexual-health");
+    expect(england.length).toBeGreaterThan(0);
+    expect(all.filter((c) => england.includes(c))).toEqual(england);
+    expect(await codes("commissions=sexual-health&nation=england&kind=gp-practice")).toEqual([]);
+  });
+
   it("shows a closed ICB matched by name, marked closed with its successor, under the default status filter", async () => {
     const result = await searchOrganisations(t.db, scope(), filters("q=bedfordshire%20luton"), { limit: 10, offset: 0 });
     const closed = result.rows.find((r) => r.code === "QHG");

@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commissioningForPopulation } from "@/lib/commissioning";
-import { descendantCounts, findOrganisationByCode, parentChain } from "@/lib/organisations/read";
+import { childKindCounts, descendantCounts, findOrganisationByCode, parentChain } from "@/lib/organisations/read";
 import { findCurrentBuyer } from "@/lib/organisations/succession";
 import { parseExplorerParams, searchOrganisations } from "@/lib/organisations/explorer";
 import { OrganisationSummary } from "@/components/organisations/organisation-summary";
@@ -93,5 +93,24 @@ describe("comparing bodies of different nations", () => {
     expect(bodies[0]!.services["nhs-health-check"]).toMatchObject({ level: "area", commissioner: "Local authorities" });
     expect(compareCodesSchema.safeParse("QYG").success).toBe(false);
     expect(compareCodesSchema.safeParse("A,B,C,D,E").success).toBe(false);
+  });
+
+  it("pages through an ICB's bodies below in the explorer's query, counted per kind as the tabs say, with no row twice", async () => {
+    const icb = await t.db.organisation.findUniqueOrThrow({ where: { code: "QYG" } });
+    const kinds = await childKindCounts(t.db, icb.id);
+    expect(kinds.map((k) => k.kind)).toContain("sub-icb-location");
+    for (const k of kinds) {
+      const direct = await t.db.organisation.count({ where: { parentId: icb.id, kind: k.kind, status: "open" } });
+      expect(k.open).toBe(direct);
+    }
+    const seen: string[] = [];
+    for (let offset = 0; ; offset += 7) {
+      const page = await searchOrganisations(t.db, { teamId: "none" }, { ...parseExplorerParams(new URLSearchParams("sort=-population")), parent: "QYG" }, { limit: 7, offset });
+      seen.push(...page.rows.map((r) => r.code));
+      expect(page.total).toBe(kinds.reduce((sum, k) => sum + k.open, 0));
+      if (page.nextOffset === null) break;
+    }
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.length).toBe(kinds.reduce((sum, k) => sum + k.open, 0));
   });
 });

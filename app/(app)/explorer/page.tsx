@@ -16,23 +16,11 @@ import { ExplorerTable } from "@/components/explorer/explorer-table";
 import { ParentBreadcrumbs, type Crumb } from "@/components/explorer/breadcrumbs";
 import { SavedViewsMenu, SaveViewButton } from "@/components/explorer/saved-views";
 import { ExportCsvButton } from "@/components/explorer/export-csv";
-import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from "@/components/explorer/query";
+import { readPaging } from "@/components/explorer/query";
 
 export const metadata: Metadata = { title: "Explorer" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-function readPaging(params: URLSearchParams): { page: number; size: number } {
-  const sizeText = params.get("size");
-  const size = sizeText === null ? DEFAULT_PAGE_SIZE : Number(sizeText);
-  if (!PAGE_SIZES.includes(size as (typeof PAGE_SIZES)[number])) {
-    throw new AppError("invalid", `size must be one of ${PAGE_SIZES.join(", ")}.`, { size: ["Unsupported page size"] });
-  }
-  const pageText = params.get("page");
-  const page = pageText === null ? 1 : Number(pageText);
-  if (!Number.isInteger(page) || page < 1) throw new AppError("invalid", "page must be a whole number from 1.", { page: ["Invalid page"] });
-  return { page, size };
-}
 
 export default async function ExplorerPageRoute({ searchParams }: Props) {
   const ctx = await requirePageAuth();

@@ -11,13 +11,17 @@ import { listsHoldingOrganisation } from "@/lib/target-lists/memberships";
 import { listTargetLists } from "@/lib/target-lists";
 import { PopulationCommissioningCard } from "@/components/commissioning/population-commissioning";
 import { TeamLists } from "@/components/target-lists/team-lists";
-import { descendantCounts, findOrganisationByCode, parentChain } from "@/lib/organisations/read";
+import { childKindCounts, descendantCounts, findOrganisationByCode, parentChain } from "@/lib/organisations/read";
+import { parseExplorerParams, searchOrganisations } from "@/lib/organisations/explorer";
+import { AppError } from "@/lib/errors";
+import { ChildrenSection } from "@/components/organisations/children-section";
+import { readPaging } from "@/components/explorer/query";
 import { findCurrentBuyer } from "@/lib/organisations/succession";
 import { OrganisationSummary } from "@/components/organisations/organisation-summary";
 
 const COMMISSIONING_KINDS = new Set(["icb", "health-board", "local-health-board", "sppg", "hsc-trust", "local-authority", "hscp", "national-body", "special-health-board"]);
 
-type Props = { params: Promise<{ code: string }> };
+type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await requirePageAuth();
@@ -26,13 +30,31 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: organisation ? organisation.name : "Organisation not found" };
 }
 
-export default async function OrganisationPage({ params }: Props) {
+/** The profile's table of the bodies below: the explorer's query with the parent fixed. */
+async function loadChildren(db: ReturnType<typeof getDb>, teamId: string, code: string, params: URLSearchParams) {
+  try {
+    const filters = parseExplorerParams(params);
+    const paging = readPaging(params);
+    const result = await searchOrganisations(db, { teamId }, { ...filters, parent: code }, { limit: paging.size, offset: (paging.page - 1) * paging.size });
+    return { result, page: paging.page, error: null };
+  } catch (caught) {
+    if (!(caught instanceof AppError)) throw caught;
+    return { result: null, page: 1, error: caught.message };
+  }
+}
+
+export default async function OrganisationPage({ params, searchParams }: Props) {
   const ctx = await requirePageAuth();
   const code = decodeURIComponent((await params).code);
   const db = getDb();
   const organisation = await findOrganisationByCode(db, code);
   if (!organisation) notFound();
-  const [chain, below, buyer, notes, lists, contacts, teamLists] = await Promise.all([
+  const tableParams = new URLSearchParams();
+  for (const [key, value] of Object.entries(await searchParams)) {
+    if (key === "parent") continue;
+    for (const v of ([] as string[]).concat(value ?? [])) tableParams.append(key, v);
+  }
+  const [chain, below, buyer, notes, lists, contacts, teamLists, childKinds, children] = await Promise.all([
     parentChain(db, organisation.code),
     descendantCounts(db, organisation.code),
     findCurrentBuyer(db, organisation.code),
@@ -40,6 +62,8 @@ export default async function OrganisationPage({ params }: Props) {
     listsHoldingOrganisation(db, ctx, organisation.id),
     listContacts(db, ctx, organisation.code),
     listTargetLists(db, ctx),
+    childKindCounts(db, organisation.id),
+    loadChildren(db, ctx.team.id, organisation.code, tableParams),
   ]);
   // A practice, PCN or trust has no commissioning rows of its own: show its commissioner's
   const commissionerCode = buyer?.currentCommissioners[0]?.code;
@@ -60,6 +84,16 @@ export default async function OrganisationPage({ params }: Props) {
         </div>
         <TeamLists entries={lists} organisationName={organisation.name} code={organisation.code} lists={teamLists.map(({ id, name }) => ({ id, name }))} canWrite={hasRole(ctx.role, "analyst")} />
       </div>
+      <ChildrenSection
+        organisation={organisation}
+        kinds={childKinds}
+        params={tableParams}
+        result={children.result}
+        error={children.error}
+        page={children.page}
+        canWrite={hasRole(ctx.role, "analyst")}
+        lists={teamLists.map(({ id, name }) => ({ value: id, label: name }))}
+      />
       <OrganisationNotes
         organisationCode={organisation.code}
         notes={notes.map(noteToJson)}
