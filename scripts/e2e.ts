@@ -47,8 +47,12 @@ try {
   const env = { ...process.env, ATLAS_DIST_DIR: ".next-e2e", DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), NODE_ENV: "production" as const };
   console.log("[e2e] building the app (next build)…");
   const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
-  const build = spawnSync(process.execPath, [nextBin, "build"], { env, stdio: ["ignore", "ignore", "inherit"] });
-  if (build.status !== 0) throw new Error("next build failed");
+  // Quiet when it works; its whole output when it does not (type errors go to stdout)
+  const build = spawnSync(process.execPath, [nextBin, "build"], { env, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  if (build.status !== 0) {
+    console.error(`${build.stdout}\n${build.stderr}`);
+    throw new Error("next build failed");
+  }
 
   const port = await findFreePort();
   const baseUrl = `http://localhost:${port}`;

@@ -38,6 +38,8 @@ async function signIn(page: Page, baseUrl: string, email: string, password: stri
   await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"), { timeout: 20_000 });
 }
 
+const filters = (page: Page) => page.getByRole("complementary", { name: "Filters" });
+
 type AxeSummary = { page: string; violations: { id: string; impact: string | null | undefined; nodes: number }[] };
 
 async function axe(page: Page, name: string, results: AxeSummary[]) {
@@ -135,18 +137,25 @@ export async function runJourney({ baseUrl, chromium, db, screenshotDir }: Optio
     });
 
     await step("opens the explorer and filters to the ICBs of one region", async () => {
-      await page.goto(`${baseUrl}/explorer?kind=icb&region=Y61`);
-      await page.getByRole("table").waitFor();
-      const rows = await page.getByRole("table").locator("tbody tr").count();
-      assert.equal(rows, 3, "the East of England has 3 ICBs since April 2026");
+      await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Explorer" }).click();
+      await page.waitForURL(/\/explorer/);
+      await filters(page).getByRole("checkbox", { name: "Integrated care board" }).check();
+      await page.waitForURL(/kind=icb/);
+      await filters(page).getByLabel("NHS England region").selectOption({ label: "East of England" });
+      await page.waitForURL(/region=Y61/);
+      const rows = page.getByRole("table").locator("tbody tr");
+      // The table follows the URL once the server has rendered the filtered page
+      await page.waitForFunction(() => document.querySelectorAll("table tbody tr").length === 3, null, { timeout: 20_000 });
+      assert.equal(await rows.count(), 3, "the East of England has 3 ICBs since April 2026");
       await axe(page, "explorer", axeResults);
     });
 
     await step("searches for a body by a misspelt name", async () => {
-      await page.goto(`${baseUrl}/explorer?q=${encodeURIComponent("chesire mersyside")}`);
-      await page.getByRole("table").waitFor();
+      await filters(page).getByRole("button", { name: "Clear all" }).click();
+      await page.getByRole("searchbox", { name: "Search names and codes" }).fill("chesire mersyside");
+      await page.waitForURL(/q=chesire/);
       const first = page.getByRole("table").locator("tbody tr").first();
-      await first.getByRole("link", { name: /Cheshire and Merseyside/ }).first().waitFor();
+      await first.getByRole("link", { name: /Cheshire and Merseyside/ }).first().waitFor({ timeout: 20_000 });
     });
 
     await step("opens its profile", async () => {
