@@ -158,3 +158,58 @@ describe("organisation explorer: filters, search, sort, pages and CSV", () => {
     expect(body.data.find((c: { slug: string }) => c.slug === "sexual-health").nations).toHaveLength(4);
   });
 });
+
+describe("explorer: the team's own filters (lists, stages, notes) and the other sorts", () => {
+  let t: TestDatabase;
+  let ann: TestUser, rival: TestUser;
+  let listId: string;
+  const filters = (query: string): ExplorerFilters => parseExplorerParams(new URLSearchParams(query));
+  const codesFor = async (user: TestUser, query: string) => (await searchOrganisations(t.db, { teamId: user.teamId }, filters(query), { limit: 500, offset: 0 })).rows.map((r) => r.code);
+
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    t.useAsAppDatabase();
+    ann = await signedInUser(t.db, "ann@a.example", "Team A", "analyst");
+    rival = await signedInUser(t.db, "rita@b.example", "Team B", "analyst");
+    const { POST: createList } = await import("@/app/api/v1/target-lists/route");
+    const entries = await import("@/app/api/v1/target-lists/[id]/entries/route");
+    const entry = await import("@/app/api/v1/target-lists/[id]/entries/[entryId]/route");
+    const notes = await import("@/app/api/v1/organisations/[code]/notes/route");
+    listId = (await (await createList(apiRequest("/api/v1/target-lists", { method: "POST", cookie: ann.cookie, body: { name: "Digital 2027" } }))).json()).id;
+    await entries.POST(apiRequest(`/api/v1/target-lists/${listId}/entries`, { method: "POST", cookie: ann.cookie, body: { codes: ["QYG", "QHM", "S08000020"] } }), params({ id: listId }));
+    const added: { data: { id: string; organisation: { code: string } }[] } = await (await entries.GET(apiRequest(`/api/v1/target-lists/${listId}/entries`, { cookie: ann.cookie }), params({ id: listId }))).json();
+    const qhm = added.data.find((e) => e.organisation.code === "QHM")!;
+    const patched = await entry.PATCH(apiRequest(`/api/v1/target-lists/${listId}/entries/${qhm.id}`, { method: "PATCH", cookie: ann.cookie, body: { version: 1, stage: "engaged" } }), params({ id: listId, entryId: qhm.id }));
+    expect(patched.status).toBe(200);
+    const note = await notes.POST(apiRequest("/api/v1/organisations/7A4/notes", { method: "POST", cookie: ann.cookie, body: { body: "Board meeting in March." } }), params({ code: "7A4" }));
+    expect(note.status).toBe(201);
+  });
+  afterAll(() => t.drop());
+
+  it("list=any, list=<id> and stage give the team's bodies; another team sees none of them", async () => {
+    expect((await codesFor(ann, "list=any")).sort()).toEqual(["QHM", "QYG", "S08000020"]);
+    expect((await codesFor(ann, `list=${listId}&stage=engaged`))).toEqual(["QHM"]);
+    expect(await codesFor(rival, "list=any")).toEqual([]);
+    await expect(codesFor(rival, `list=${listId}`)).rejects.toThrow(/not found/);
+  });
+
+  it("has_notes is the team's notes only", async () => {
+    expect(await codesFor(ann, "has_notes=true")).toEqual(["7A4"]);
+    expect(await codesFor(rival, "has_notes=true")).toEqual([]);
+    const withoutNotes = await codesFor(ann, "kind=local-health-board&has_notes=false");
+    expect(withoutNotes).toHaveLength(6);
+    expect(withoutNotes).not.toContain("7A4");
+  });
+
+  it.each([
+    ["name", (a: ExplorerRowLike, b: ExplorerRowLike) => a.name.localeCompare(b.name, "en", { sensitivity: "base" }) <= 0 || a.name <= b.name],
+    ["-code", (a: ExplorerRowLike, b: ExplorerRowLike) => a.code >= b.code],
+    ["-allocation", (a: ExplorerRowLike, b: ExplorerRowLike) => b.allocation_gbp_thousands === null || (a.allocation_gbp_thousands !== null && Number(a.allocation_gbp_thousands) >= Number(b.allocation_gbp_thousands))],
+  ])("sorts the ICBs by %s", async (sort, inOrder) => {
+    const rows = (await searchOrganisations(t.db, { teamId: ann.teamId }, filters(`kind=icb&status=all&sort=${sort}`), { limit: 100, offset: 0 })).rows;
+    expect(rows).toHaveLength(48);
+    for (let i = 1; i < rows.length; i++) expect(inOrder(rows[i - 1]!, rows[i]!)).toBe(true);
+  });
+});
+
+type ExplorerRowLike = { name: string; code: string; allocation_gbp_thousands: string | null };
