@@ -45,13 +45,17 @@ try {
   await importReferenceData(db);
 
   const env = { ...process.env, ATLAS_DIST_DIR: ".next-e2e", DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), NODE_ENV: "production" as const };
-  console.log("[e2e] building the app (next build)…");
   const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
-  // Quiet when it works; its whole output when it does not (type errors go to stdout)
-  const build = spawnSync(process.execPath, [nextBin, "build"], { env, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-  if (build.status !== 0) {
-    console.error(`${build.stdout}\n${build.stderr}`);
-    throw new Error("next build failed");
+  // --reuse-build: while writing the journey, skip the build when .next-e2e is already there
+  if (process.argv.includes("--reuse-build") && existsSync(path.join(root, ".next-e2e", "BUILD_ID"))) console.log("[e2e] reusing the build in .next-e2e");
+  else {
+    console.log("[e2e] building the app (next build)…");
+    // Quiet when it works; its whole output when it does not (type errors go to stdout)
+    const build = spawnSync(process.execPath, [nextBin, "build"], { env, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    if (build.status !== 0) {
+      console.error(`${build.stdout}\n${build.stderr}`);
+      throw new Error("next build failed");
+    }
   }
 
   const port = await findFreePort();

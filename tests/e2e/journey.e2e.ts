@@ -141,7 +141,7 @@ export async function runJourney({ baseUrl, chromium, db, screenshotDir }: Optio
       await page.waitForURL(/\/explorer/);
       await filters(page).getByRole("checkbox", { name: "Integrated care board" }).check();
       await page.waitForURL(/kind=icb/);
-      await filters(page).getByLabel("NHS England region").selectOption({ label: "East of England" });
+      await filters(page).getByRole("combobox", { name: "NHS England region" }).selectOption({ label: "East of England" });
       await page.waitForURL(/region=Y61/);
       const rows = page.getByRole("table").locator("tbody tr");
       // The table follows the URL once the server has rendered the filtered page
