@@ -1,29 +1,21 @@
 "use client";
 
-import { useCallback, useMemo, useState } from "react";
+import { useMemo } from "react";
 import Link from "next/link";
-import {
-  columnFilteringFeature,
-  columnVisibilityFeature,
-  createColumnHelper,
-  functionalUpdate,
-  rowPaginationFeature,
-  rowSelectionFeature,
-  rowSortingFeature,
-  tableFeatures,
-  useTable,
-  type ColumnVisibilityState,
-  type OnChangeFn,
-  type PaginationState,
-  type ReactTable,
-  type RowSelectionState,
-  type SortingState,
-} from "@tanstack/react-table";
+import { useTable } from "@tanstack/react-table";
 import type { ExplorerRow, Sort } from "@/lib/organisations/explorer";
 import { KIND_LABELS, NATION_LABELS, type OrganisationKind } from "@/lib/organisations/vocabulary";
 import { formatDate, formatInteger } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
-import { useDismissableDetails, useExplorer } from "./explorer-state";
+import { dataColumnHelper, dataTableFeatures } from "@/components/data-table/features";
+import { DataTableGrid } from "@/components/data-table/data-table";
+import { DataTablePagination } from "@/components/data-table/pagination";
+import { ColumnMenu } from "@/components/data-table/column-menu";
+import { EmptyState, emptyStateButtonClass } from "@/components/data-table/empty-state";
+import { ResultCount } from "@/components/data-table/result-count";
+import { SelectAllMatching, SelectionBar, selectionColumn, useRowSelection } from "@/components/data-table/selection";
+import { useUrlColumns, useUrlPagination, useUrlSorting } from "@/components/data-table/url-state";
+import { useExplorer } from "./explorer-state";
 import { useClearFilters, type Option } from "./explorer-filters";
 import { BulkAddToList } from "./bulk-add";
 import {
@@ -37,20 +29,9 @@ import {
   drillQuery,
   explorerHref,
   filterQuery,
-  parseColumns,
-  toQueryString,
-  type HideableColumn,
 } from "./query";
 
-const features = tableFeatures({
-  columnFilteringFeature,
-  rowSortingFeature,
-  rowPaginationFeature,
-  rowSelectionFeature,
-  columnVisibilityFeature,
-  columnMeta: {} as { numeric?: boolean; className?: string },
-});
-const helper = createColumnHelper<typeof features, ExplorerRow>();
+const helper = dataColumnHelper<ExplorerRow>();
 
 /** Short plurals for the drill-down links under a row */
 const CHILD_LINK_LABELS: Partial<Record<OrganisationKind, string>> = {
@@ -60,12 +41,10 @@ const CHILD_LINK_LABELS: Partial<Record<OrganisationKind, string>> = {
   "gp-practice": "Practices",
 };
 
-const SORTABLE = new Set(["name", "code", "kind", "population", "allocation"]);
-
-function sortingFromSort(sort: Sort): SortingState {
-  if (sort === "relevance") return [];
-  return [{ id: sort.replace(/^-/, ""), desc: sort.startsWith("-") }];
-}
+const SORTABLE: ReadonlySet<string> = new Set(["name", "code", "kind", "population", "allocation"]);
+const NOUN = { one: "body", many: "bodies" };
+/** What shows when every column is hidden */
+const FALLBACK_COLUMNS = ["name"] as const;
 
 /**
  * £ in compact form. Done by hand rather than with Intl's compact notation, whose output differs
@@ -86,40 +65,11 @@ function NoFigure() {
   );
 }
 
-function Checkbox({ label, checked, indeterminate, onChange }: { label: string; checked: boolean; indeterminate?: boolean; onChange: (event: React.ChangeEvent<HTMLInputElement>) => void }) {
-  return (
-    <input
-      type="checkbox"
-      aria-label={label}
-      className="h-4 w-4 cursor-pointer rounded border-slate-300 align-middle accent-brand-600"
-      checked={checked}
-      ref={(el) => {
-        if (el) el.indeterminate = Boolean(indeterminate) && !checked;
-      }}
-      onChange={onChange}
-    />
-  );
-}
-
 function useColumns(query: string) {
   return useMemo(
     () =>
       helper.columns([
-        helper.display({
-          id: "select",
-          enableSorting: false,
-          enableHiding: false,
-          meta: { className: "w-9" },
-          header: ({ table }) => (
-            <Checkbox
-              label="Select every body on this page"
-              checked={table.getIsAllPageRowsSelected()}
-              indeterminate={table.getIsSomePageRowsSelected()}
-              onChange={table.getToggleAllPageRowsSelectedHandler()}
-            />
-          ),
-          cell: ({ row }) => <Checkbox label={`Select ${row.original.name}`} checked={row.getIsSelected()} onChange={row.getToggleSelectedHandler()} />,
-        }),
+        selectionColumn<ExplorerRow>({ pageLabel: "Select every body on this page", rowLabel: (r) => `Select ${r.name}` }),
         helper.accessor("code", {
           header: "Code",
           cell: (info) => <span className="font-mono text-xs text-slate-600">{info.getValue()}</span>,
@@ -283,73 +233,23 @@ export function ExplorerTable({ rows, total, totalExact, hasNextPage, page, size
   const { query, navigate, pending, href } = useExplorer();
   const clearFilters = useClearFilters();
   const columns = useColumns(query);
-  const params = new URLSearchParams(query);
 
   // Selection is by code and survives paging; a different filter starts afresh
-  const selectionKey = filterQuery(query);
-  const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
-  const [allMatching, setAllMatching] = useState(false);
-  const [selectionFor, setSelectionFor] = useState(selectionKey);
-  if (selectionFor !== selectionKey) {
-    setSelectionFor(selectionKey);
-    setRowSelection({});
-    setAllMatching(false);
-  }
-
-  const sorting = useMemo(() => sortingFromSort(sort), [sort]);
-  const pagination = useMemo<PaginationState>(() => ({ pageIndex: page - 1, pageSize: size }), [page, size]);
-  const columnsParam = params.get("columns");
-  const visibleColumns = useMemo(() => parseColumns(columnsParam), [columnsParam]);
-  const columnVisibility = useMemo<ColumnVisibilityState>(
-    // Selecting rows only serves "add to target list": viewers do not get the checkboxes
-    () => ({ ...Object.fromEntries(HIDEABLE_COLUMNS.map((c) => [c, visibleColumns.includes(c)])), select: canWrite }),
-    [visibleColumns, canWrite],
-  );
-
-  const onSortingChange: OnChangeFn<SortingState> = (updater) => {
-    const next = functionalUpdate(updater, sorting)[0];
-    navigate((p) => {
-      if (next && SORTABLE.has(next.id)) p.set("sort", `${next.desc ? "-" : ""}${next.id}`);
-      else p.delete("sort");
-    });
-  };
-
-  const goTo = useCallback(
-    (next: PaginationState) =>
-      navigate(
-        (p) => {
-          if (next.pageSize !== size) {
-            if (next.pageSize === DEFAULT_PAGE_SIZE) p.delete("size");
-            else p.set("size", String(next.pageSize));
-            p.delete("page");
-          } else if (next.pageIndex > 0) p.set("page", String(next.pageIndex + 1));
-          else p.delete("page");
-        },
-        { resetPage: false },
-      ),
-    [navigate, size],
-  );
-  const onPaginationChange: OnChangeFn<PaginationState> = (updater) => goTo(functionalUpdate(updater, pagination));
-
-  // Showing or hiding a column needs no new data: update the address bar without a server round trip
-  const onColumnVisibilityChange: OnChangeFn<ColumnVisibilityState> = (updater) => {
-    const next = functionalUpdate(updater, columnVisibility);
-    let visible = HIDEABLE_COLUMNS.filter((c) => next[c] !== false);
-    if (!visible.length) visible = ["name"];
-    const p = new URLSearchParams(window.location.search);
-    if (visible.join(",") === DEFAULT_COLUMNS.join(",")) p.delete("columns");
-    else p.set("columns", visible.join(","));
-    window.history.replaceState(null, "", href(toQueryString(p)));
-  };
-
-  const onRowSelectionChange: OnChangeFn<RowSelectionState> = (updater) => {
-    const next = functionalUpdate(updater, rowSelection);
-    if (allMatching && Object.keys(next).length < Object.keys(rowSelection).length) setAllMatching(false);
-    setRowSelection(next);
-  };
+  const { rowSelection, onRowSelectionChange, allMatching, setAllMatching, clearSelection, selectedIds: selectedCodes } = useRowSelection(filterQuery(query));
+  const { sorting, onSortingChange } = useUrlSorting({ navigate, sort, sortable: SORTABLE, none: "relevance" });
+  const { pagination, onPaginationChange, setPageSize } = useUrlPagination({ navigate, page, size, defaultSize: DEFAULT_PAGE_SIZE });
+  // Selecting rows only serves "add to target list": viewers do not get the checkboxes
+  const { columnVisibility, onColumnVisibilityChange, defaultVisibility } = useUrlColumns({
+    query,
+    href,
+    hideable: HIDEABLE_COLUMNS,
+    defaults: DEFAULT_COLUMNS,
+    fallback: FALLBACK_COLUMNS,
+    fixed: { select: canWrite },
+  });
 
   const table = useTable({
-    features,
+    features: dataTableFeatures,
     columns,
     data: rows,
     getRowId: (row) => row.code,
@@ -368,205 +268,67 @@ export function ExplorerTable({ rows, total, totalExact, hasNextPage, page, size
     onRowSelectionChange,
   });
 
-  const selectedCodes = Object.keys(rowSelection).filter((code) => rowSelection[code]);
   const selectedCount = allMatching ? total : selectedCodes.length;
   const pageCount = Math.max(1, table.getPageCount());
-  const first = total === 0 ? 0 : (page - 1) * size + 1;
-  const last = (page - 1) * size + rows.length;
   const allPageSelected = rows.length > 0 && table.getIsAllPageRowsSelected();
-  const clearSelection = () => {
-    setRowSelection({});
-    setAllMatching(false);
-  };
 
   if (total === 0) {
     return (
-      <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-14 text-center">
-        <p className="text-base font-semibold text-slate-900">No bodies match these filters</p>
-        <p className="mx-auto mt-1 max-w-md text-sm text-slate-600">Try a broader search, another kind of body, or fewer filters. Closed bodies only show under the “Closed” or “All” status.</p>
-        <button type="button" onClick={clearFilters} className="mt-4 inline-flex items-center rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700">
-          Clear filters
-        </button>
-      </div>
+      <EmptyState
+        title="No bodies match these filters"
+        action={<button type="button" onClick={clearFilters} className={emptyStateButtonClass}>Clear filters</button>}
+      >
+        Try a broader search, another kind of body, or fewer filters. Closed bodies only show under the “Closed” or “All” status.
+      </EmptyState>
     );
   }
 
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <p className="text-sm text-slate-700" aria-live="polite">
-          {!totalExact && "More than "}
-          <span className="font-semibold text-slate-900 tabular-nums">{formatInteger(total)}</span> {total === 1 ? "body" : "bodies"}
+        <ResultCount total={total} totalExact={totalExact} noun={NOUN} pending={pending}>
           {sort === "relevance" && <span className="text-slate-500"> · best matches first</span>}
-          {pending && (
-            <span className="ml-2 inline-flex items-center gap-1.5 text-slate-500">
-              <span aria-hidden className="h-3 w-3 animate-spin rounded-full border-2 border-current border-t-transparent" />
-              Updating…
-            </span>
-          )}
-        </p>
-        <ColumnMenu table={table} />
+        </ResultCount>
+        <ColumnMenu table={table} labels={COLUMN_LABELS} onReset={() => table.setColumnVisibility(defaultVisibility())} />
       </div>
 
       {selectedCount > 0 && (
-        <div className="flex flex-wrap items-center gap-x-4 gap-y-2 rounded-lg border border-brand-100 bg-brand-50 px-3 py-2 text-sm">
-          <p className="text-brand-900" role="status">
-            <span className="font-semibold tabular-nums">{formatInteger(selectedCount)}</span> selected
-            {allMatching ? " (every body matching these filters)" : ""}
-            <button type="button" onClick={clearSelection} className="ml-2 text-brand-700 underline underline-offset-2 hover:text-brand-900">Clear selection</button>
-          </p>
+        <SelectionBar count={selectedCount} allMatching={allMatching} noun={NOUN} onClear={clearSelection}>
           {canWrite ? (
             <BulkAddToList lists={lists} codes={selectedCodes} filter={allMatching ? filterQuery(query) : null} count={selectedCount} />
           ) : (
             <p className="text-slate-600">Viewers cannot add to target lists.</p>
           )}
-        </div>
+        </SelectionBar>
       )}
 
       {allPageSelected && total > rows.length && (
-        <div className="rounded-md bg-slate-100 px-3 py-2 text-center text-sm text-slate-700">
-          {allMatching ? (
-            <>
-              All <strong className="tabular-nums">{formatInteger(total)}</strong> bodies matching these filters are selected.{" "}
-              <button type="button" className="font-medium text-brand-700 underline underline-offset-2" onClick={clearSelection}>Clear selection</button>
-            </>
-          ) : (
-            <>
-              All {rows.length} on this page selected —{" "}
-              <button type="button" className="font-medium text-brand-700 underline underline-offset-2" onClick={() => setAllMatching(true)}>
-                select all {formatInteger(total)} matching
-              </button>
-            </>
-          )}
-        </div>
+        <SelectAllMatching total={total} pageRows={rows.length} allMatching={allMatching} noun={NOUN} onSelectAll={() => setAllMatching(true)} onClear={clearSelection} />
       )}
 
-      <div className={`max-h-[70vh] overflow-auto rounded-lg border border-slate-200 bg-white shadow-sm transition-opacity ${pending ? "opacity-60" : ""}`} aria-busy={pending}>
-        <table className="w-full border-separate border-spacing-0 text-left text-[13px]">
-          <caption className="sr-only">
+      <DataTableGrid
+        table={table}
+        pending={pending}
+        allSelected={allMatching}
+        caption={
+          <>
             Bodies matching the filters, page {page} of {pageCount}
             {sort !== "relevance" ? `, sorted by ${sort.replace(/^-/, "")} ${sort.startsWith("-") ? "descending" : "ascending"}` : ", best matches first"}
-          </caption>
-          <thead>
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers.map((header) => {
-                  const column = header.column;
-                  const sorted = column.getIsSorted();
-                  const numeric = column.columnDef.meta?.numeric;
-                  const canSort = column.getCanSort();
-                  return (
-                    <th
-                      key={header.id}
-                      scope="col"
-                      aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : canSort ? "none" : undefined}
-                      className={`sticky top-0 z-10 whitespace-nowrap border-b border-slate-200 bg-slate-50 px-3 py-2 text-xs font-semibold text-slate-600 ${numeric ? "text-right" : ""}`}
-                    >
-                      {header.isPlaceholder ? null : canSort ? (
-                        <button
-                          type="button"
-                          onClick={column.getToggleSortingHandler()}
-                          className={`inline-flex items-center gap-1 rounded hover:text-slate-900 ${numeric ? "flex-row-reverse" : ""} ${sorted ? "text-slate-900" : ""}`}
-                          title={`Sort by ${String(column.columnDef.header ?? column.id).toLowerCase()}`}
-                        >
-                          <table.FlexRender header={header} />
-                          <span aria-hidden className={`text-[10px] ${sorted ? "text-brand-600" : "text-slate-300"}`}>{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}</span>
-                        </button>
-                      ) : (
-                        <table.FlexRender header={header} />
-                      )}
-                    </th>
-                  );
-                })}
-              </tr>
-            ))}
-          </thead>
-          <tbody>
-            {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} className={`group ${row.getIsSelected() || allMatching ? "bg-brand-50/70" : "hover:bg-slate-50"}`}>
-                {row.getVisibleCells().map((cell) => {
-                  const meta = cell.column.columnDef.meta;
-                  return (
-                    <td
-                      key={cell.id}
-                      className={`border-b border-slate-100 px-3 py-1.5 align-top text-slate-800 ${meta?.numeric ? "text-right tabular-nums" : ""} ${meta?.className ?? "whitespace-nowrap"}`}
-                    >
-                      <table.FlexRender cell={cell} />
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          </>
+        }
+      />
 
-      <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-700">
-        <p className="tabular-nums">
-          Showing {formatInteger(first)}–{formatInteger(last)} of {totalExact ? formatInteger(total) : `more than ${formatInteger(total)}`}
-        </p>
-        <div className="flex flex-wrap items-center gap-3">
-          <label className="flex items-center gap-2">
-            <span>Rows per page</span>
-            <select
-              className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30"
-              value={size}
-              onChange={(e) => goTo({ pageIndex: 0, pageSize: Number(e.target.value) })}
-            >
-              {PAGE_SIZES.map((s) => <option key={s} value={s}>{s}</option>)}
-            </select>
-          </label>
-          <span className="tabular-nums">
-            Page {formatInteger(page)}{totalExact && ` of ${formatInteger(pageCount)}`}
-          </span>
-          <div className="flex overflow-hidden rounded-md border border-slate-300 bg-white shadow-sm">
-            <PageButton label="First page" disabled={!table.getCanPreviousPage()} onClick={() => table.firstPage()}>«</PageButton>
-            <PageButton label="Previous page" disabled={!table.getCanPreviousPage()} onClick={() => table.previousPage()}>‹</PageButton>
-            <PageButton label="Next page" disabled={!hasNextPage} onClick={() => table.nextPage()}>›</PageButton>
-            <PageButton label="Last page" disabled={!hasNextPage || !totalExact} onClick={() => table.lastPage()}>»</PageButton>
-          </div>
-        </div>
-      </nav>
+      <DataTablePagination
+        table={table}
+        page={page}
+        size={size}
+        sizes={PAGE_SIZES}
+        total={total}
+        totalExact={totalExact}
+        rowsOnPage={rows.length}
+        hasNextPage={hasNextPage}
+        onPageSize={setPageSize}
+      />
     </div>
-  );
-}
-
-function PageButton({ label, disabled, onClick, children }: { label: string; disabled: boolean; onClick: () => void; children: React.ReactNode }) {
-  return (
-    <button type="button" aria-label={label} title={label} disabled={disabled} onClick={onClick} className="border-l border-slate-200 px-3 py-1 text-base leading-6 text-slate-700 first:border-l-0 hover:bg-slate-50 disabled:cursor-not-allowed disabled:text-slate-300 disabled:hover:bg-white">
-      <span aria-hidden>{children}</span>
-    </button>
-  );
-}
-
-type ExplorerTableInstance = ReactTable<typeof features, ExplorerRow>;
-
-function ColumnMenu({ table }: { table: ExplorerTableInstance }) {
-  const ref = useDismissableDetails();
-  const hideable = table.getAllLeafColumns().filter((c) => c.getCanHide());
-  return (
-    <details ref={ref} className="relative">
-      <summary className="inline-flex cursor-pointer list-none items-center gap-1.5 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50 [&::-webkit-details-marker]:hidden">
-        Columns <span aria-hidden className="text-xs text-slate-500">▾</span>
-      </summary>
-      <div className="absolute right-0 z-30 mt-1 w-56 rounded-md border border-slate-200 bg-white p-2 shadow-lg">
-        <fieldset>
-          <legend className="px-1 pb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Show columns</legend>
-          {hideable.map((column) => (
-            <label key={column.id} className="flex items-center gap-2 rounded px-1 py-1 text-sm text-slate-700 hover:bg-slate-50">
-              <input type="checkbox" className="h-4 w-4 accent-brand-600" checked={column.getIsVisible()} onChange={column.getToggleVisibilityHandler()} />
-              {COLUMN_LABELS[column.id as HideableColumn] ?? column.id}
-            </label>
-          ))}
-        </fieldset>
-        <button
-          type="button"
-          className="mt-1 w-full rounded px-1 py-1 text-left text-xs font-medium text-brand-700 hover:bg-slate-50"
-          onClick={() => table.setColumnVisibility(Object.fromEntries(HIDEABLE_COLUMNS.map((c) => [c, DEFAULT_COLUMNS.includes(c)])))}
-        >
-          Reset to default columns
-        </button>
-      </div>
-    </details>
   );
 }
