@@ -4,8 +4,11 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit";
 import type { AuthContext } from "@/lib/auth/context";
 import { idSchema } from "@/lib/auth/validation";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError, invalid, notFound } from "@/lib/errors";
+import { join, raw, sql, type Sql } from "@/lib/db/sql";
 import { matchingOrganisationIds, parseExplorerParams } from "@/lib/organisations/explorer";
+import { rawCommissioner } from "./export";
+import { PRIORITIES, STAGES, STAGE_LABELS, type Stage } from "./vocabulary";
 
 /** Most bodies one request may add: all GP practices of a large region fit; all of England does not. */
 export const MAX_BULK_ADD = 10_000;
@@ -61,8 +64,7 @@ export async function addEntries(db: PrismaClient, ctx: AuthContext, input: AddE
 
 // ---------- entry fields, stages and the pipeline ----------
 
-export const STAGES = ["identified", "researching", "engaged", "proposal", "won", "lost"] as const;
-export const PRIORITIES = ["high", "medium", "low"] as const;
+export { STAGES, PRIORITIES } from "./vocabulary";
 
 const blankToNull = (v: unknown) => (v === "" ? null : v);
 export const updateEntrySchema = z
@@ -129,6 +131,25 @@ export async function getEntry(db: PrismaClient | Prisma.TransactionClient, ctx:
   return entry;
 }
 
+
+/** The current values of the fields an edit tried to change, in words: the message of a refused stale edit. */
+function describeCurrent(entry: Awaited<ReturnType<typeof getEntry>>, input: UpdateEntryInput): string {
+  const parts: string[] = [];
+  const stage = `its stage is now ${STAGE_LABELS[entry.stage as Stage] ?? entry.stage}${entry.stage === "lost" && entry.lostReason ? ` (“${entry.lostReason}”)` : ""}`;
+  if (input.stage !== undefined || input.lostReason !== undefined) parts.push(stage);
+  if (input.ownerId !== undefined) parts.push(entry.owner ? `its owner is now ${entry.owner.name}` : "it is now unassigned");
+  if (input.priority !== undefined) parts.push(entry.priority ? `its priority is now ${entry.priority}` : "it now has no priority");
+  if (input.nextStep !== undefined || input.nextStepDate !== undefined) {
+    const date = entry.nextStepDate ? ` by ${entry.nextStepDate.toISOString().slice(0, 10)}` : "";
+    parts.push(entry.nextStep ? `its next step is now “${entry.nextStep}”${date}` : `it now has no next step${date}`);
+  }
+  if (input.tags !== undefined) parts.push(entry.tags.length ? `its tags are now ${entry.tags.join(", ")}` : "it now has no tags");
+  if (input.estimatedValueGbp !== undefined) parts.push(entry.estimatedValueGbp === null ? "it now has no estimated value" : `its estimated value is now £${Number(entry.estimatedValueGbp).toLocaleString("en-GB")}`);
+  if (parts.length === 0) parts.push(stage);
+  const text = parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}` : parts[0]!;
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** Changes an entry if it is still at the version the user edited; otherwise 409 with the current entry. */
 export async function updateEntry(db: PrismaClient, ctx: AuthContext, input: UpdateEntryInput) {
   return db.$transaction(async (tx) => {
@@ -155,7 +176,13 @@ export async function updateEntry(db: PrismaClient, ctx: AuthContext, input: Upd
       },
     });
     if (count === 0) {
-      throw new AppError("conflict", `Someone changed this entry since you opened it (now version ${before.version}). Reload it and make your change again.`, {}, undefined, entryToJson(before));
+      throw new AppError(
+        "conflict",
+        `Not saved: someone changed ${before.organisation.name} on this list since you loaded it. ${describeCurrent(before, input)} (version ${before.version}). Nothing was overwritten; check their change and make yours again if it still applies.`,
+        {},
+        undefined,
+        entryToJson(before),
+      );
     }
     const after = await getEntry(tx, ctx, input.listId, input.entryId);
     await recordAudit(tx, { action: "target-list.entry-updated", teamId: ctx.team.id, userId: ctx.user.id, ip: ctx.ip, target: `target-list-entry:${input.entryId}`, before: entryToJson(before), after: entryToJson(after) });
@@ -163,23 +190,75 @@ export async function updateEntry(db: PrismaClient, ctx: AuthContext, input: Upd
   });
 }
 
-export const bulkStageSchema = z.object({
-  listId: idSchema,
-  entryIds: z.union([z.string(), z.array(z.string())]).transform((v) => ([] as string[]).concat(v).flatMap((x) => x.split(",")).filter(Boolean)).pipe(z.array(idSchema).min(1, "Select at least one entry").max(MAX_BULK_ADD)),
-  stage: z.enum(STAGES),
-  lostReason: z.string().trim().max(500).optional(),
+/** What narrows a list's entries: search, stage and owner ("none" for unassigned). */
+export const entriesFilterSchema = z.object({
+  q: z.string().trim().max(100).optional().transform((v) => (v ? v : undefined)),
+  stage: z.enum(STAGES, { message: `stage must be one of: ${STAGES.join(", ")}` }).optional().or(z.literal("").transform(() => undefined)),
+  owner: z.string().trim().max(64).optional().transform((v) => (v ? v : undefined)),
 });
+export type EntriesFilter = z.output<typeof entriesFilterSchema>;
 
-/** One stage for many entries, in one transaction: all of them change or none does. */
+export const bulkStageSchema = z
+  .object({
+    listId: idSchema,
+    /** The selected entries... */
+    entryIds: z
+      .union([z.string(), z.array(z.string())])
+      .optional()
+      .transform((v) => (v === undefined ? undefined : ([] as string[]).concat(v).flatMap((x) => x.split(",")).filter(Boolean)))
+      .pipe(z.array(idSchema).max(MAX_BULK_ADD, `At most ${MAX_BULK_ADD} entries at once`).optional()),
+    /** ...with the version of each that the user saw (same order): a changed one refuses the whole change */
+    versions: z.array(z.coerce.number().int().positive()).optional(),
+    /** ...or every entry matching a filter, */
+    filter: entriesFilterSchema.optional(),
+    /** which the user saw this many of: a different count now refuses the change */
+    expectedCount: z.coerce.number().int().min(0).optional(),
+    stage: z.enum(STAGES, { message: `stage must be one of: ${STAGES.join(", ")}` }),
+    lostReason: z.string().trim().max(500, "Use at most 500 characters").optional(),
+  })
+  .refine((v) => (v.entryIds?.length ?? 0) > 0 !== (v.filter !== undefined), { message: "Select at least one entry, or every entry matching a filter", path: ["entryIds"] })
+  .refine((v) => v.versions === undefined || v.versions.length === v.entryIds?.length, { message: "Send one version per entry", path: ["versions"] });
+
+/**
+ * One stage for many entries, in one transaction: all of them change or none does. Selected
+ * entries are locked and checked against the versions the user saw; "all matching" is checked
+ * against the count the user saw.
+ */
 export async function bulkUpdateStage(db: PrismaClient, ctx: AuthContext, input: z.output<typeof bulkStageSchema>) {
   if (input.stage === "lost" && !input.lostReason) throw new AppError("invalid", "Say why they were lost.", { lostReason: ["Required when the stage is lost"] });
+  if (!input.entryIds?.length && !input.filter) throw new AppError("invalid", "Select at least one entry.", { entryIds: ["Select at least one entry"] });
   return db.$transaction(async (tx) => {
     const list = await tx.targetList.findFirst({ where: { id: input.listId, teamId: ctx.team.id }, select: { id: true } });
     if (!list) throw notFound("That target list");
-    const before = await tx.targetListEntry.findMany({ where: { id: { in: input.entryIds }, listId: list.id }, select: { id: true, stage: true } });
-    if (before.length !== input.entryIds.length) throw new AppError("not-found", "Some of the selected entries are no longer on this list; reload and try again.");
+    const condition = input.entryIds?.length ? sql`e.id = ANY(${input.entryIds}::text[])` : entryConditions(input.filter ?? {});
+    const locked = sql`SELECT e.id, e.stage, e.version, o.name FROM target_list_entry e JOIN organisation o ON o.id = e.organisation_id
+      WHERE e.list_id = ${list.id} AND ${condition} ORDER BY e.id LIMIT ${MAX_BULK_ADD + 1} FOR UPDATE OF e`.build();
+    const before = await tx.$queryRawUnsafe<{ id: string; stage: string; version: number; name: string }[]>(locked.text, ...locked.values);
+    if (input.entryIds?.length) {
+      if (before.length !== input.entryIds.length) throw new AppError("not-found", "Some of the selected entries are no longer on this list; nothing was changed. Reload and try again.");
+      if (input.versions) {
+        const seen = new Map(input.entryIds.map((id, i) => [id, input.versions![i]!]));
+        const changed = before.filter((b) => b.version !== seen.get(b.id));
+        if (changed.length) {
+          const example = changed[0]!;
+          throw new AppError(
+            "conflict",
+            `Not changed: someone changed ${changed.length === 1 ? "one" : formatCount(changed.length)} of the selected entries since you loaded them (${example.name} is now at stage ${STAGE_LABELS[example.stage as Stage] ?? example.stage}). Nothing was changed; reload and try again.`,
+            {},
+            undefined,
+            changed.map((c) => ({ id: c.id, stage: c.stage, version: c.version })),
+          );
+        }
+      }
+    } else {
+      if (before.length > MAX_BULK_ADD) throw new AppError("invalid", `More than ${formatCount(MAX_BULK_ADD)} entries match; narrow the filter. Nothing was changed.`);
+      if (input.expectedCount !== undefined && before.length !== input.expectedCount) {
+        throw new AppError("conflict", `The list changed since you loaded it: ${formatCount(before.length)} entries match now, not ${formatCount(input.expectedCount)}. Nothing was changed; check and try again.`);
+      }
+    }
+    const ids = before.map((b) => b.id);
     const { count } = await tx.targetListEntry.updateMany({
-      where: { id: { in: input.entryIds }, listId: list.id },
+      where: { id: { in: ids }, listId: list.id },
       data: { stage: input.stage, lostReason: input.stage === "lost" ? input.lostReason : null, version: { increment: 1 } },
     });
     await recordAudit(tx, {
@@ -188,19 +267,22 @@ export async function bulkUpdateStage(db: PrismaClient, ctx: AuthContext, input:
       userId: ctx.user.id,
       ip: ctx.ip,
       target: `target-list:${list.id}`,
-      before: before.map((b) => ({ id: b.id, stage: b.stage })),
-      after: { stage: input.stage, lostReason: input.lostReason ?? null, count },
+      before: before.map((b) => ({ id: b.id, stage: b.stage, version: b.version })),
+      after: { stage: input.stage, lostReason: input.lostReason ?? null, count, ...(input.filter ? { filter: input.filter } : {}) },
     });
     return { updated: count };
   });
 }
 
-/** Count and estimated value per stage, computed in PostgreSQL. */
-export async function pipelineSummary(db: PrismaClient, ctx: AuthContext, listId?: string) {
+const formatCount = (n: number) => n.toLocaleString("en-GB");
+
+/** Count and estimated value per stage, computed in PostgreSQL (archived lists left out unless asked for). */
+export async function pipelineSummary(db: PrismaClient, ctx: AuthContext, listId?: string, options: { includeArchived?: boolean } = {}) {
   const rows = await db.$queryRaw<{ stage: string; count: number; value: string | null }[]>`
     SELECT e.stage, count(*)::int AS count, sum(e.estimated_value_gbp)::text AS value
     FROM target_list_entry e JOIN target_list l ON l.id = e.list_id
-    WHERE l.team_id = ${ctx.team.id} AND l.archived_at IS NULL AND (${listId ?? null}::text IS NULL OR l.id = ${listId ?? null})
+    WHERE l.team_id = ${ctx.team.id} AND (l.archived_at IS NULL OR ${options.includeArchived ?? false})
+      AND (${listId ?? null}::text IS NULL OR l.id = ${listId ?? null})
     GROUP BY e.stage`;
   return STAGES.map((stage) => {
     const row = rows.find((r) => r.stage === stage);
@@ -208,41 +290,119 @@ export async function pipelineSummary(db: PrismaClient, ctx: AuthContext, listId
   });
 }
 
-export const entriesQuerySchema = z.object({
-  q: z.string().trim().max(100).optional().transform((v) => (v ? v : undefined)),
-  stage: z.enum(STAGES).optional().or(z.literal("").transform(() => undefined)),
-  owner: z.string().trim().max(64).optional().transform((v) => (v ? v : undefined)),
-  sort: z.enum(["name", "-name", "stage", "-stage", "value", "-value", "next_step_date", "-next_step_date", "updated", "-updated"]).default("name"),
+export const ENTRY_SORTS = ["name", "code", "kind", "stage", "owner", "priority", "value", "next_step_date", "updated"] as const;
+export type EntrySortKey = (typeof ENTRY_SORTS)[number];
+export type EntrySort = EntrySortKey | `-${EntrySortKey}`;
+const entrySortValues = ENTRY_SORTS.flatMap((s) => [s, `-${s}`]) as [EntrySort, ...EntrySort[]];
+
+export const entriesQuerySchema = entriesFilterSchema.extend({
+  sort: z.enum(entrySortValues, { message: `sort must be one of: ${entrySortValues.join(", ")}` }).default("name"),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
 
-const ENTRY_ORDER: Record<string, Prisma.TargetListEntryOrderByWithRelationInput[]> = {
-  name: [{ organisation: { name: "asc" } }],
-  "-name": [{ organisation: { name: "desc" } }],
-  stage: [{ stage: "asc" }],
-  "-stage": [{ stage: "desc" }],
-  value: [{ estimatedValueGbp: { sort: "asc", nulls: "last" } }],
-  "-value": [{ estimatedValueGbp: { sort: "desc", nulls: "last" } }],
-  next_step_date: [{ nextStepDate: { sort: "asc", nulls: "last" } }],
-  "-next_step_date": [{ nextStepDate: { sort: "desc", nulls: "last" } }],
-  updated: [{ updatedAt: "asc" }],
-  "-updated": [{ updatedAt: "desc" }],
+const pipelineOrder = `array_position(ARRAY[${STAGES.map((s) => `'${s}'`).join(",")}]::text[], e.stage)`;
+const priorityOrder = `array_position(ARRAY[${PRIORITIES.map((p) => `'${p}'`).join(",")}]::text[], e.priority)`;
+/** Sort keys to SQL, from fixed text only. Stage follows the pipeline, priority runs high to low; blanks last either way. */
+const ENTRY_ORDER: Record<EntrySortKey, (dir: "ASC" | "DESC") => string> = {
+  name: (d) => `o.name ${d}`,
+  code: (d) => `o.code ${d}`,
+  kind: (d) => `o.kind ${d}, o.name ASC`,
+  stage: (d) => `${pipelineOrder} ${d}`,
+  owner: (d) => `ow.name ${d} NULLS LAST`,
+  priority: (d) => `${priorityOrder} ${d} NULLS LAST`,
+  value: (d) => `e.estimated_value_gbp ${d} NULLS LAST`,
+  next_step_date: (d) => `e.next_step_date ${d} NULLS LAST`,
+  updated: (d) => `e.updated_at ${d}`,
 };
 
-/** A page of the list's entries, filtered, searched and sorted in PostgreSQL. */
-export async function listEntries(db: PrismaClient, ctx: AuthContext, listId: string, query: Partial<z.output<typeof entriesQuerySchema>> = {}) {
+/** The WHERE conditions of a filter on `e` (target_list_entry) and `o` (its organisation). */
+function entryConditions(filter: Partial<EntriesFilter>): Sql {
+  const conditions: Sql[] = [sql`true`];
+  if (filter.stage) conditions.push(sql`e.stage = ${filter.stage}`);
+  if (filter.owner) conditions.push(filter.owner === "none" ? sql`e.owner_id IS NULL` : sql`e.owner_id = ${filter.owner}`);
+  if (filter.q) {
+    const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(sql`(o.name ILIKE ${pattern} OR o.code = ${filter.q.toUpperCase()} OR ${filter.q.toLowerCase()} = ANY(e.tags))`);
+  }
+  return join(conditions, " AND ");
+}
+
+export type ListEntry = Awaited<ReturnType<typeof getEntry>> & {
+  /** The ICB or board the body sits in (itself if it is one) */
+  commissioner: { code: string; name: string } | null;
+  /** For a closed body: the bodies that took over from it */
+  successors: { code: string; name: string }[];
+};
+
+/**
+ * A page of the list's entries, filtered, searched and sorted in PostgreSQL: the page's ids first
+ * (ordered with the entry id as tie-break, so pages never repeat or skip a row), then their fields.
+ */
+export async function listEntries(db: PrismaClient, ctx: AuthContext, listId: string, query: Partial<z.input<typeof entriesQuerySchema>> = {}): Promise<{ entries: ListEntry[]; total: number }> {
   const q = entriesQuerySchema.parse(query);
-  const where: Prisma.TargetListEntryWhereInput = {
-    listId,
-    list: { teamId: ctx.team.id },
-    ...(q.stage ? { stage: q.stage } : {}),
-    ...(q.owner ? { ownerId: q.owner === "none" ? null : q.owner } : {}),
-    ...(q.q ? { OR: [{ organisation: { name: { contains: q.q, mode: "insensitive" } } }, { organisation: { code: { equals: q.q.toUpperCase() } } }, { tags: { has: q.q.toLowerCase() } }] } : {}),
-  };
-  const [entries, total] = await Promise.all([
-    db.targetListEntry.findMany({ where, orderBy: [...ENTRY_ORDER[q.sort]!, { id: "asc" }], skip: q.offset, take: q.limit, select: entrySelect }),
-    db.targetListEntry.count({ where }),
+  const key = q.sort.replace(/^-/, "") as EntrySortKey;
+  const order = raw(`${ENTRY_ORDER[key](q.sort.startsWith("-") ? "DESC" : "ASC")}, e.id ASC`);
+  const where = sql`WHERE e.list_id = ${listId} AND l.team_id = ${ctx.team.id} AND ${entryConditions(q)}`;
+  const from = sql`FROM target_list_entry e JOIN target_list l ON l.id = e.list_id JOIN organisation o ON o.id = e.organisation_id`;
+  const page = sql`SELECT e.id,
+      ${rawCommissioner("code")} AS commissioner_code, ${rawCommissioner("name")} AS commissioner_name,
+      CASE WHEN o.status = 'closed' THEN (
+        SELECT json_agg(json_build_object('code', s.code, 'name', s.name) ORDER BY s.name)
+        FROM succession x JOIN organisation s ON s.id = x.successor_id WHERE x.predecessor_id = o.id
+      ) END AS successors
+    FROM (
+      SELECT e.id, row_number() OVER (ORDER BY ${order}) AS position
+      ${from} LEFT JOIN user_account ow ON ow.id = e.owner_id ${where}
+      ORDER BY ${order} LIMIT ${q.limit} OFFSET ${q.offset}
+    ) AS pg
+    JOIN target_list_entry e ON e.id = pg.id
+    JOIN organisation o ON o.id = e.organisation_id
+    LEFT JOIN organisation p1 ON p1.id = o.parent_id
+    LEFT JOIN organisation p2 ON p2.id = p1.parent_id
+    LEFT JOIN organisation p3 ON p3.id = p2.parent_id
+    ORDER BY pg.position`.build();
+  const count = sql`SELECT count(*)::int AS total ${from} ${where}`.build();
+  const [rows, [counted]] = await Promise.all([
+    db.$queryRawUnsafe<{ id: string; commissioner_code: string | null; commissioner_name: string | null; successors: { code: string; name: string }[] | null }[]>(page.text, ...page.values),
+    db.$queryRawUnsafe<{ total: number }[]>(count.text, ...count.values),
   ]);
-  return { entries, total };
+  const details = rows.length ? await db.targetListEntry.findMany({ where: { id: { in: rows.map((r) => r.id) }, listId }, select: entrySelect }) : [];
+  const byId = new Map(details.map((d) => [d.id, d]));
+  const entries = rows.flatMap((r) => {
+    const entry = byId.get(r.id);
+    if (!entry) return [];
+    return [{ ...entry, commissioner: r.commissioner_code ? { code: r.commissioner_code, name: r.commissioner_name ?? r.commissioner_code } : null, successors: r.successors ?? [] }];
+  });
+  return { entries, total: counted?.total ?? 0 };
+}
+
+/** An entry of listEntries as JSON: the API's entry, with the body's ICB or board and, when it closed, its successors. */
+export function listEntryToJson(entry: ListEntry) {
+  return { ...entryToJson(entry), icb_or_board: entry.commissioner, successors: entry.successors };
+}
+export type ListEntryJson = ReturnType<typeof listEntryToJson>;
+
+/** What a list page's URL asks for: the filters, the sort, and the page (1-based) of `size` rows. */
+export const entriesPageSchema = entriesFilterSchema.extend({
+  sort: entriesQuerySchema.shape.sort,
+  page: z.coerce.number({ message: "page must be a whole number from 1" }).int("page must be a whole number from 1").min(1, "page must be a whole number from 1").default(1),
+  size: z.coerce.number().int().min(1).max(500).default(50),
+});
+
+/**
+ * One page of a list's entries for the list page, as plain JSON (ready for the browser). A page
+ * past the end (the list shrank since the link was made) shows the last page instead.
+ */
+export async function readEntriesPage(db: PrismaClient, ctx: AuthContext, listId: string, input: Record<string, unknown>) {
+  const parsed = entriesPageSchema.safeParse(input);
+  if (!parsed.success) throw invalid(parsed.error.issues, parsed.error.issues.map((i) => i.message).join("; "));
+  const { page: asked, size, ...filter } = parsed.data;
+  let page = asked;
+  let result = await listEntries(db, ctx, listId, { ...filter, limit: size, offset: (page - 1) * size });
+  if (result.entries.length === 0 && result.total > 0) {
+    page = Math.ceil(result.total / size);
+    result = await listEntries(db, ctx, listId, { ...filter, limit: size, offset: (page - 1) * size });
+  }
+  return { entries: result.entries.map(listEntryToJson), total: result.total, page, size, sort: parsed.data.sort };
 }

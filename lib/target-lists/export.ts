@@ -88,6 +88,7 @@ export async function exportListCsv(db: PrismaClient, pool: pg.Pool, ctx: AuthCo
   return { name: list.name, stream: csvStream(LIST_CSV_COLUMNS, cursorBatches<ListCsvRow>(pool, query.build()), options) };
 }
 
-function rawCommissioner(column: "code" | "name") {
+/** The code or name of the ICB or board a body (`o`, with ancestors `p1`..`p3` joined) sits in. */
+export function rawCommissioner(column: "code" | "name") {
   return raw(COMMISSIONER.replaceAll("%s", column));
 }

@@ -4,7 +4,7 @@ import { withApiAuth } from "@/lib/auth/guards";
 import { invalid } from "@/lib/errors";
 import { json, readJson } from "@/lib/http";
 import { getTargetList } from "@/lib/target-lists";
-import { addEntries, addEntriesSchema, entriesQuerySchema, entryToJson, listEntries } from "@/lib/target-lists/entries";
+import { addEntries, addEntriesSchema, entriesQuerySchema, listEntries, listEntryToJson } from "@/lib/target-lists/entries";
 
 type Params = { id: string };
 
@@ -13,7 +13,7 @@ export const GET = withApiAuth<Params>("read", async ({ request, ctx, params }) 
   const query = entriesQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) throw invalid(query.error.issues, query.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
   const { entries, total } = await listEntries(getDb(), ctx, params.id, query.data);
-  return json({ data: entries.map(entryToJson), total });
+  return json({ data: entries.map(listEntryToJson), total });
 });
 
 // POST {"codes": ["QYG", ...]} or {"filter": "kind=icb&region=Y61"}: all added in one transaction or none
