@@ -1,0 +1,172 @@
+// The data behind each dashboard chart as CSV, written by the one CSV writer (lib/csv). The route
+// app/api/v1/dashboard/[chart] looks the chart up here; the figures are the same aggregates the
+// charts draw, with the same filters.
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { AuthContext } from "@/lib/auth/context";
+import { csvFilename, csvStream, type CsvColumn } from "@/lib/csv";
+import { AppError, notFound } from "@/lib/errors";
+import { KIND_LABELS, NATION_LABELS, ARRANGEMENTS } from "@/lib/organisations/vocabulary";
+import { bodiesByKindAndNation, pcnSizeDistribution, populationAndAllocation, whoCommissionsWhat } from "./market";
+import { dashboardOptions } from "./options";
+import { coverageByRegion, notesPerWeek, overdueEntries, pipelineByStage } from "./team";
+import { checkAgainstChoices, DASHBOARD_PARAMS, parseDashboardFilters, type DashboardFilters } from "./params";
+
+type Loader = (db: PrismaClient, ctx: AuthContext, filters: DashboardFilters) => Promise<{ name: string; columns: CsvColumn<never>[]; rows: unknown[] }>;
+
+function table<Row>(name: string, columns: CsvColumn<Row>[], rows: Row[]) {
+  return { name, columns: columns as CsvColumn<never>[], rows };
+}
+
+function place(filters: DashboardFilters): string {
+  return [filters.region, filters.nation ? NATION_LABELS[filters.nation] : null].filter(Boolean).join(" ");
+}
+
+export const DASHBOARD_CHARTS = {
+  "population-allocation": async (db, _ctx, filters) =>
+    table(
+      `population and allocation ${place(filters)}`,
+      [
+        { header: "code", value: (r) => r.code },
+        { header: "name", value: (r) => r.name },
+        { header: "kind", value: (r) => r.kind },
+        { header: "nation", value: (r) => r.nation },
+        { header: "region_code", value: (r) => r.regionCode },
+        { header: "region", value: (r) => r.regionName },
+        { header: "population", value: (r) => r.population },
+        { header: "population_year", value: (r) => r.populationYear },
+        { header: "allocation_gbp_thousands", value: (r) => r.allocationGbpThousands },
+        { header: "allocation_year", value: (r) => r.allocationYear },
+        { header: "allocation_per_head_gbp", value: (r) => r.allocationPerHeadGbp },
+      ],
+      await populationAndAllocation(db, filters),
+    ),
+  "bodies-by-kind": async (db, _ctx, filters) =>
+    table(
+      `bodies by kind and nation ${place(filters)}`,
+      [
+        { header: "nation", value: (r) => r.nation },
+        { header: "kind", value: (r) => r.kind },
+        { header: "kind_label", value: (r) => KIND_LABELS[r.kind].plural },
+        { header: "open_bodies", value: (r) => r.open },
+      ],
+      await bodiesByKindAndNation(db, filters),
+    ),
+  "pcn-sizes": async (db, _ctx, filters) => {
+    const distribution = await pcnSizeDistribution(db, filters);
+    const bins = [
+      ...distribution.patientBins.map((b) => ({ measure: "registered_patients", ...b })),
+      ...distribution.practiceBins.map((b) => ({ measure: "member_practices", ...b })),
+    ];
+    return table(
+      `pcn sizes ${filters.icb ?? place(filters)}`,
+      [
+        { header: "measure", value: (r) => r.measure },
+        { header: "from", value: (r) => r.from },
+        { header: "to", value: (r) => r.to ?? "" },
+        { header: "band", value: (r) => r.label },
+        { header: "pcns", value: (r) => r.pcns },
+      ],
+      bins,
+    );
+  },
+  "who-commissions": async (db, _ctx, filters) =>
+    table(
+      `who commissions what ${place(filters)}`,
+      [
+        { header: "nation", value: (r) => r.nation },
+        { header: "commissioner_kind", value: (r) => r.commissionerKind },
+        { header: "commissioner", value: (r) => r.label },
+        { header: "service_categories", value: (r) => r.categories },
+        ...ARRANGEMENTS.map((a) => ({ header: a, value: (r: Awaited<ReturnType<typeof whoCommissionsWhat>>[number]) => r.byArrangement[a] ?? 0 })),
+      ],
+      await whoCommissionsWhat(db, filters),
+    ),
+  pipeline: async (db, ctx, filters) =>
+    table(
+      filters.list ? `pipeline ${filters.list}` : "pipeline all lists",
+      [
+        { header: "stage", value: (r) => r.stage },
+        { header: "entries", value: (r) => r.count },
+        { header: "estimated_value_gbp", value: (r) => r.valueGbp },
+      ],
+      await pipelineByStage(db, ctx, filters.list),
+    ),
+  coverage: async (db, ctx, filters) =>
+    table(
+      `coverage ${place(filters)}`,
+      [
+        { header: "region_or_nation", value: (r) => r.label },
+        { header: "region_code", value: (r) => r.regionCode },
+        { header: "nation", value: (r) => r.nation },
+        { header: "bodies", value: (r) => r.total },
+        { header: "on_a_list", value: (r) => r.onList },
+        { header: "share", value: (r) => Number(r.share.toFixed(4)) },
+      ],
+      await coverageByRegion(db, ctx, filters),
+    ),
+  "notes-activity": async (db, ctx) => {
+    const activity = await notesPerWeek(db, ctx);
+    const names = new Map(activity.authors.map((a) => [a.id, a.name]));
+    return table(
+      "notes per week",
+      [
+        { header: "week_starting", value: (r) => r.week },
+        { header: "author", value: (r) => names.get(r.authorId) ?? "" },
+        { header: "notes", value: (r) => r.count },
+      ],
+      activity.counts,
+    );
+  },
+  overdue: async (db, ctx) =>
+    table(
+      "overdue next steps",
+      [
+        { header: "list_id", value: (r) => r.listId },
+        { header: "list", value: (r) => r.listName },
+        { header: "overdue_entries", value: (r) => r.total },
+        { header: "days_1_7", value: (r) => r.buckets.week },
+        { header: "days_8_30", value: (r) => r.buckets.month },
+        { header: "days_31_90", value: (r) => r.buckets.quarter },
+        { header: "days_over_90", value: (r) => r.buckets.older },
+      ],
+      await overdueEntries(db, ctx),
+    ),
+} satisfies Record<string, Loader>;
+
+export type DashboardChart = keyof typeof DASHBOARD_CHARTS;
+
+export function isDashboardChart(value: string): value is DashboardChart {
+  return Object.hasOwn(DASHBOARD_CHARTS, value);
+}
+
+/**
+ * The CSV of one chart for the filters in `search` (nation, region, icb, list, bom): an unknown
+ * chart or another team's list is a 404, an unknown parameter or a bad value a 400.
+ */
+export async function dashboardCsv(db: PrismaClient, ctx: AuthContext, chart: string, search: URLSearchParams): Promise<{ filename: string; stream: ReadableStream<Uint8Array> }> {
+  if (!isDashboardChart(chart)) throw notFound(`The chart "${chart.slice(0, 40)}"`);
+  for (const key of search.keys()) {
+    if (!(DASHBOARD_PARAMS as readonly string[]).includes(key) && key !== "bom") throw new AppError("invalid", `Unknown parameter "${key}".`, { [key]: ["Unknown parameter"] });
+  }
+  const { filters, problems } = parseDashboardFilters(search);
+  if (problems.length) throw new AppError("invalid", problems.join("; "));
+  let listName: string | null = null;
+  if (filters.list) {
+    // Another team's list, an archived one or one that does not exist: the same 404
+    const owned = await db.targetList.findFirst({ where: { id: filters.list, teamId: ctx.team.id, archivedAt: null }, select: { name: true } });
+    if (!owned) throw notFound("That target list");
+    listName = owned.name;
+  }
+  if (filters.region || filters.icb) {
+    const checked = checkAgainstChoices({ filters, problems: [] }, await dashboardOptions(db, ctx));
+    if (checked.problems.length) throw new AppError("invalid", checked.problems.join("; "));
+  }
+  const loaded = await DASHBOARD_CHARTS[chart](db, ctx, filters);
+  const { columns, rows } = loaded;
+  const name = listName && chart === "pipeline" ? `pipeline ${listName}` : loaded.name;
+  const bom = search.get("bom");
+  async function* once() {
+    yield rows as never[];
+  }
+  return { filename: csvFilename(name.trim()), stream: csvStream(columns, once(), { bom: bom === "1" || bom === "true" }) };
+}

@@ -1,0 +1,28 @@
+// Everything the dashboard page draws, for one caller and one set of filters: one query per chart,
+// run in parallel. The team charts are skipped for a team with no active list (the page shows how
+// to start one instead).
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { AuthContext } from "@/lib/auth/context";
+import { bodiesByKindAndNation, pcnSizeDistribution, populationAndAllocation, whoCommissionsWhat } from "./market";
+import { dashboardOptions, type DashboardOptions } from "./options";
+import { checkAgainstChoices, parseDashboardFilters, type DashboardFilters } from "./params";
+import { coverageByRegion, notesPerWeek, overdueEntries, pipelineByStage } from "./team";
+
+export type DashboardData = Awaited<ReturnType<typeof loadDashboard>>;
+
+export async function loadDashboard(db: PrismaClient, ctx: AuthContext, search: Record<string, string | string[] | undefined>) {
+  const options: DashboardOptions = await dashboardOptions(db, ctx);
+  const { filters, problems } = checkAgainstChoices(parseDashboardFilters(search), options);
+  const hasLists = options.lists.length > 0;
+  const [areas, kinds, pcns, commissioning, pipeline, coverage, notes, overdue] = await Promise.all([
+    populationAndAllocation(db, filters),
+    bodiesByKindAndNation(db, filters),
+    pcnSizeDistribution(db, filters),
+    whoCommissionsWhat(db, filters),
+    hasLists ? pipelineByStage(db, ctx, filters.list) : null,
+    hasLists ? coverageByRegion(db, ctx, filters) : null,
+    notesPerWeek(db, ctx),
+    hasLists ? overdueEntries(db, ctx) : null,
+  ]);
+  return { options, filters: filters as DashboardFilters, problems, market: { areas, kinds, pcns, commissioning }, team: { pipeline, coverage, notes, overdue } };
+}
