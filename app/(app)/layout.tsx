@@ -17,7 +17,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <div className="flex flex-wrap items-center gap-x-6 gap-y-2">
             <Brand />
             <nav aria-label="Main" className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-brand-100">
-              <Link href="/" className="hover:text-white">Overview</Link>
+              <Link href="/" className="hover:text-white">Dashboard</Link>
+              <Link href="/structure" className="hover:text-white">Structure</Link>
               <Link href="/explorer" className="hover:text-white">Explorer</Link>
               <Link href="/lists" className="hover:text-white">Target lists</Link>
               <Link href="/settings" className="hover:text-white">Settings</Link>

@@ -1,0 +1,107 @@
+"use client";
+// A dashboard card: a heading, what the chart shows and in what units, the chart or (on request)
+// the same figures as a table, a CSV download of them and a link into the explorer or the list.
+import Link from "next/link";
+import { useId, useState, type ReactNode } from "react";
+
+const linkClass = "font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900";
+
+export function ChartCard({
+  id,
+  title,
+  description,
+  controls,
+  chart,
+  table,
+  csvHref,
+  exploreHref,
+  exploreLabel = "Open in the explorer",
+  footnote,
+  empty,
+  wide = false,
+}: {
+  id: string;
+  title: string;
+  description?: ReactNode;
+  /** Filters that belong to this chart (an ICB, a list, a measure) */
+  controls?: ReactNode;
+  chart: ReactNode;
+  table: ReactNode;
+  csvHref?: string;
+  exploreHref?: string;
+  exploreLabel?: string;
+  footnote?: ReactNode;
+  /** Shown instead of the chart, the table toggle and the download when there is nothing to draw */
+  empty?: ReactNode;
+  /** Spans both columns of the grid on wide screens */
+  wide?: boolean;
+}) {
+  const [asTable, setAsTable] = useState(false);
+  const headingId = useId();
+  const panelId = useId();
+  return (
+    <section id={id} aria-labelledby={headingId} className={`flex min-w-0 scroll-mt-4 flex-col rounded-lg border border-slate-200 bg-white shadow-sm ${wide ? "lg:col-span-2" : ""}`}>
+      <header className="border-b border-slate-100 px-4 py-3 sm:px-5">
+        <h3 id={headingId} className="text-base font-semibold text-slate-900">{title}</h3>
+        {description && <div className="mt-1 text-sm text-slate-600">{description}</div>}
+        {!empty && (
+          <div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
+            <button
+              type="button"
+              onClick={() => setAsTable((v) => !v)}
+              aria-pressed={asTable}
+              aria-controls={panelId}
+              className="rounded-md border border-slate-300 bg-white px-2.5 py-1 font-medium text-slate-800 hover:bg-slate-50"
+            >
+              {asTable ? "View as chart" : "View as table"}
+            </button>
+            {csvHref && (
+              <a href={csvHref} download className={linkClass}>
+                Download data (CSV)
+              </a>
+            )}
+            {exploreHref && (
+              <Link href={exploreHref} className={linkClass}>
+                {exploreLabel}
+              </Link>
+            )}
+          </div>
+        )}
+      </header>
+      <div id={panelId} className="flex min-w-0 flex-1 flex-col px-4 py-4 sm:px-5">
+        {controls && <div className="mb-3 flex flex-wrap items-end gap-3">{controls}</div>}
+        {empty ? empty : asTable ? <div className="max-h-[640px] overflow-auto">{table}</div> : chart}
+        {footnote && <div className="mt-3 text-xs text-slate-600">{footnote}</div>}
+      </div>
+    </section>
+  );
+}
+
+/** An empty state that says why and what to do next, instead of empty axes. */
+export function EmptyState({ title, children, action }: { title: string; children?: ReactNode; action?: ReactNode }) {
+  return (
+    <div className="rounded-md border border-dashed border-slate-300 bg-slate-50 px-4 py-6 text-center">
+      <p className="font-medium text-slate-800">{title}</p>
+      {children && <div className="mx-auto mt-1 max-w-prose text-sm text-slate-600">{children}</div>}
+      {action && <div className="mt-3 flex flex-wrap justify-center gap-3">{action}</div>}
+    </div>
+  );
+}
+
+/** A GET form that changes one dashboard filter and keeps the others (works without JavaScript). */
+export function FilterForm({ id, anchor, keep, children, after }: { id?: string; anchor: string; keep: Record<string, string | undefined>; children: ReactNode; after?: ReactNode }) {
+  return (
+    <form id={id} method="get" action={`/#${anchor}`} className="flex flex-wrap items-end gap-2">
+      {Object.entries(keep).map(([name, value]) => (value ? <input key={name} type="hidden" name={name} value={value} /> : null))}
+      {children}
+      <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50">
+        Apply
+      </button>
+      {after}
+    </form>
+  );
+}
+
+export const selectClass = "mt-1 block max-w-full rounded-md border border-slate-400 bg-white px-2 py-1.5 text-sm text-slate-900";
+export const buttonLinkClass = "inline-flex items-center rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700";
+export const secondaryLinkClass = "inline-flex items-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50";

@@ -1,0 +1,62 @@
+// The dashboard page's body (a server component): the team's section, then the market's, each a
+// grid of chart cards that hydrate on the client. The figures were computed in PostgreSQL by
+// lib/dashboard; nothing here queries.
+import Link from "next/link";
+import type { DashboardData } from "@/lib/dashboard";
+import { NATION_LABELS } from "@/lib/organisations/vocabulary";
+import { PageHeader } from "@/components/ui/card";
+import { BodiesByKindCard, MarketFilters, PcnSizesCard, PopulationAllocationCard, WhoCommissionsCard } from "./market-charts";
+import { CoverageCard, NotesActivityCard, OverdueCard, PipelineCard, StartPipelineCard } from "./team-charts";
+
+export function Dashboard({ data, teamName, canWrite }: { data: DashboardData; teamName: string; canWrite: boolean }) {
+  const { options, filters, problems, market, team } = data;
+  const regionName = options.regions.find((r) => r.code === filters.region)?.name;
+  const hasEntries = options.lists.some((l) => l.entries > 0);
+  const place = regionName ?? (filters.nation ? NATION_LABELS[filters.nation] : null);
+  return (
+    <>
+      <PageHeader title="Dashboard">
+        Your team&apos;s pipeline and the market it sells into, from the atlas&apos;s reference data. Select a bar to open what it counts in the explorer, or
+        switch a chart to a table. The counts of every kind of body and the bodies closed in reorganisations are on the{" "}
+        <Link href="/structure" className="text-brand-700 underline underline-offset-2">structure page</Link>.
+      </PageHeader>
+
+      {problems.length > 0 && (
+        <div role="status" className="mb-6 rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+          <strong>Some filters were left out:</strong> {problems.join("; ")}.
+        </div>
+      )}
+
+      <section id="team" aria-labelledby="team-heading" className="mb-10 scroll-mt-4">
+        <h2 id="team-heading" className="mb-4 text-lg font-semibold text-slate-900">Your team&apos;s work <span className="font-normal text-slate-600">· {teamName}</span></h2>
+        <div className="grid gap-6 lg:grid-cols-2">
+          {team.pipeline && team.coverage ? (
+            <>
+              <PipelineCard rows={team.pipeline} lists={options.lists} filters={filters} />
+              <CoverageCard rows={team.coverage} filters={filters} />
+            </>
+          ) : (
+            <StartPipelineCard canWrite={canWrite} archivedLists={options.allLists - options.lists.length} />
+          )}
+          <NotesActivityCard activity={team.notes} wide={!team.overdue} />
+          {team.overdue && <OverdueCard rows={team.overdue} hasEntries={hasEntries} />}
+        </div>
+      </section>
+
+      <section id="market" aria-labelledby="market-heading" className="scroll-mt-4">
+        <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
+          <h2 id="market-heading" className="text-lg font-semibold text-slate-900">
+            The market{place ? <span className="font-normal text-slate-600"> · {place}</span> : null}
+          </h2>
+          <MarketFilters filters={filters} regions={options.regions} />
+        </div>
+        <div className="grid gap-6 lg:grid-cols-2">
+          <PopulationAllocationCard rows={market.areas} filters={filters} regionName={regionName} />
+          <BodiesByKindCard rows={market.kinds} filters={filters} regionName={regionName} />
+          <WhoCommissionsCard rows={market.commissioning} filters={filters} />
+          <PcnSizesCard distribution={market.pcns} filters={filters} icbs={options.icbs} regionName={regionName} />
+        </div>
+      </section>
+    </>
+  );
+}
