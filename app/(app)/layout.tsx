@@ -1,9 +1,9 @@
-import Link from "next/link";
 import { getDb } from "@/lib/db/client";
 import { requirePageAuth } from "@/lib/auth/guards";
 import { listMyTeams } from "@/lib/auth/accounts";
 import { hasRole, ROLE_LABELS } from "@/lib/auth/roles";
 import { Brand } from "@/components/ui/brand";
+import { NavLink } from "@/components/ui/nav-link";
 import { TeamSwitcher } from "@/components/auth/team-switcher";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 
@@ -17,12 +17,15 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <div className="flex flex-wrap items-center gap-x-6 gap-y-2">
             <Brand />
             <nav aria-label="Main" className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-brand-100">
-              <Link href="/" className="hover:text-white">Dashboard</Link>
-              <Link href="/structure" className="hover:text-white">Structure</Link>
-              <Link href="/explorer" className="hover:text-white">Explorer</Link>
-              <Link href="/lists" className="hover:text-white">Target lists</Link>
-              <Link href="/settings" className="hover:text-white">Settings</Link>
-              {hasRole(ctx.role, "admin") && <Link href="/settings/team" className="hover:text-white">Team</Link>}
+              <NavLink href="/">Dashboard</NavLink>
+              <NavLink href="/explorer">Explorer</NavLink>
+              <NavLink href="/commissioning">Who commissions what</NavLink>
+              <NavLink href="/compare">Compare</NavLink>
+              <NavLink href="/lists">Target lists</NavLink>
+              <NavLink href="/notes">Notes</NavLink>
+              <NavLink href="/structure">Structure</NavLink>
+              <NavLink href="/settings" exact>Settings</NavLink>
+              {hasRole(ctx.role, "admin") && <NavLink href="/settings/team">Team</NavLink>}
             </nav>
           </div>
           <div className="flex items-center gap-3 text-sm">
