@@ -42,9 +42,9 @@ function placeLabel(filters: DashboardFilters, regionName?: string): string {
 // ---------- population and allocation ----------
 
 const METRICS = {
-  population: { label: "Population", axis: "Resident population (people)", format: formatCompact },
-  allocation: { label: "Allocation", axis: "Core allocation 2025/26 (£)", format: formatGbpCompact },
-  perHead: { label: "Allocation per head", axis: "Allocation per head (£ per person)", format: formatGbp },
+  population: { label: "Population", article: "a population", axis: "Resident population (people)", format: formatCompact },
+  allocation: { label: "Allocation", article: "an allocation", axis: "Core allocation 2025/26 (£)", format: formatGbpCompact },
+  perHead: { label: "Allocation per head", article: "an allocation-per-head", axis: "Allocation per head (£ per person)", format: formatGbp },
 } as const;
 type Metric = keyof typeof METRICS;
 const TOP = 15;
@@ -53,6 +53,24 @@ function metricValue(row: AreaBodyRow, metric: Metric): number | null {
   if (metric === "population") return row.population;
   if (metric === "allocation") return row.allocationGbpThousands === null ? null : row.allocationGbpThousands * 1000;
   return row.allocationPerHeadGbp;
+}
+
+/** Why figures are missing, from which bodies lack them (data/PROVENANCE.md, "Not found"). */
+function missingReasons(missing: AreaBodyRow[]): { population: string; allocation: string } {
+  const icbNoPopulation = missing.some((r) => r.kind === "icb" && r.population === null);
+  const otherNoPopulation = missing.some((r) => r.kind !== "icb" && r.population === null);
+  const icbNoAllocation = missing.some((r) => r.kind === "icb" && r.allocationGbpThousands === null);
+  const otherNoAllocation = missing.some((r) => r.kind !== "icb" && r.allocationGbpThousands === null);
+  return {
+    population: [
+      icbNoPopulation ? "ICBs whose boundaries changed on 1 April 2026 have no population estimate for their new area in the data." : "",
+      otherNoPopulation ? "Some bodies outside England have no population estimate in the data." : "",
+    ].filter(Boolean).join(" ") + " ",
+    allocation: [
+      icbNoAllocation ? "The 2025/26 allocations were made to the 42 ICBs before the April 2026 mergers, so the merged ICBs have none in the data." : "",
+      otherNoAllocation ? "Allocations in Scotland, Wales and Northern Ireland are not in the data (it holds NHS England's ICB allocations only)." : "",
+    ].filter(Boolean).join(" "),
+  };
 }
 
 export function PopulationAllocationCard({ rows, filters, regionName }: { rows: AreaBodyRow[]; filters: DashboardFilters; regionName?: string }) {
@@ -70,7 +88,7 @@ export function PopulationAllocationCard({ rows, filters, regionName }: { rows: 
   }, [rows, metric, sort]);
   const shown = showAll ? data : data.slice(0, TOP);
   const nations = NATIONS.filter((n) => rows.some((r) => r.nation === n));
-  const missingIcbs = missing.filter((r) => r.kind === "icb");
+  const reasons = missingReasons(missing);
   const withPopulation = rows.filter((r) => r.population !== null);
   const withAllocation = rows.filter((r) => r.allocationGbpThousands !== null);
   const totalPopulation = withPopulation.reduce((s, r) => s + (r.population ?? 0), 0);
@@ -78,7 +96,7 @@ export function PopulationAllocationCard({ rows, filters, regionName }: { rows: 
 
   const chart =
     data.length === 0 ? (
-      <p className="rounded-md bg-slate-50 px-3 py-4 text-sm text-slate-700">No body here has a {METRICS[metric].label.toLowerCase()} figure in the data.</p>
+      <p className="rounded-md bg-slate-50 px-3 py-4 text-sm text-slate-700">No body here has {METRICS[metric].article} figure in the data.</p>
     ) : (
       <div>
         <BarChart
@@ -164,41 +182,38 @@ export function PopulationAllocationCard({ rows, filters, regionName }: { rows: 
       wide
       title="Population and allocation by ICB, health board and LHB"
       description={<>Resident population (ONS, NRS and NISRA estimates; the year of each is in the table) and the 2025/26 core allocation (England only), with allocation per head. {plural(rows.length, "body", "bodies")} in {placeLabel(filters, regionName)}.</>}
-      controls={
+      chart={
         <>
-          <label className="text-sm text-slate-800">
-            <span className="block text-xs font-medium text-slate-700">Show</span>
-            <select className={selectClass} value={metric} onChange={(e) => setMetric(e.target.value as Metric)}>
-              {Object.entries(METRICS).map(([key, m]) => <option key={key} value={key}>{m.label}</option>)}
-            </select>
-          </label>
-          <label className="text-sm text-slate-800">
-            <span className="block text-xs font-medium text-slate-700">Sort</span>
-            <select className={selectClass} value={sort} onChange={(e) => setSort(e.target.value as "value" | "name")}>
-              <option value="value">Largest first</option>
-              <option value="name">By name</option>
-            </select>
-          </label>
+          <div className="mb-3 flex flex-wrap items-end gap-3">
+            <label className="text-sm text-slate-800">
+              <span className="block text-xs font-medium text-slate-700">Show</span>
+              <select className={selectClass} value={metric} onChange={(e) => setMetric(e.target.value as Metric)}>
+                {Object.entries(METRICS).map(([key, m]) => <option key={key} value={key}>{m.label}</option>)}
+              </select>
+            </label>
+            <label className="text-sm text-slate-800">
+              <span className="block text-xs font-medium text-slate-700">Sort</span>
+              <select className={selectClass} value={sort} onChange={(e) => setSort(e.target.value as "value" | "name")}>
+                <option value="value">Largest first</option>
+                <option value="name">By name</option>
+              </select>
+            </label>
+          </div>
+          {chart}
         </>
       }
-      chart={chart}
       table={table}
       csvHref={csvHref("population-allocation", filters)}
       exploreHref={explorerHref({ nation: filters.nation, region: filters.region, kind: AREA_KINDS })}
       empty={rows.length === 0 ? <EmptyState title="No ICB, health board or LHB matches these filters" /> : undefined}
       footnote={
-        missing.length > 0 && data.length > 0 ? (
+        missing.length > 0 ? (
           <MissingNote>
-            <strong>Not drawn, no {METRICS[metric].label.toLowerCase()} figure in the data:</strong> {missing.map((r) => r.shortName).join(", ")}.{" "}
-            {metric === "population"
-              ? missingIcbs.length > 0
-                ? "These ICBs' boundaries changed on 1 April 2026 and no population estimate for the new areas is in the data."
-                : ""
-              : "2025/26 allocations were made to the 42 ICBs before the April 2026 mergers, so the merged ICBs have none; allocations in Scotland, Wales and Northern Ireland are not in the data."}
-          </MissingNote>
-        ) : missing.length > 0 ? (
-          <MissingNote>
-            {metric === "population" ? "No population figure is in the data for these bodies." : "Allocations in Scotland, Wales and Northern Ireland are not in the data (the data holds NHS England's ICB allocations only)."}
+            <strong>Not drawn, no {METRICS[metric].label.toLowerCase()} figure in the data:</strong>{" "}
+            {missing.length > 12 ? plural(missing.length, "body", "bodies") : missing.map((r) => r.shortName).join(", ")}.{" "}
+            {metric === "perHead" && "It needs both a population and an allocation. "}
+            {metric !== "allocation" && reasons.population}
+            {metric !== "population" && reasons.allocation}
           </MissingNote>
         ) : undefined
       }
@@ -322,7 +337,13 @@ export function PcnSizesCard({
       id="pcn-sizes"
       wide
       title="The size of primary care networks"
-      description={<>How many PCNs of each size there are in {where}: {plural(distribution.pcns, "open PCN")}{distribution.medianPractices !== null ? `, a median of ${formatInt(distribution.medianPractices)} member practices` : ""}.</>}
+      description={
+        england ? (
+          <>How many PCNs of each size there are in {where}: {plural(distribution.pcns, "open PCN")}{distribution.medianPractices !== null ? `, a median of ${formatInt(distribution.medianPractices)} member practices` : ""}.</>
+        ) : (
+          "How many PCNs of each size there are: England only."
+        )
+      }
       controls={
         <>
           {controls}
@@ -382,7 +403,7 @@ export function PcnSizesCard({
         ) : undefined
       }
       footnote={
-        measure === "practices" ? (
+        !england || distribution.pcns === 0 ? undefined : measure === "practices" ? (
           <MissingNote>
             <strong>Registered patients per PCN are not in the data</strong>{hasPatients ? ` for ${formatInt(distribution.pcns - distribution.withPatients)} of these PCNs` : ""}: no public copy of NHS Digital&apos;s
             GP registration counts was found (data/SOURCES.md, &ldquo;Not found&rdquo;), so this chart counts member practices (ODS, October 2025) instead.

@@ -83,48 +83,46 @@ export function PipelineCard({ rows, lists, filters }: { rows: PipelineRow[]; li
       title="Pipeline by stage"
       description={<>Entries and estimated value at each stage on {list ? <>the list <strong>{list.name}</strong></> : "all your team's active lists"}: {plural(total, "entry", "entries")}{value > 0 ? `, ${formatGbpCompact(value)} estimated` : ""}.</>}
       controls={
-        <>
-          <FilterForm anchor="pipeline" keep={{ nation: filters.nation, region: filters.region, icb: filters.icb }}>
-            <label className="text-sm text-slate-800">
-              <span className="block text-xs font-medium text-slate-700">List</span>
-              <select name="list" defaultValue={filters.list ?? ""} className={`${selectClass} w-56`}>
-                <option value="">All active lists ({lists.length})</option>
-                {lists.map((l) => <option key={l.id} value={l.id}>{l.name} ({formatInt(l.entries)})</option>)}
-              </select>
-            </label>
-          </FilterForm>
-          {total > 0 && (
-            <label className="text-sm text-slate-800">
-              <span className="block text-xs font-medium text-slate-700">Measure</span>
-              <select className={selectClass} value={metric} onChange={(e) => setMetric(e.target.value as "count" | "valueGbp")}>
-                <option value="count">Number of entries</option>
-                <option value="valueGbp">Estimated value (£)</option>
-              </select>
-            </label>
-          )}
-        </>
+        <FilterForm anchor="pipeline" keep={{ nation: filters.nation, region: filters.region, icb: filters.icb }}>
+          <label className="text-sm text-slate-800">
+            <span className="block text-xs font-medium text-slate-700">List</span>
+            <select name="list" defaultValue={filters.list ?? ""} className={`${selectClass} w-56`}>
+              <option value="">All active lists ({lists.length})</option>
+              {lists.map((l) => <option key={l.id} value={l.id}>{l.name} ({formatInt(l.entries)})</option>)}
+            </select>
+          </label>
+        </FilterForm>
       }
       chart={
-        <BarChart responsive style={{ width: "100%", height: data.length * 34 + 56 }} data={data} layout="vertical" margin={{ top: 4, right: narrow ? 48 : 64, bottom: 4, left: 0 }}>
-          <CartesianGrid horizontal={false} stroke={GRID} />
-          <XAxis type="number" orientation="top" allowDecimals={false} tick={AXIS_TICK} tickCount={narrow ? 3 : 5} height={46}
-            tickFormatter={(v: number) => (metric === "count" ? formatInt(v) : formatGbpCompact(v))}
-            label={{ value: metric === "count" ? "Entries (count)" : "Estimated value (£)", position: "insideTopRight", offset: 0, dy: -2, style: AXIS_LABEL }} />
-          <YAxis type="category" dataKey="label" width={100} tick={wrappedTick(100, 1)} interval={0} />
-          <Tooltip
-            cursor={CURSOR}
-            content={({ payload }) => {
-              const row = rowOf<(typeof data)[number]>(payload);
-              return row ? (
-                <TipBox title={row.label} lines={[plural(row.count, "entry", "entries"), row.valueGbp > 0 ? `${formatGbp(row.valueGbp)} estimated` : "No value set", "Select to see them in the explorer"]} />
-              ) : null;
-            }}
-          />
-          <Bar dataKey={metric} name={metric === "count" ? "Entries" : "Estimated value"} shape={ColouredBar} cursor="pointer" isAnimationActive={false}
-            onClick={(bar) => router.push(stageHref((bar.payload as PipelineRow).stage))}>
-            <LabelList dataKey={metric} position="right" fontSize={11} fill="#334155" formatter={(v: unknown) => (typeof v === "number" ? format(v) : "")} />
-          </Bar>
-        </BarChart>
+        <>
+          <label className="mb-3 inline-block text-sm text-slate-800">
+            <span className="block text-xs font-medium text-slate-700">Measure</span>
+            <select className={selectClass} value={metric} onChange={(e) => setMetric(e.target.value as "count" | "valueGbp")}>
+              <option value="count">Number of entries</option>
+              <option value="valueGbp">Estimated value (£)</option>
+            </select>
+          </label>
+          <BarChart responsive style={{ width: "100%", height: data.length * 34 + 56 }} data={data} layout="vertical" margin={{ top: 4, right: narrow ? 48 : 64, bottom: 4, left: 0 }}>
+            <CartesianGrid horizontal={false} stroke={GRID} />
+            <XAxis type="number" orientation="top" allowDecimals={false} tick={AXIS_TICK} tickCount={narrow ? 3 : 5} height={46}
+              tickFormatter={(v: number) => (metric === "count" ? formatInt(v) : formatGbpCompact(v))}
+              label={{ value: metric === "count" ? "Entries (count)" : "Estimated value (£)", position: "insideTopRight", offset: 0, dy: -2, style: AXIS_LABEL }} />
+            <YAxis type="category" dataKey="label" width={100} tick={wrappedTick(100, 1)} interval={0} />
+            <Tooltip
+              cursor={CURSOR}
+              content={({ payload }) => {
+                const row = rowOf<(typeof data)[number]>(payload);
+                return row ? (
+                  <TipBox title={row.label} lines={[plural(row.count, "entry", "entries"), row.valueGbp > 0 ? `${formatGbp(row.valueGbp)} estimated` : "No value set", "Select to see them in the explorer"]} />
+                ) : null;
+              }}
+            />
+            <Bar dataKey={metric} name={metric === "count" ? "Entries" : "Estimated value"} shape={ColouredBar} cursor="pointer" isAnimationActive={false}
+              onClick={(bar) => router.push(stageHref((bar.payload as PipelineRow).stage))}>
+              <LabelList dataKey={metric} position="right" fontSize={11} fill="#334155" formatter={(v: unknown) => (typeof v === "number" ? format(v) : "")} />
+            </Bar>
+          </BarChart>
+        </>
       }
       table={
         <DataTable

@@ -73,21 +73,21 @@ export function checkAgainstChoices({ filters, problems }: ParsedFilters, choice
   const checked = { ...filters };
   const more = [...problems];
   if (checked.region && !choices.regions.some((r) => r.code === checked.region)) {
-    more.push(`No NHS England region has the code ${checked.region}`);
+    more.push(`no NHS England region has the code ${checked.region}`);
     delete checked.region;
   }
   if (checked.icb) {
     const icb = choices.icbs.find((i) => i.code === checked.icb);
     if (!icb) {
-      more.push(`No ICB with PCNs has the code ${checked.icb}`);
+      more.push(`no ICB with PCNs has the code ${checked.icb}`);
       delete checked.icb;
     } else if ((checked.region && icb.regionCode !== checked.region) || (checked.nation && checked.nation !== "england")) {
-      more.push(`The ICB ${checked.icb} is outside the chosen ${checked.region ? "region" : "nation"}, so it was left out`);
+      more.push(`the ICB ${checked.icb} is outside the chosen ${checked.region ? "region" : "nation"}, so it was left out`);
       delete checked.icb;
     }
   }
   if (checked.list && !choices.lists.some((l) => l.id === checked.list)) {
-    more.push("That target list was not found among your team's active lists");
+    more.push("that target list was not found among your team's active lists");
     delete checked.list;
   }
   return { filters: checked, problems: more };
