@@ -162,6 +162,22 @@ export async function runJourney({ baseUrl, chromium, db, screenshotDir }: Optio
       await first.getByRole("link", { name: /Cheshire and Merseyside/ }).first().waitFor({ timeout: 20_000 });
     });
 
+    await step("keyboard only: Tab from the search box to the first row's checkbox, Space selects it", async () => {
+      await page.getByRole("searchbox", { name: "Search names and codes" }).focus();
+      const firstCheckbox = page.getByRole("table").locator("tbody tr").first().getByRole("checkbox");
+      let reached = false;
+      for (let presses = 0; presses < 40 && !reached; presses++) {
+        await page.keyboard.press("Tab");
+        reached = await firstCheckbox.evaluate((el) => el === document.activeElement);
+      }
+      assert.ok(reached, "the first row's checkbox is reachable with Tab");
+      const focusStyle = await firstCheckbox.evaluate((el) => getComputedStyle(el).outlineStyle);
+      assert.notEqual(focusStyle, "none", "the focused checkbox shows an outline");
+      await page.keyboard.press("Space");
+      await page.getByRole("status").filter({ hasText: "1 selected" }).waitFor();
+      await page.keyboard.press("Space");
+    });
+
     await step("opens its profile", async () => {
       await page.getByRole("table").locator("tbody tr").first().getByRole("link", { name: /Cheshire and Merseyside/ }).first().click();
       await page.waitForURL(/\/organisations\/QYG/);
@@ -209,7 +225,7 @@ export async function runJourney({ baseUrl, chromium, db, screenshotDir }: Optio
 
     const storageState = await context.storageState();
     await step("axe on the other main pages", async () => {
-      for (const [name, url] of [["notes", "/notes"], ["commissioning", "/commissioning"], ["compare", "/compare?codes=QYG,S08000020"], ["settings", "/settings"], ["team", "/settings/team"]] as const) {
+      for (const [name, url] of [["lists", "/lists"], ["notes", "/notes"], ["commissioning", "/commissioning"], ["compare", "/compare?codes=QYG,S08000020"], ["settings", "/settings"], ["team", "/settings/team"]] as const) {
         await page.goto(`${baseUrl}${url}`);
         await page.getByRole("heading", { level: 1 }).first().waitFor();
         await axe(page, name, axeResults);
