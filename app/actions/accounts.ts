@@ -1,10 +1,14 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { cookies } from "next/headers";
+import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { authorizedAction, publicAction } from "@/lib/auth/guards";
 import { acceptInvitation, acceptInvitationSchema, createInvitation, createInvitationSchema, revokeInvitation, revokeInvitationSchema } from "@/lib/auth/invitations";
 import { changeRole, changeRoleSchema, signUpFirstUser, signUpSchema, switchTeam, switchTeamSchema } from "@/lib/auth/accounts";
+import { SESSION_COOKIE_NAMES } from "@/lib/auth/context";
+import { endSession } from "@/lib/auth/sessions";
 import { createApiToken, createApiTokenSchema, revokeApiToken, revokeApiTokenSchema } from "@/lib/auth/api-tokens";
 
 // Public: only works while the atlas has no users at all (checked inside, under a lock).
@@ -50,4 +54,12 @@ export const createApiTokenAction = authorizedAction("read", createApiTokenSchem
 export const revokeApiTokenAction = authorizedAction("read", revokeApiTokenSchema, async (ctx, input) => {
   await revokeApiToken(getDb(), ctx, input.tokenId);
   revalidatePath("/settings");
+});
+
+// Signing out without next-auth's client library (kept out of every page's JavaScript): the session
+// is revoked in PostgreSQL, so the cookie is dead everywhere even if a copy of it survives.
+export const signOutAction = authorizedAction("read", z.object({}), async (ctx) => {
+  if (ctx.sessionId) await endSession(getDb(), ctx.sessionId);
+  const jar = await cookies();
+  for (const name of SESSION_COOKIE_NAMES) jar.delete(name);
 });

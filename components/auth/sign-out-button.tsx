@@ -1,11 +1,19 @@
 "use client";
 
-import { signOut } from "next-auth/react";
+import { useTransition } from "react";
+import { signOutAction } from "@/app/actions/accounts";
 
 export function SignOutButton() {
+  const [pending, startTransition] = useTransition();
+  const signOut = () =>
+    startTransition(async () => {
+      await signOutAction({});
+      // A full load, so no page of the signed-in app stays in the client's router cache
+      window.location.assign("/sign-in");
+    });
   return (
-    <button type="button" onClick={() => signOut({ callbackUrl: "/sign-in" })} className="rounded-md border border-brand-100/40 px-3 py-1.5 text-sm text-white hover:bg-white/10">
-      Sign out
+    <button type="button" onClick={signOut} disabled={pending} className="rounded-md border border-brand-100/40 px-3 py-1.5 text-sm text-white hover:bg-white/10 disabled:opacity-60">
+      {pending ? "Signing out…" : "Sign out"}
     </button>
   );
 }

@@ -3,7 +3,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit";
 import { clientIp, SESSION_COOKIE_NAMES, readCookie } from "./context";
-import { SESSION_MAX_AGE_SECONDS, revokeSession } from "./sessions";
+import { SESSION_MAX_AGE_SECONDS, endSession } from "./sessions";
 import { signInWithPassword } from "./sign-in";
 import { signInThrottle, THROTTLED_MESSAGE } from "./throttle";
 import { emailSchema } from "./validation";
@@ -43,11 +43,7 @@ export const authOptions: NextAuthOptions = {
   },
   events: {
     async signOut({ token }) {
-      if (!token?.sid) return;
-      const db = getDb();
-      const session = await db.session.findUnique({ where: { id: token.sid }, select: { userId: true, activeTeamId: true } });
-      await revokeSession(db, token.sid);
-      if (session) await recordAudit(db, { action: "sign-out", teamId: session.activeTeamId, userId: session.userId });
+      if (token?.sid) await endSession(getDb(), token.sid);
     },
   },
 };
