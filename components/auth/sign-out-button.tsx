@@ -9,6 +9,7 @@ export function SignOutButton() {
     startTransition(async () => {
       await signOutAction({});
       // A full load, so no page of the signed-in app stays in the client's router cache
+      // eslint-disable-next-line @next/next/no-location-assign-relative-destination
       window.location.assign("/sign-in");
     });
   return (

@@ -1,7 +1,6 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/lib/db/client";
-import { recordAudit } from "@/lib/audit";
 import { clientIp, SESSION_COOKIE_NAMES, readCookie } from "./context";
 import { SESSION_MAX_AGE_SECONDS, endSession } from "./sessions";
 import { signInWithPassword } from "./sign-in";
