@@ -150,10 +150,17 @@ function describeCurrent(entry: Awaited<ReturnType<typeof getEntry>>, input: Upd
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** An archived list keeps its entries as they were: restore it to change them. (The caller has checked the team.) */
+async function refuseArchived(tx: Prisma.TransactionClient, listId: string) {
+  const list = await tx.targetList.findUnique({ where: { id: listId }, select: { archivedAt: true, name: true } });
+  if (list?.archivedAt) throw new AppError("conflict", `“${list.name}” is archived, so its entries cannot be changed. Restore the list first; nothing was changed.`);
+}
+
 /** Changes an entry if it is still at the version the user edited; otherwise 409 with the current entry. */
 export async function updateEntry(db: PrismaClient, ctx: AuthContext, input: UpdateEntryInput) {
   return db.$transaction(async (tx) => {
     const before = await getEntry(tx, ctx, input.listId, input.entryId);
+    await refuseArchived(tx, input.listId);
     const stage = input.stage ?? before.stage;
     const lostReason = input.lostReason !== undefined ? input.lostReason : before.lostReason;
     if (stage === "lost" && !lostReason) throw new AppError("invalid", "Say why it was lost.", { lostReason: ["Required when the stage is lost"] });
@@ -230,6 +237,7 @@ export async function bulkUpdateStage(db: PrismaClient, ctx: AuthContext, input:
   return db.$transaction(async (tx) => {
     const list = await tx.targetList.findFirst({ where: { id: input.listId, teamId: ctx.team.id }, select: { id: true } });
     if (!list) throw notFound("That target list");
+    await refuseArchived(tx, list.id);
     const condition = input.entryIds?.length ? sql`e.id = ANY(${input.entryIds}::text[])` : entryConditions(input.filter ?? {});
     const locked = sql`SELECT e.id, e.stage, e.version, o.name FROM target_list_entry e JOIN organisation o ON o.id = e.organisation_id
       WHERE e.list_id = ${list.id} AND ${condition} ORDER BY e.id LIMIT ${MAX_BULK_ADD + 1} FOR UPDATE OF e`.build();

@@ -268,10 +268,16 @@ describe("a target list's entries on the list page", () => {
     expect(after.map((e) => [e.stage, e.version])).toEqual(before.map((e) => [e.stage, e.version]));
   });
 
-  it("summarises an archived list's own pipeline, which the team's pipeline leaves out", async () => {
+  it("keeps an archived list's entries as they were, and summarises its own pipeline, which the team's leaves out", async () => {
     const list = await createTargetList(t.db, ctx, { name: "Old bids" });
     await addEntries(t.db, ctx, { listId: list.id, codes: ["QYG", "QHM"] });
     await setTargetListArchived(t.db, ctx, { id: list.id, archived: true });
+    const entry = await t.db.targetListEntry.findFirstOrThrow({ where: { listId: list.id } });
+    actAs(ann.cookie);
+    const refused = await updateEntryAction({ listId: list.id, entryId: entry.id, version: entry.version, stage: "won" });
+    expect(refused).toMatchObject({ ok: false, code: "conflict", message: expect.stringMatching(/archived/) });
+    expect(await bulkStageAction({ listId: list.id, entryIds: [entry.id], stage: "won" })).toMatchObject({ ok: false, code: "conflict" });
+    expect((await t.db.targetListEntry.findUniqueOrThrow({ where: { id: entry.id } })).stage).toBe("identified");
     expect((await pipelineSummary(t.db, ctx, list.id)).reduce((n, s) => n + s.count, 0)).toBe(0);
     expect((await pipelineSummary(t.db, ctx, list.id, { includeArchived: true })).find((s) => s.stage === "identified")?.count).toBe(2);
     expect((await pipelineSummary(t.db, outsiderCtx, list.id, { includeArchived: true })).reduce((n, s) => n + s.count, 0)).toBe(0);
