@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import type { DataTable, DataTableFeatures } from "./features";
 
 /** A column header: a button that sorts (with aria-sort on the cell) when the column can sort. */
-export function SortableHeaderCell<TData extends RowData>({ table, header }: { table: DataTable<TData>; header: Header<DataTableFeatures, TData> }) {
+export function SortableHeaderCell<TData extends RowData>({ table, header, dense = false }: { table: DataTable<TData>; header: Header<DataTableFeatures, TData>; dense?: boolean }) {
   const column = header.column;
   const sorted = column.getIsSorted();
   const numeric = column.columnDef.meta?.numeric;
@@ -14,7 +14,7 @@ export function SortableHeaderCell<TData extends RowData>({ table, header }: { t
     <th
       scope="col"
       aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : canSort ? "none" : undefined}
-      className={`sticky top-0 z-10 whitespace-nowrap border-b border-slate-200 bg-slate-50 px-3 py-2 text-xs font-semibold text-slate-600 ${numeric ? "text-right" : ""}`}
+      className={`sticky top-0 z-10 whitespace-nowrap border-b border-slate-200 bg-slate-50 ${dense ? "px-2" : "px-3"} py-2 text-xs font-semibold text-slate-600 ${numeric ? "text-right" : ""}`}
     >
       {header.isPlaceholder ? null : canSort ? (
         <button
@@ -43,6 +43,7 @@ export function DataTableGrid<TData extends RowData>({
   pending = false,
   allSelected = false,
   rowClassName,
+  dense = false,
 }: {
   table: DataTable<TData>;
   caption: ReactNode;
@@ -52,6 +53,8 @@ export function DataTableGrid<TData extends RowData>({
   allSelected?: boolean;
   /** Extra classes for a row, e.g. to mark a closed body */
   rowClassName?: (row: TData) => string;
+  /** Narrower cell padding, for tables with many columns */
+  dense?: boolean;
 }) {
   return (
     <div className={`max-h-[70vh] overflow-auto rounded-lg border border-slate-200 bg-white shadow-sm transition-opacity ${pending ? "opacity-60" : ""}`} aria-busy={pending}>
@@ -61,7 +64,7 @@ export function DataTableGrid<TData extends RowData>({
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
               {group.headers.map((header) => (
-                <SortableHeaderCell key={header.id} table={table} header={header} />
+                <SortableHeaderCell key={header.id} table={table} header={header} dense={dense} />
               ))}
             </tr>
           ))}
@@ -74,7 +77,7 @@ export function DataTableGrid<TData extends RowData>({
                 return (
                   <td
                     key={cell.id}
-                    className={`border-b border-slate-100 px-3 py-1.5 align-top text-slate-800 ${meta?.numeric ? "text-right tabular-nums" : ""} ${meta?.className ?? "whitespace-nowrap"}`}
+                    className={`border-b border-slate-100 ${dense ? "px-2" : "px-3"} py-1.5 align-top text-slate-800 ${meta?.numeric ? "text-right tabular-nums" : ""} ${meta?.className ?? "whitespace-nowrap"}`}
                   >
                     <table.FlexRender cell={cell} />
                   </td>

@@ -4,85 +4,123 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/lib/db/client";
 import { requirePageAuth } from "@/lib/auth/guards";
 import { hasRole } from "@/lib/auth/roles";
-import { getTargetList } from "@/lib/target-lists";
-import { listEntries } from "@/lib/target-lists/entries";
-import { KIND_LABELS, type OrganisationKind } from "@/lib/organisations/vocabulary";
-import { formatInteger } from "@/lib/format";
-import { Badge } from "@/components/ui/badge";
+import { listMembers } from "@/lib/auth/accounts";
 import { AppError } from "@/lib/errors";
-import { formatDate } from "@/lib/format";
-import { Card, PageHeader } from "@/components/ui/card";
+import { formatDate, formatInteger } from "@/lib/format";
+import { getTargetList } from "@/lib/target-lists";
+import { readEntriesPage, pipelineSummary } from "@/lib/target-lists/entries";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { ExplorerStateProvider } from "@/components/explorer/explorer-state";
+import { readPaging } from "@/components/explorer/query";
 import { EditTargetListForm } from "@/components/target-lists/edit-target-list-form";
+import { EntriesTable } from "@/components/target-lists/entries-table";
+import { ListActions } from "@/components/target-lists/list-actions";
+import { PipelineSummary } from "@/components/target-lists/pipeline-summary";
 
 export const metadata: Metadata = { title: "Target list" };
 
-const PAGE_SIZE = 50;
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export default async function TargetListPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ page?: string }> }) {
+export default async function TargetListPage({ params, searchParams }: Props) {
   const ctx = await requirePageAuth();
+  const db = getDb();
   const { id } = await params;
-  const pageNumber = Math.max(1, Number.parseInt((await searchParams).page ?? "1", 10) || 1);
-  const list = await getTargetList(getDb(), ctx, id).catch((error: unknown) => {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(await searchParams)) {
+    for (const v of ([] as string[]).concat(value ?? [])) query.append(key, v);
+  }
+  const list = await getTargetList(db, ctx, id).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "not-found") notFound();
     throw error;
   });
+  const archived = list.archivedAt !== null;
+  const [members, pipeline, result] = await Promise.all([
+    listMembers(db, ctx),
+    pipelineSummary(db, ctx, list.id, { includeArchived: true }),
+    Promise.resolve()
+      .then(() => readEntriesPage(db, ctx, list.id, { q: query.get("q") ?? undefined, stage: query.get("stage") ?? undefined, owner: query.get("owner") ?? undefined, sort: query.get("sort") ?? undefined, ...readPaging(query) }))
+      .catch((error: unknown) => {
+        if (error instanceof AppError) return { error: error.message } as const;
+        throw error;
+      }),
+  ]);
+  const listTotal = pipeline.reduce((sum, s) => sum + s.count, 0);
+  const isAnalyst = hasRole(ctx.role, "analyst");
+  const canEdit = isAnalyst && !archived;
+  const basePath = `/lists/${list.id}`;
+
   return (
-    <>
-      <nav aria-label="Breadcrumb" className="mb-3 text-sm text-slate-600"><Link href="/lists" className="hover:underline">Target lists</Link></nav>
-      <PageHeader title={list.name}>{list.description ?? "No description."}</PageHeader>
-      <p className="mb-6 text-xs text-slate-500">Created by {list.createdBy.name} on {formatDate(list.createdAt)} · version {list.version}</p>
-      <div className="grid gap-6 lg:grid-cols-3">
-        <div className="lg:col-span-2">
-          <EntriesCard listId={list.id} ctx={ctx} pageNumber={pageNumber} />
+    <ExplorerStateProvider basePath={basePath}>
+      <nav aria-label="Breadcrumb" className="mb-3 text-sm text-slate-600">
+        <Link href="/lists" className="rounded hover:underline focus-visible:outline-2 focus-visible:outline-brand-600">Target lists</Link>
+        <span aria-hidden> / </span>
+        <span aria-current="page">{list.name}</span>
+      </nav>
+
+      <div className="mb-5 flex flex-wrap items-start justify-between gap-4">
+        <div className="min-w-0 max-w-3xl">
+          <h1 className="flex flex-wrap items-center gap-x-3 gap-y-1 text-2xl font-semibold tracking-tight text-slate-900 sm:text-3xl">
+            {list.name}
+            {archived && <Badge tone="warning">Archived</Badge>}
+          </h1>
+          <p className="mt-2 whitespace-pre-line text-slate-600">{list.description ?? <span className="text-slate-500">No description.</span>}</p>
+          <p className="mt-1 text-xs text-slate-500">
+            {formatInteger(listTotal)} {listTotal === 1 ? "body" : "bodies"} · created by {list.createdBy.name} on {formatDate(list.createdAt)} · updated {formatDate(list.updatedAt)}
+          </p>
         </div>
-        {hasRole(ctx.role, "analyst") && (
-          <Card title="Rename or describe">
+        <ListActions listId={list.id} archived={archived} canWrite={isAnalyst} />
+      </div>
+
+      {archived && (
+        <p className="mb-5 rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-inset ring-amber-200">
+          This list is archived: the lists page shows it under “archived”, the team&apos;s pipeline leaves it out, and its entries cannot be changed. {isAnalyst ? "Restore it to work on it again." : "An analyst can restore it."}
+        </p>
+      )}
+
+      <section aria-labelledby="pipeline-heading" className="mb-6">
+        <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="pipeline-heading" className="text-base font-semibold text-slate-900">Pipeline</h2>
+          <p className="text-xs text-slate-500">Bodies and estimated value per stage. Choose a stage to show only its bodies.</p>
+        </div>
+        <PipelineSummary stages={pipeline} filter activeStage={query.get("stage")} />
+      </section>
+
+      <section aria-labelledby="entries-heading" className="mb-8">
+        <h2 id="entries-heading" className="sr-only">Bodies on this list</h2>
+        {"error" in result ? (
+          <div role="alert" className="rounded-lg border border-rose-200 bg-rose-50 px-4 py-4 text-sm text-rose-900">
+            <p className="font-semibold">This table cannot show these filters</p>
+            <p className="mt-1">{result.error}</p>
+            <p className="mt-3">
+              <Link href={basePath} className="font-medium underline underline-offset-2">Show every body on the list</Link>
+            </p>
+          </div>
+        ) : (
+          <EntriesTable
+            listId={list.id}
+            rows={result.entries}
+            total={result.total}
+            listTotal={listTotal}
+            page={result.page}
+            size={result.size}
+            sort={result.sort}
+            canEdit={canEdit}
+            archived={archived}
+            readOnlyReason={!isAnalyst ? "You can read this list; your role cannot change it." : archived ? "Archived: restore the list to change its entries." : undefined}
+            members={members.map((m) => ({ id: m.user.id, name: m.user.name }))}
+            today={new Date().toISOString().slice(0, 10)}
+          />
+        )}
+      </section>
+
+      {isAnalyst && (
+        <div className="max-w-2xl">
+          <Card title="Rename or describe" description="Everyone in your team sees the name and description.">
             <EditTargetListForm id={list.id} name={list.name} description={list.description ?? ""} version={list.version} />
           </Card>
-        )}
-      </div>
-    </>
-  );
-}
-
-async function EntriesCard({ listId, ctx, pageNumber }: { listId: string; ctx: Awaited<ReturnType<typeof requirePageAuth>>; pageNumber: number }) {
-  const { entries, total } = await listEntries(getDb(), ctx, listId, { limit: PAGE_SIZE, offset: (pageNumber - 1) * PAGE_SIZE });
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  return (
-    <Card title={`${formatInteger(total)} ${total === 1 ? "body" : "bodies"}`} description="Add bodies from the explorer: select rows, or all rows matching a filter.">
-      {total === 0 ? (
-        <p className="text-sm text-slate-600">
-          This list is empty. <Link href="/explorer" className="text-brand-700 underline">Open the explorer</Link> to find bodies and add them.
-        </p>
-      ) : (
-        <>
-          <table className="w-full text-sm">
-            <caption className="sr-only">Bodies on this list</caption>
-            <thead><tr className="text-left text-xs uppercase tracking-wide text-slate-500"><th scope="col" className="py-2">Body</th><th scope="col">Kind</th><th scope="col">Stage</th><th scope="col">Added by</th></tr></thead>
-            <tbody className="divide-y divide-slate-100">
-              {entries.map((entry) => (
-                <tr key={entry.id}>
-                  <td className="py-2">
-                    <Link href={`/organisations/${encodeURIComponent(entry.organisation.code)}`} className="font-medium text-brand-700 hover:underline">{entry.organisation.name}</Link>
-                    <span className="ml-2 font-mono text-xs text-slate-500">{entry.organisation.code}</span>
-                    {entry.organisation.status === "closed" && <span className="ml-2"><Badge tone="danger">Closed</Badge></span>}
-                  </td>
-                  <td>{KIND_LABELS[entry.organisation.kind as OrganisationKind]?.singular ?? entry.organisation.kind}</td>
-                  <td className="capitalize">{entry.stage}</td>
-                  <td>{entry.addedBy.name}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {pages > 1 && (
-            <nav aria-label="Pages" className="mt-4 flex items-center gap-3 text-sm">
-              {pageNumber > 1 && <Link href={`/lists/${listId}?page=${pageNumber - 1}`} className="text-brand-700 underline">Previous</Link>}
-              <span>Page {pageNumber} of {pages}</span>
-              {pageNumber < pages && <Link href={`/lists/${listId}?page=${pageNumber + 1}`} className="text-brand-700 underline">Next</Link>}
-            </nav>
-          )}
-        </>
+        </div>
       )}
-    </Card>
+    </ExplorerStateProvider>
   );
 }
