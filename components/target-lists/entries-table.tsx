@@ -91,7 +91,7 @@ function StageBadge({ stage }: { stage: string }) {
 
 function Blank({ label }: { label: string }) {
   return (
-    <span className="text-slate-400" title={label}>
+    <span className="text-slate-500" title={label}>
       <span aria-hidden>—</span>
       <span className="sr-only">{label}</span>
     </span>
@@ -108,7 +108,7 @@ function OrganisationCell({ row }: { row: Row }) {
         </Link>
         {o.status === "closed" && <Badge tone="danger">Closed</Badge>}
       </span>
-      <span className="block font-mono text-[11px] leading-4 text-slate-500">{o.code}</span>
+      <span className="block font-mono text-[11px] leading-4 text-slate-600">{o.code}</span>
       {o.status === "closed" &&
         (row.successors.length ? (
           <ul className="mt-0.5 text-xs text-slate-600">
@@ -121,7 +121,7 @@ function OrganisationCell({ row }: { row: Row }) {
             ))}
           </ul>
         ) : (
-          <p className="mt-0.5 text-xs text-slate-500">No successor recorded</p>
+          <p className="mt-0.5 text-xs text-slate-600">No successor recorded</p>
         ))}
     </div>
   );
@@ -141,7 +141,7 @@ function StageCell({ row }: { row: Row }) {
   const reasonId = useId();
   const name = row.organisation.name;
   const lostNote = row.stage === "lost" && row.lost_reason ? (
-    <p id={`${reasonId}-current`} className="mt-0.5 max-w-[9rem] truncate text-[11px] leading-4 text-slate-500" title={row.lost_reason}>
+    <p id={`${reasonId}-current`} className="mt-0.5 max-w-[9rem] truncate text-[11px] leading-4 text-slate-600" title={row.lost_reason}>
       Lost: {row.lost_reason}
     </p>
   ) : null;
@@ -260,7 +260,7 @@ function OwnerCell({ row }: { row: Row }) {
   const { listId, canEdit, members, report } = useCellEnv();
   const router = useRouter();
   const [pending, start] = useTransition();
-  if (!canEdit) return row.owner ? <span>{row.owner.name}</span> : <span className="text-slate-500">Unassigned</span>;
+  if (!canEdit) return row.owner ? <span>{row.owner.name}</span> : <span className="text-slate-600">Unassigned</span>;
   const options = [{ value: "", label: "Unassigned" }, ...members.map((m) => ({ value: m.id, label: m.name }))];
   // An owner who has since left the team still shows, so the select never claims "Unassigned"
   if (row.owner && !members.some((m) => m.id === row.owner!.id)) options.push({ value: row.owner.id, label: `${row.owner.name} (left the team)` });
@@ -300,7 +300,7 @@ function NextStepCell({ row }: { row: Row }) {
     <div>
       {step && <span className="line-clamp-2" title={step}>{step}</span>}
       {date && (
-        <span className={`block text-[11px] leading-4 ${overdue ? "font-semibold text-rose-700" : "text-slate-500"}`}>
+        <span className={`block text-[11px] leading-4 ${overdue ? "font-semibold text-rose-700" : "text-slate-600"}`}>
           {overdue && <span className="mr-1 rounded bg-rose-100 px-1 py-px text-[10px] uppercase tracking-wide">Overdue</span>}
           {overdue ? "was due " : "by "}
           <time dateTime={date}>{formatDate(date)}</time>
@@ -345,7 +345,7 @@ function useColumns() {
         cell: ({ row }) => {
           const icb = row.original.icb_or_board;
           if (!icb) return <Blank label="Not under an ICB or board" />;
-          if (icb.code === row.original.organisation.code) return <span className="text-xs text-slate-500">itself</span>;
+          if (icb.code === row.original.organisation.code) return <span className="text-xs text-slate-600">itself</span>;
           return (
             <Link href={`/organisations/${encodeURIComponent(icb.code)}`} title={icb.name} className="block max-w-[12rem] text-slate-700 underline decoration-slate-300 underline-offset-2 hover:text-brand-700 hover:decoration-brand-600">
               {shortIcbName(icb.name)}

@@ -107,7 +107,7 @@ export function InlineSelect({
         ))}
       </select>
       {dirty && browsing && !pending && (
-        <p id={`${id}-hint`} className="mt-0.5 text-[11px] leading-4 text-slate-500">Enter to save, Esc to undo</p>
+        <p id={`${id}-hint`} className="mt-0.5 text-[11px] leading-4 text-slate-600">Enter to save, Esc to undo</p>
       )}
       {children}
     </div>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useId, type ReactNode } from "react";
+import { cloneElement, isValidElement, useActionState, useId, type ReactElement, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/auth/guards";
 
 export type FormAction<T> = (input: FormData) => Promise<ActionResult<T>>;
@@ -38,7 +38,16 @@ export function Field({
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">{label}</label>
-      {children ?? (
+      {children !== undefined ? (
+        // A control given as the child (a select, a textarea) gets the label's id, so the label names it
+        isValidElement(children) && !(children.props as { id?: string }).id
+          ? cloneElement(children as ReactElement<Record<string, unknown>>, {
+              id,
+              "aria-invalid": errors ? true : undefined,
+              "aria-describedby": errors ? `${id}-error` : hint ? `${id}-hint` : undefined,
+            })
+          : children
+      ) : (
         <input
           id={id}
           name={name}
