@@ -57,7 +57,7 @@ export function DataTableGrid<TData extends RowData>({
   dense?: boolean;
 }) {
   return (
-    <div className={`max-h-[70vh] overflow-auto rounded-lg border border-slate-200 bg-white shadow-sm transition-opacity ${pending ? "opacity-60" : ""}`} aria-busy={pending}>
+    <div className={`overflow-auto rounded-lg lg:max-h-[70vh] border border-slate-200 bg-white shadow-sm transition-opacity ${pending ? "opacity-60" : ""}`} aria-busy={pending}>
       <table className="w-full border-separate border-spacing-0 text-left text-[13px]">
         <caption className="sr-only">{caption}</caption>
         <thead>
