@@ -58,7 +58,7 @@ function formatAllocation(thousands: number): string {
 
 function NoFigure() {
   return (
-    <span title="No figure in the data" className="text-slate-400">
+    <span title="No figure in the data" className="text-slate-500">
       <span aria-hidden>—</span>
       <span className="sr-only">No figure in the data</span>
     </span>
@@ -118,7 +118,7 @@ function useColumns(query: string) {
           meta: { className: "whitespace-nowrap" },
           cell: ({ row }) => {
             const r = row.original;
-            if (!r.parent_code) return <span className="text-slate-400">—</span>;
+            if (!r.parent_code) return <span className="text-slate-500">—</span>;
             return (
               <Link
                 href={explorerHref(drillQuery(query, r.parent_code))}
@@ -135,7 +135,7 @@ function useColumns(query: string) {
           header: "Region",
           enableSorting: false,
           meta: { className: "min-w-[7rem] whitespace-normal" },
-          cell: ({ row }) => row.original.region_name ?? <span className="text-slate-400">—</span>,
+          cell: ({ row }) => row.original.region_name ?? <span className="text-slate-500">—</span>,
         }),
         helper.accessor("population", {
           header: "Population",
@@ -147,7 +147,7 @@ function useColumns(query: string) {
             return (
               <span title={population_year ? `Population ${population_year}` : undefined}>
                 {formatInteger(Number(population))}
-                {population_year && <span className="block text-[11px] leading-4 text-slate-400">{population_year}</span>}
+                {population_year && <span className="block text-[11px] leading-4 text-slate-500">{population_year}</span>}
               </span>
             );
           },
@@ -164,7 +164,7 @@ function useColumns(query: string) {
             return (
               <span title={`£${formatInteger(Math.round(thousands))}k${year ? ` in ${year}` : ""}`}>
                 {formatAllocation(thousands)}
-                {year && <span className="block text-[11px] leading-4 text-slate-400">{year}</span>}
+                {year && <span className="block text-[11px] leading-4 text-slate-500">{year}</span>}
               </span>
             );
           },
@@ -192,16 +192,17 @@ function useColumns(query: string) {
             if (!childKinds) return null;
             return (
               <div className="flex flex-col items-start gap-0.5 text-xs">
-                <Link href={explorerHref(drillQuery(query, r.code))} aria-label={`View children of ${r.name}`} className="whitespace-nowrap font-medium text-brand-700 hover:underline">
-                  View children <span aria-hidden>›</span>
+                <Link href={explorerHref(drillQuery(query, r.code))} className="whitespace-nowrap font-medium text-brand-700 hover:underline">
+                  View children<span className="sr-only"> of {r.name}</span> <span aria-hidden>›</span>
                 </Link>
                 {childKinds.length > 1 && (
                   <span className="whitespace-nowrap text-slate-500">
                     {childKinds.map((kind, i) => (
                       <span key={kind}>
                         {i > 0 && <span aria-hidden> · </span>}
-                        <Link href={explorerHref(drillQuery(query, r.code, kind))} aria-label={`${KIND_LABELS[kind].plural} under ${r.name}`} className="hover:text-brand-700 hover:underline">
+                        <Link href={explorerHref(drillQuery(query, r.code, kind))} className="hover:text-brand-700 hover:underline">
                           {CHILD_LINK_LABELS[kind] ?? SHORT_KIND_LABELS[kind]}
+                          <span className="sr-only"> under {r.name}</span>
                         </Link>
                       </span>
                     ))}

@@ -277,8 +277,14 @@ export async function runJourney({ baseUrl, chromium, db, screenshotDir }: Optio
       await signIn(other, baseUrl, OTHER.email, OTHER.password);
       await other.goto(`${baseUrl}/lists`);
       await other.getByText("No target lists yet").waitFor();
-      const response = await other.goto(listUrl);
-      assert.equal(response?.status(), 404);
+      // Pages stream (app/loading.tsx), so the status line is sent before the page knows the list is
+      // not theirs: the page says "Not found" and the API answers 404
+      await other.goto(listUrl);
+      await other.getByRole("heading", { level: 1, name: "Not found" }).waitFor();
+      assert.equal(await other.getByText("North West EPR").count(), 0);
+      const listId = new URL(listUrl).pathname.split("/").pop()!;
+      assert.equal((await other.request.get(`${baseUrl}/api/v1/target-lists/${listId}`)).status(), 404);
+      assert.equal((await other.request.get(`${baseUrl}/api/v1/target-lists/${listId}/export.csv`)).status(), 404);
       await other.goto(`${baseUrl}/organisations/QYG`);
       await other.getByText("No notes yet").waitFor();
       assert.equal(await other.getByText("demo booked for January").count(), 0);
