@@ -2,19 +2,11 @@
 
 import { useCallback, useId, useState, type ReactNode } from "react";
 import { KIND_LABELS, NATIONS, NATION_LABELS, ORGANISATION_KINDS } from "@/lib/organisations/vocabulary";
+import { STAGES, STAGE_LABELS } from "@/lib/target-lists/vocabulary";
 import { DebouncedInput } from "./debounced-input";
 import { useExplorer } from "./explorer-state";
 
 export type Option = { value: string; label: string };
-
-const TARGET_STAGE_LABELS: Record<string, string> = {
-  identified: "Identified",
-  researching: "Researching",
-  engaged: "Engaged",
-  proposal: "Proposal",
-  won: "Won",
-  lost: "Lost",
-};
 
 /** Parameters that narrow the results; "clear filters" removes these and keeps page size and columns. */
 export const FILTER_PARAMS = ["nation", "kind", "region", "parent", "commissions", "status", "q", "min_population", "max_population", "min_allocation", "max_allocation", "list", "stage", "has_notes"];
@@ -190,7 +182,7 @@ export function ExplorerFilters({ regions, categories, lists }: { regions: Optio
             label="Stage on the list"
             value={params.get("stage") ?? ""}
             onChange={(v) => set("stage", v)}
-            options={Object.entries(TARGET_STAGE_LABELS).map(([value, label]) => ({ value, label }))}
+            options={STAGES.map((stage) => ({ value: stage, label: STAGE_LABELS[stage] }))}
             emptyLabel="Any stage"
             disabled={!list}
             hint={list ? undefined : "Choose a list first"}

@@ -7,6 +7,7 @@ import { ExplorerStateProvider } from "@/components/explorer/explorer-state";
 import { ExplorerSearch } from "@/components/explorer/explorer-filters";
 import { ExplorerTable } from "@/components/explorer/explorer-table";
 import { toQueryString } from "@/components/explorer/query";
+import { FilterError } from "@/components/data-table/filter-error";
 
 type Props = {
   organisation: { code: string; name: string };
@@ -60,11 +61,7 @@ export function ChildrenSection({ organisation, kinds, params, result, error, pa
           <ExplorerStateProvider basePath={base}>
             <ExplorerSearch />
             {error || !result ? (
-              <div role="alert" className="rounded-lg border border-rose-200 bg-rose-50 px-4 py-3 text-sm text-rose-900">
-                <p className="font-semibold">This table cannot show these filters</p>
-                <p className="mt-1">{error}</p>
-                <p className="mt-2"><Link href={`${base}#below`} className="font-medium underline underline-offset-2">Show every body below</Link></p>
-              </div>
+              <FilterError message={error ?? "These filters cannot be applied."} resetHref={`${base}#below`} resetLabel="Show every body below" />
             ) : (
               <ExplorerTable
                 rows={result.rows}

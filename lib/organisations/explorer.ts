@@ -4,9 +4,9 @@ import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { AppError, invalid } from "@/lib/errors";
 import { join, raw, sql, type Sql } from "@/lib/db/sql";
+import { STAGES } from "@/lib/target-lists/vocabulary";
 import { NATIONS, ORGANISATION_KINDS, type Nation, type OrganisationKind } from "./vocabulary";
 
-export const TARGET_STAGES = ["identified", "researching", "engaged", "proposal", "won", "lost"] as const;
 
 export const SORTS = ["relevance", "name", "-name", "code", "-code", "kind", "-kind", "population", "-population", "allocation", "-allocation"] as const;
 export type Sort = (typeof SORTS)[number];
@@ -41,7 +41,7 @@ export const explorerFilterSchema = z
     min_allocation: money("min_allocation").optional(),
     max_allocation: money("max_allocation").optional(),
     list: z.string().trim().regex(/^(any|[A-Za-z0-9_-]{1,64})$/, "list must be a target list id or 'any'").optional(),
-    stage: z.enum(TARGET_STAGES, { message: `stage must be one of: ${TARGET_STAGES.join(", ")}` }).optional(),
+    stage: z.enum(STAGES, { message: `stage must be one of: ${STAGES.join(", ")}` }).optional(),
     has_notes: z.enum(["true", "false"], { message: "has_notes must be true or false" }).optional(),
     sort: z.enum(SORTS, { message: `sort must be one of: ${SORTS.join(", ")}` }).optional(),
   })

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getDb } from "@/lib/db/client";
 import { requirePageAuth } from "@/lib/auth/guards";
 import { hasRole } from "@/lib/auth/roles";
@@ -17,6 +16,7 @@ import { ParentBreadcrumbs, type Crumb } from "@/components/explorer/breadcrumbs
 import { SavedViewsMenu, SaveViewButton } from "@/components/explorer/saved-views";
 import { ExportCsvButton } from "@/components/explorer/export-csv";
 import { readPaging } from "@/components/explorer/query";
+import { FilterError } from "@/components/data-table/filter-error";
 
 export const metadata: Metadata = { title: "Explorer" };
 
@@ -101,13 +101,7 @@ export default async function ExplorerPageRoute({ searchParams }: Props) {
           <ExplorerSearch />
           {chain.length > 0 && <ParentBreadcrumbs chain={chain} />}
           {error || !result ? (
-            <div role="alert" className="rounded-lg border border-rose-200 bg-rose-50 px-4 py-4 text-sm text-rose-900">
-              <p className="font-semibold">These filters cannot be applied</p>
-              <p className="mt-1">{error}</p>
-              <p className="mt-3">
-                <Link href="/explorer" className="font-medium text-rose-900 underline underline-offset-2">Start again with no filters</Link>
-              </p>
-            </div>
+            <FilterError message={error ?? "These filters cannot be applied."} resetHref="/explorer" resetLabel="Start again with no filters" />
           ) : (
             <ExplorerTable
               rows={result.rows}

@@ -17,6 +17,7 @@ import { EditTargetListForm } from "@/components/target-lists/edit-target-list-f
 import { EntriesTable } from "@/components/target-lists/entries-table";
 import { ListActions } from "@/components/target-lists/list-actions";
 import { PipelineSummary } from "@/components/target-lists/pipeline-summary";
+import { FilterError } from "@/components/data-table/filter-error";
 
 export const metadata: Metadata = { title: "Target list" };
 
@@ -89,13 +90,7 @@ export default async function TargetListPage({ params, searchParams }: Props) {
       <section aria-labelledby="entries-heading" className="mb-8">
         <h2 id="entries-heading" className="sr-only">Bodies on this list</h2>
         {"error" in result ? (
-          <div role="alert" className="rounded-lg border border-rose-200 bg-rose-50 px-4 py-4 text-sm text-rose-900">
-            <p className="font-semibold">This table cannot show these filters</p>
-            <p className="mt-1">{result.error}</p>
-            <p className="mt-3">
-              <Link href={basePath} className="font-medium underline underline-offset-2">Show every body on the list</Link>
-            </p>
-          </div>
+          <FilterError message={result.error} resetHref={basePath} resetLabel="Show every body on the list" />
         ) : (
           <EntriesTable
             listId={list.id}
