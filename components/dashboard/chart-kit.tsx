@@ -1,10 +1,11 @@
 "use client";
-// Small pieces the dashboard charts share: a narrow-screen hook, category ticks that wrap long names,
-// a bar coloured from its data row, the tooltip box, an HTML legend, a sortable table and the
-// number formats.
+// Small pieces the dashboard cards share, none of them recharts: a narrow-screen hook, label
+// wrapping, the frame and skeleton a lazily loaded chart is drawn in, an HTML legend, a sortable
+// table and the number formats. What draws with recharts is in recharts-kit.tsx and the
+// *-recharts.tsx modules, loaded only after hydration (next/dynamic), so recharts is not part of
+// the page's first load.
 import Link from "next/link";
 import { useMemo, useState, useSyncExternalStore, type ReactNode } from "react";
-import { Rectangle, type BarShapeProps } from "recharts";
 
 const NARROW_QUERY = "(max-width: 640px)";
 
@@ -18,12 +19,6 @@ function subscribe(onChange: () => void) {
 export function useNarrow(): boolean {
   return useSyncExternalStore(subscribe, () => window.matchMedia(NARROW_QUERY).matches, () => false);
 }
-
-/** slate-700 and slate-600 on white: 10:1 and 7.6:1 */
-export const AXIS_TICK = { fontSize: 12, fill: "#334155" } as const;
-export const AXIS_LABEL = { fontSize: 12, fill: "#475569" } as const;
-export const GRID = "#e2e8f0";
-export const CURSOR = { fill: "#f1f5f9" } as const;
 
 /** Shortens text to `max` characters with an ellipsis, at a word boundary when one is near. */
 export function truncate(text: string, max: number): string {
@@ -57,63 +52,27 @@ export function wrapLabel(text: string, maxChars: number, maxLines = 2): string[
   return lines.slice(0, maxLines).map((line, i, all) => (i === all.length - 1 ? truncate(line, maxChars) : line));
 }
 
-type TickProps = { x?: number | string; y?: number | string; payload?: { value?: unknown } };
-
-/** Characters of 12 px text that fit beside a category axis `width` px wide (about 7 px a character, with room for the tick). */
-export const charsFor = (width: number) => Math.max(6, Math.floor((width - 14) / 7));
+// ---------- where a lazily loaded chart is drawn ----------
 
 /**
- * A category tick for a horizontal-bar chart `width` px wide: long names wrap to two lines and
- * the rest is shortened, never clipped (the full name is in its <title>, the tooltip and the table).
+ * A box of the chart's exact height: the skeleton shows in it while the drawing code loads, then
+ * the chart (drawn at the same height) replaces it, so nothing below moves.
  */
-export function wrappedTick(width: number, maxLines = 2) {
-  const maxChars = charsFor(width);
-  function Tick({ x = 0, y = 0, payload }: TickProps) {
-    const text = String(payload?.value ?? "");
-    const lines = wrapLabel(text, maxChars, maxLines);
-    const lineHeight = 13;
-    const top = Number(y) - ((lines.length - 1) * lineHeight) / 2;
-    return (
-      <text x={Number(x)} y={top} dy={4} textAnchor="end" fontSize={12} fill="#334155">
-        <title>{text}</title>
-        {lines.map((line, i) => (
-          <tspan key={i} x={Number(x)} dy={i === 0 ? 4 : lineHeight}>{line}</tspan>
-        ))}
-      </text>
-    );
-  }
-  return Tick;
-}
-
-/** A tick for a right-hand caption axis ("2 of 7", "23"): one line, never wrapped. */
-export function CaptionTick({ x = 0, y = 0, payload }: TickProps) {
+export function ChartFrame({ height, children }: { height: number; children: ReactNode }) {
   return (
-    <text x={Number(x)} y={Number(y)} dy={4} textAnchor="start" fontSize={11} fill="#334155">
-      {String(payload?.value ?? "")}
-    </text>
-  );
-}
-
-/** A bar whose colour comes from the `fill` of its data row (Cell is deprecated in recharts 3). */
-export function ColouredBar(props: BarShapeProps) {
-  const fill = (props.payload as { fill?: string } | undefined)?.fill ?? props.fill;
-  return <Rectangle {...props} fill={fill} />;
-}
-
-export function TipBox({ title, lines }: { title: ReactNode; lines: ReactNode[] }) {
-  return (
-    <div className="max-w-72 rounded-md border border-slate-200 bg-white px-3 py-2 text-xs text-slate-700 shadow-md">
-      <p className="mb-1 font-semibold text-slate-900">{title}</p>
-      {lines.map((line, i) => (
-        <p key={i} className="tabular-nums">{line}</p>
-      ))}
+    <div className="relative w-full min-w-0" style={{ height }}>
+      {children}
     </div>
   );
 }
 
-/** The data row under the pointer, from a tooltip's payload. */
-export function rowOf<T>(payload: ReadonlyArray<{ payload?: unknown }> | undefined): T | undefined {
-  return payload?.[0]?.payload as T | undefined;
+/** The `loading` of each chart's next/dynamic: fills its ChartFrame and says so to screen readers. */
+export function ChartLoading() {
+  return (
+    <div role="status" aria-busy="true" className="flex h-full w-full items-center justify-center rounded-md bg-slate-50 motion-safe:animate-pulse">
+      <span className="sr-only">Loading chart…</span>
+    </div>
+  );
 }
 
 export function Legend({ items, label = "Legend" }: { items: { label: string; colour: string }[]; label?: string }) {

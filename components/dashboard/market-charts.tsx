@@ -1,36 +1,21 @@
 "use client";
-// The market charts. The figures come from the server page (aggregated in PostgreSQL); these
-// components draw them, offer them as a table and a CSV, and send a click on a bar to the explorer
-// or the body it stands for.
+// The market charts' cards. The figures come from the server page (aggregated in PostgreSQL); these
+// cards are server-rendered with their headings, controls, legends, tables and CSV links, and the
+// drawings (market-recharts.tsx, with recharts) load after hydration in a frame of their height.
+import dynamic from "next/dynamic";
 import { useMemo, useState } from "react";
-import { useRouter } from "next/navigation";
-import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from "recharts";
-import type { AreaBodyRow, CommissionerKindRow, HistogramBin, KindNationRow, PcnDistribution } from "@/lib/dashboard/market";
+import type { AreaBodyRow, CommissionerKindRow, KindNationRow, PcnDistribution } from "@/lib/dashboard/market";
 import { ARRANGEMENT_COLOURS, COMMISSIONER_SHORT, KIND_SHORT, NATION_COLOURS, NATION_SHORT } from "@/lib/dashboard/labels";
 import { csvHref, explorerHref, type DashboardFilters } from "@/lib/dashboard/links";
-import { ARRANGEMENTS, ARRANGEMENT_LABELS, KIND_LABELS, NATION_LABELS, NATIONS } from "@/lib/organisations/vocabulary";
+import { ARRANGEMENTS, ARRANGEMENT_LABELS, NATION_LABELS, NATIONS } from "@/lib/organisations/vocabulary";
 import { ChartCard, EmptyState, FilterForm, secondaryLinkClass, selectClass } from "./chart-card";
-import {
-  AXIS_LABEL,
-  AXIS_TICK,
-  CaptionTick,
-  ColouredBar,
-  CURSOR,
-  DataTable,
-  GRID,
-  Legend,
-  MissingNote,
-  TableLink,
-  TipBox,
-  formatCompact,
-  formatGbp,
-  formatGbpCompact,
-  formatInt,
-  plural,
-  rowOf,
-  useNarrow,
-  wrappedTick,
-} from "./chart-kit";
+import { ChartFrame, ChartLoading, DataTable, Legend, MissingNote, TableLink, formatCompact, formatGbp, formatGbpCompact, formatInt, plural } from "./chart-kit";
+
+// The drawings: recharts loads with them, after hydration, never in the page's first load
+const PopulationAllocationChart = dynamic(() => import("./market-recharts").then((m) => m.PopulationAllocationChart), { ssr: false, loading: ChartLoading });
+const BodiesByKindChart = dynamic(() => import("./market-recharts").then((m) => m.BodiesByKindChart), { ssr: false, loading: ChartLoading });
+const PcnSizesChart = dynamic(() => import("./market-recharts").then((m) => m.PcnSizesChart), { ssr: false, loading: ChartLoading });
+const WhoCommissionsChart = dynamic(() => import("./market-recharts").then((m) => m.WhoCommissionsChart), { ssr: false, loading: ChartLoading });
 
 const AREA_KINDS = "icb,health-board,local-health-board,hsc-trust";
 
@@ -74,8 +59,6 @@ function missingReasons(missing: AreaBodyRow[]): { population: string; allocatio
 }
 
 export function PopulationAllocationCard({ rows, filters, regionName }: { rows: AreaBodyRow[]; filters: DashboardFilters; regionName?: string }) {
-  const router = useRouter();
-  const narrow = useNarrow();
   const [metric, setMetric] = useState<Metric>("population");
   const [sort, setSort] = useState<"value" | "name">("value");
   const [showAll, setShowAll] = useState(false);
@@ -99,47 +82,9 @@ export function PopulationAllocationCard({ rows, filters, regionName }: { rows: 
       <p className="rounded-md bg-slate-50 px-3 py-4 text-sm text-slate-700">No body here has {METRICS[metric].article} figure in the data.</p>
     ) : (
       <div>
-        <BarChart
-          responsive
-          style={{ width: "100%", height: shown.length * 30 + 56 }}
-          data={shown}
-          layout="vertical"
-          margin={{ top: 4, right: narrow ? 52 : 64, bottom: 4, left: 0 }}
-        >
-          <CartesianGrid horizontal={false} stroke={GRID} />
-          <XAxis
-            type="number"
-            orientation="top"
-            tick={AXIS_TICK}
-            tickCount={narrow ? 3 : 5}
-            tickFormatter={(v: number) => METRICS[metric].format(v)}
-            label={{ value: METRICS[metric].axis, position: "insideTopRight", offset: 0, dy: -2, style: AXIS_LABEL }}
-            height={46}
-          />
-          <YAxis type="category" dataKey="shortName" width={narrow ? 126 : 220} tick={wrappedTick(narrow ? 126 : 220)} interval={0} />
-          <Tooltip
-            cursor={CURSOR}
-            content={({ payload }) => {
-              const row = rowOf<(typeof data)[number]>(payload);
-              if (!row) return null;
-              return (
-                <TipBox
-                  title={row.name}
-                  lines={[
-                    row.population !== null ? `Population ${formatInt(row.population)} (${row.populationYear ?? "year not given"})` : "No population figure in the data",
-                    row.allocationGbpThousands !== null ? `Allocation ${formatGbpCompact(row.allocationGbpThousands * 1000)} (${row.allocationYear})` : "No allocation in the data",
-                    row.allocationPerHeadGbp !== null ? `${formatGbp(row.allocationPerHeadGbp)} per person` : null,
-                    "Select to open its profile",
-                  ].filter(Boolean)}
-                />
-              );
-            }}
-          />
-          <Bar dataKey="value" name={METRICS[metric].label} shape={ColouredBar} cursor="pointer" isAnimationActive={false}
-            onClick={(bar) => router.push(`/organisations/${encodeURIComponent((bar.payload as AreaBodyRow).code)}`)}>
-            <LabelList dataKey="value" position="right" fontSize={11} fill="#334155" formatter={(v: unknown) => (typeof v === "number" ? METRICS[metric].format(v) : "")} />
-          </Bar>
-        </BarChart>
+        <ChartFrame height={shown.length * 30 + 56}>
+          <PopulationAllocationChart data={shown} height={shown.length * 30 + 56} metric={METRICS[metric]} />
+        </ChartFrame>
         {data.length > TOP && (
           <button type="button" onClick={() => setShowAll((v) => !v)} aria-expanded={showAll} className="mt-2 text-sm font-medium text-brand-700 underline underline-offset-2">
             {showAll ? `Show the top ${TOP} only` : `Show all ${data.length}`}
@@ -224,8 +169,6 @@ export function PopulationAllocationCard({ rows, filters, regionName }: { rows: 
 // ---------- bodies by kind and nation ----------
 
 export function BodiesByKindCard({ rows, filters, regionName }: { rows: KindNationRow[]; filters: DashboardFilters; regionName?: string }) {
-  const router = useRouter();
-  const narrow = useNarrow();
   const multiNation = new Set(rows.map((r) => r.nation)).size > 1;
   const data = rows.map((r) => ({
     ...r,
@@ -244,32 +187,9 @@ export function BodiesByKindCard({ rows, filters, regionName }: { rows: KindNati
       description={<>Open bodies of each kind in {placeLabel(filters, regionName)}: {formatInt(total)} in all. The scale is logarithmic, so a few national bodies and thousands of practices both show.</>}
       chart={
         <div>
-          <BarChart responsive style={{ width: "100%", height: data.length * 28 + 56 }} data={data} layout="vertical" margin={{ top: 4, right: 52, bottom: 4, left: 0 }}>
-            <CartesianGrid horizontal={false} stroke={GRID} />
-            <XAxis
-              type="number"
-              scale="log"
-              domain={[0.7, ticks[ticks.length - 1] ?? 10]}
-              ticks={ticks}
-              allowDataOverflow
-              orientation="top"
-              tick={AXIS_TICK}
-              tickFormatter={(v: number) => formatCompact(v)}
-              label={{ value: "Open bodies (count, log scale)", position: "insideTopRight", offset: 0, dy: -2, style: AXIS_LABEL }}
-              height={46}
-            />
-            <YAxis type="category" dataKey="axisLabel" width={narrow ? 130 : 200} tick={wrappedTick(narrow ? 130 : 200)} interval={0} />
-            <Tooltip
-              cursor={CURSOR}
-              content={({ payload }) => {
-                const row = rowOf<(typeof data)[number]>(payload);
-                return row ? <TipBox title={`${KIND_LABELS[row.kind].plural}, ${NATION_LABELS[row.nation]}`} lines={[`${formatInt(row.open)} open`, "Select to list them in the explorer"]} /> : null;
-              }}
-            />
-            <Bar dataKey="open" name="Open bodies" shape={ColouredBar} cursor="pointer" isAnimationActive={false} onClick={(bar) => router.push(href(bar.payload as KindNationRow))}>
-              <LabelList dataKey="open" position="right" fontSize={11} fill="#334155" formatter={(v: unknown) => (typeof v === "number" ? formatInt(v) : "")} />
-            </Bar>
-          </BarChart>
+          <ChartFrame height={data.length * 28 + 56}>
+            <BodiesByKindChart data={data} height={data.length * 28 + 56} ticks={ticks} hrefFor={href} />
+          </ChartFrame>
           {nations.length > 1 && <Legend label="Nations" items={nations.map((n) => ({ label: NATION_LABELS[n], colour: NATION_COLOURS[n] }))} />}
         </div>
       }
@@ -295,6 +215,8 @@ export function BodiesByKindCard({ rows, filters, regionName }: { rows: KindNati
 
 // ---------- the size of PCNs ----------
 
+const PCN_CHART_HEIGHT = 280;
+
 export function PcnSizesCard({
   distribution,
   filters,
@@ -306,8 +228,6 @@ export function PcnSizesCard({
   icbs: { code: string; name: string; regionCode: string | null; status: "open" | "closed" }[];
   regionName?: string;
 }) {
-  const router = useRouter();
-  const narrow = useNarrow();
   const hasPatients = distribution.withPatients > 0;
   const [measure, setMeasure] = useState<"patients" | "practices">(hasPatients ? "patients" : "practices");
   const bins = measure === "patients" ? distribution.patientBins : distribution.practiceBins;
@@ -359,25 +279,9 @@ export function PcnSizesCard({
         </>
       }
       chart={
-        <BarChart responsive style={{ width: "100%", height: 280 }} data={bins} margin={{ top: 16, right: 8, bottom: 24, left: 0 }}>
-          <CartesianGrid vertical={false} stroke={GRID} />
-          <XAxis dataKey="label" tick={AXIS_TICK} interval={narrow && bins.length > 12 ? 1 : 0} height={40}
-            label={{ value: axis, position: "insideBottom", offset: -12, style: AXIS_LABEL }} />
-          <YAxis tick={AXIS_TICK} allowDecimals={false} width={62} label={{ value: "PCNs (count)", angle: -90, position: "insideLeft", offset: 4, dy: 40, style: AXIS_LABEL }} />
-          <Tooltip
-            cursor={CURSOR}
-            content={({ payload }) => {
-              const row = rowOf<HistogramBin>(payload);
-              if (!row) return null;
-              const size = measure === "patients" ? `${row.label} registered patients` : `${row.label} member practice${row.label === "1" ? "" : "s"}`;
-              return <TipBox title={size} lines={[plural(row.pcns, "PCN"), "Select to list the PCNs in the explorer"]} />;
-            }}
-          />
-          <Bar dataKey="pcns" name="PCNs" fill="#0072B2" cursor="pointer" isAnimationActive={false} onClick={() => router.push(explore)}>
-            {/* On a phone the bars are too narrow for their figures: the axis, the tooltip and the table give them */}
-            {!narrow && <LabelList dataKey="pcns" position="top" fontSize={11} fill="#334155" formatter={(v: unknown) => (typeof v === "number" && v > 0 ? formatInt(v) : "")} />}
-          </Bar>
-        </BarChart>
+        <ChartFrame height={PCN_CHART_HEIGHT}>
+          <PcnSizesChart bins={bins} height={PCN_CHART_HEIGHT} measure={measure} axis={axis} href={explore} />
+        </ChartFrame>
       }
       table={
         <DataTable
@@ -420,8 +324,6 @@ export function PcnSizesCard({
 // ---------- who commissions what ----------
 
 export function WhoCommissionsCard({ rows, filters }: { rows: CommissionerKindRow[]; filters: DashboardFilters }) {
-  const router = useRouter();
-  const narrow = useNarrow();
   const multiNation = new Set(rows.map((r) => r.nation)).size > 1;
   const arrangements = ARRANGEMENTS.filter((a) => rows.some((r) => r.byArrangement[a]));
   const data = rows.map((r) => ({
@@ -442,34 +344,9 @@ export function WhoCommissionsCard({ rows, filters }: { rows: CommissionerKindRo
       description={<>How many of the 33 service categories each kind of body commissions in {filters.nation ? NATION_LABELS[filters.nation] : "each nation"}, by arrangement.</>}
       chart={
         <div>
-          <BarChart responsive style={{ width: "100%", height: data.length * 28 + 56 }} data={data} layout="vertical" margin={{ top: 4, right: 4, bottom: 4, left: 0 }}>
-            <CartesianGrid horizontal={false} stroke={GRID} />
-            <XAxis type="number" orientation="top" allowDecimals={false} tick={AXIS_TICK} height={46}
-              label={{ value: "Service categories (count)", position: "insideTopRight", offset: 0, dy: -2, style: AXIS_LABEL }} />
-            <YAxis yAxisId="kinds" type="category" dataKey="axisLabel" width={narrow ? 140 : 220} tick={wrappedTick(narrow ? 140 : 220)} interval={0} />
-            <YAxis yAxisId="counts" type="category" dataKey="categories" orientation="right" width={28} axisLine={false} tickLine={false} interval={0} tick={CaptionTick} />
-            <Tooltip
-              cursor={CURSOR}
-              content={({ payload }) => {
-                const row = rowOf<CommissionerKindRow>(payload);
-                if (!row) return null;
-                return (
-                  <TipBox
-                    title={`${row.label}, ${NATION_LABELS[row.nation]}`}
-                    lines={[
-                      plural(row.categories, "service category", "service categories"),
-                      ...arrangements.filter((a) => row.byArrangement[a]).map((a) => `${ARRANGEMENT_LABELS[a]}: ${row.byArrangement[a]}`),
-                      "Select to open",
-                    ]}
-                  />
-                );
-              }}
-            />
-            {arrangements.map((a) => (
-              <Bar key={a} yAxisId="kinds" dataKey={a} name={ARRANGEMENT_LABELS[a]} stackId="arrangement" fill={ARRANGEMENT_COLOURS[a]} stroke="#ffffff" strokeWidth={1} cursor="pointer" isAnimationActive={false}
-                onClick={(bar) => router.push(href(bar.payload as CommissionerKindRow))} />
-            ))}
-          </BarChart>
+          <ChartFrame height={data.length * 28 + 56}>
+            <WhoCommissionsChart data={data} height={data.length * 28 + 56} arrangements={arrangements} hrefFor={href} />
+          </ChartFrame>
           <Legend label="Arrangements" items={arrangements.map((a) => ({ label: ARRANGEMENT_LABELS[a], colour: ARRANGEMENT_COLOURS[a] ?? "#475569" }))} />
         </div>
       }

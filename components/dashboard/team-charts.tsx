@@ -1,34 +1,23 @@
 "use client";
-// The team charts: the pipeline, coverage of the ICBs and boards, notes written per week and
-// overdue next steps. A click goes to the explorer, the list or the notes, filtered to the bar.
+// The team charts' cards: the pipeline, coverage of the ICBs and boards, notes written per week
+// and overdue next steps. Server-rendered with their headings, controls, legends, tables and CSV
+// links; the drawings (team-recharts.tsx, with recharts) load after hydration in a frame of their
+// height. A click on a bar goes to the explorer, the list or the notes, filtered to the bar.
 // Every figure here was computed for the caller's team only (lib/dashboard/team.ts).
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useMemo, useState } from "react";
-import { useRouter } from "next/navigation";
-import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from "recharts";
 import type { CoverageRow, NotesActivity, OverdueRow, PipelineRow } from "@/lib/dashboard/team";
 import { OVERDUE_BUCKETS, OVERDUE_COLOURS, SERIES_COLOURS, STAGE_COLOURS } from "@/lib/dashboard/labels";
 import { csvHref, explorerHref, type DashboardFilters } from "@/lib/dashboard/links";
 import { ChartCard, EmptyState, FilterForm, buttonLinkClass, secondaryLinkClass, selectClass } from "./chart-card";
-import {
-  AXIS_LABEL,
-  AXIS_TICK,
-  CaptionTick,
-  ColouredBar,
-  CURSOR,
-  DataTable,
-  GRID,
-  Legend,
-  TableLink,
-  TipBox,
-  formatGbp,
-  formatGbpCompact,
-  formatInt,
-  plural,
-  rowOf,
-  useNarrow,
-  wrappedTick,
-} from "./chart-kit";
+import { ChartFrame, ChartLoading, DataTable, Legend, TableLink, formatGbp, formatGbpCompact, formatInt, plural, useNarrow } from "./chart-kit";
+
+// The drawings: recharts loads with them, after hydration, never in the page's first load
+const PipelineChart = dynamic(() => import("./team-recharts").then((m) => m.PipelineChart), { ssr: false, loading: ChartLoading });
+const CoverageChart = dynamic(() => import("./team-recharts").then((m) => m.CoverageChart), { ssr: false, loading: ChartLoading });
+const NotesActivityChart = dynamic(() => import("./team-recharts").then((m) => m.NotesActivityChart), { ssr: false, loading: ChartLoading });
+const OverdueChart = dynamic(() => import("./team-recharts").then((m) => m.OverdueChart), { ssr: false, loading: ChartLoading });
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const AREA_KINDS = "icb,health-board,local-health-board,hsc-trust";
@@ -68,8 +57,6 @@ export function StartPipelineCard({ canWrite, archivedLists }: { canWrite: boole
 // ---------- pipeline ----------
 
 export function PipelineCard({ rows, lists, filters }: { rows: PipelineRow[]; lists: TeamList[]; filters: DashboardFilters }) {
-  const router = useRouter();
-  const narrow = useNarrow();
   const [metric, setMetric] = useState<"count" | "valueGbp">("count");
   const list = lists.find((l) => l.id === filters.list);
   const data = rows.map((r) => ({ ...r, label: capitalise(r.stage), fill: STAGE_COLOURS[r.stage] }));
@@ -102,26 +89,9 @@ export function PipelineCard({ rows, lists, filters }: { rows: PipelineRow[]; li
               <option value="valueGbp">Estimated value (£)</option>
             </select>
           </label>
-          <BarChart responsive style={{ width: "100%", height: data.length * 34 + 56 }} data={data} layout="vertical" margin={{ top: 4, right: narrow ? 48 : 64, bottom: 4, left: 0 }}>
-            <CartesianGrid horizontal={false} stroke={GRID} />
-            <XAxis type="number" orientation="top" allowDecimals={false} tick={AXIS_TICK} tickCount={narrow ? 3 : 5} height={46}
-              tickFormatter={(v: number) => (metric === "count" ? formatInt(v) : formatGbpCompact(v))}
-              label={{ value: metric === "count" ? "Entries (count)" : "Estimated value (£)", position: "insideTopRight", offset: 0, dy: -2, style: AXIS_LABEL }} />
-            <YAxis type="category" dataKey="label" width={100} tick={wrappedTick(100, 1)} interval={0} />
-            <Tooltip
-              cursor={CURSOR}
-              content={({ payload }) => {
-                const row = rowOf<(typeof data)[number]>(payload);
-                return row ? (
-                  <TipBox title={row.label} lines={[plural(row.count, "entry", "entries"), row.valueGbp > 0 ? `${formatGbp(row.valueGbp)} estimated` : "No value set", "Select to see them in the explorer"]} />
-                ) : null;
-              }}
-            />
-            <Bar dataKey={metric} name={metric === "count" ? "Entries" : "Estimated value"} shape={ColouredBar} cursor="pointer" isAnimationActive={false}
-              onClick={(bar) => router.push(stageHref((bar.payload as PipelineRow).stage))}>
-              <LabelList dataKey={metric} position="right" fontSize={11} fill="#334155" formatter={(v: unknown) => (typeof v === "number" ? format(v) : "")} />
-            </Bar>
-          </BarChart>
+          <ChartFrame height={data.length * 34 + 56}>
+            <PipelineChart data={data} height={data.length * 34 + 56} metric={metric} format={format} hrefFor={stageHref} />
+          </ChartFrame>
         </>
       }
       table={
@@ -169,8 +139,6 @@ export function PipelineCard({ rows, lists, filters }: { rows: PipelineRow[]; li
 // ---------- coverage ----------
 
 export function CoverageCard({ rows, filters }: { rows: CoverageRow[]; filters: DashboardFilters }) {
-  const router = useRouter();
-  const narrow = useNarrow();
   const data = rows.map((r) => ({ ...r, percent: Math.round(r.share * 1000) / 10, caption: `${r.onList} of ${r.total}` }));
   const onList = rows.reduce((s, r) => s + r.onList, 0);
   const total = rows.reduce((s, r) => s + r.total, 0);
@@ -181,22 +149,9 @@ export function CoverageCard({ rows, filters }: { rows: CoverageRow[]; filters: 
       title="Coverage of ICBs and boards"
       description={<>The share of ICBs, health boards, LHBs and area HSC trusts in each NHS England region (and each other nation) that are on at least one of your active lists: {onList} of {total} in all.</>}
       chart={
-        <BarChart responsive style={{ width: "100%", height: data.length * 34 + 56 }} data={data} layout="vertical" margin={{ top: 4, right: 4, bottom: 4, left: 0 }}>
-          <CartesianGrid horizontal={false} stroke={GRID} />
-          <XAxis type="number" domain={[0, 100]} ticks={narrow ? [0, 50, 100] : [0, 25, 50, 75, 100]} orientation="top" tick={AXIS_TICK} tickFormatter={(v: number) => `${v}%`} height={46}
-            label={{ value: "On a list (% of bodies)", position: "insideTopRight", offset: 0, dy: -2, style: AXIS_LABEL }} />
-          <YAxis yAxisId="regions" type="category" dataKey="label" width={narrow ? 120 : 180} tick={wrappedTick(narrow ? 120 : 180)} interval={0} />
-          <YAxis yAxisId="captions" type="category" dataKey="caption" orientation="right" width={48} axisLine={false} tickLine={false} interval={0} tick={CaptionTick} />
-          <Tooltip
-            cursor={CURSOR}
-            content={({ payload }) => {
-              const row = rowOf<(typeof data)[number]>(payload);
-              return row ? <TipBox title={row.label} lines={[`${row.onList} of ${row.total} on a list (${row.percent}%)`, "Select to see them in the explorer"]} /> : null;
-            }}
-          />
-          <Bar yAxisId="regions" dataKey="percent" name="On a list" fill="#0072B2" background={{ fill: "#f1f5f9" }} cursor="pointer" isAnimationActive={false}
-            onClick={(bar) => router.push(href(bar.payload as CoverageRow))} />
-        </BarChart>
+        <ChartFrame height={data.length * 34 + 56}>
+          <CoverageChart data={data} height={data.length * 34 + 56} hrefFor={href} />
+        </ChartFrame>
       }
       table={
         <DataTable
@@ -235,9 +190,10 @@ function weekEnd(week: string): string {
   return new Date(Date.parse(`${week}T00:00:00Z`) + 7 * DAY_MS).toISOString();
 }
 
+const notesHref = (authorId: string, week: string) => `/notes?author=${encodeURIComponent(authorId)}&before=${encodeURIComponent(weekEnd(week))}`;
+const NOTES_CHART_HEIGHT = 260;
+
 export function NotesActivityCard({ activity, wide = false }: { activity: NotesActivity; wide?: boolean }) {
-  const router = useRouter();
-  const narrow = useNarrow();
   const data = useMemo(
     () =>
       activity.weeks.map((week) => {
@@ -262,25 +218,9 @@ export function NotesActivityCard({ activity, wide = false }: { activity: NotesA
       description={<>Notes your team wrote in each of the last 26 weeks, by author{total > 0 ? `: ${plural(total, "note")}` : ""}. Deleted notes are not counted.</>}
       chart={
         <div>
-          <BarChart responsive style={{ width: "100%", height: 260 }} data={data} margin={{ top: 12, right: 8, bottom: 24, left: 0 }}>
-            <CartesianGrid vertical={false} stroke={GRID} />
-            <XAxis dataKey="label" tick={AXIS_TICK} interval={narrow ? 6 : 3} height={40}
-              label={{ value: "Week starting (Monday)", position: "insideBottom", offset: -12, style: AXIS_LABEL }} />
-            <YAxis tick={AXIS_TICK} allowDecimals={false} width={40} label={{ value: "Notes (count)", angle: -90, position: "insideLeft", offset: 14, dy: 40, style: AXIS_LABEL }} />
-            <Tooltip
-              cursor={CURSOR}
-              content={({ payload }) => {
-                const row = rowOf<Record<string, string | number>>(payload);
-                if (!row) return null;
-                const lines = activity.authors.filter((a) => Number(row[a.id]) > 0).map((a) => `${a.name}: ${row[a.id]}`);
-                return <TipBox title={`Week of ${row.label}`} lines={lines.length ? [...lines, "Select to read that author's notes"] : ["No notes"]} />;
-              }}
-            />
-            {activity.authors.map((author, i) => (
-              <Bar key={author.id} dataKey={author.id} name={author.name} stackId="authors" fill={colour(i)} stroke="#ffffff" strokeWidth={1} cursor="pointer" isAnimationActive={false}
-                onClick={(bar) => router.push(`/notes?author=${encodeURIComponent(author.id)}&before=${encodeURIComponent(weekEnd(String((bar.payload as { week: string }).week)))}`)} />
-            ))}
-          </BarChart>
+          <ChartFrame height={NOTES_CHART_HEIGHT}>
+            <NotesActivityChart data={data} height={NOTES_CHART_HEIGHT} authors={activity.authors} colour={colour} hrefFor={notesHref} />
+          </ChartFrame>
           <Legend label="Authors" items={activity.authors.map((a, i) => ({ label: `${a.name} (${a.total})`, colour: colour(i) }))} />
         </div>
       }
@@ -297,7 +237,7 @@ export function NotesActivityCard({ activity, wide = false }: { activity: NotesA
               numeric: true,
               value: (r: Record<string, string | number>) => Number(r[a.id]),
               render: (r: Record<string, string | number>) =>
-                Number(r[a.id]) > 0 ? <TableLink href={`/notes?author=${encodeURIComponent(a.id)}&before=${encodeURIComponent(weekEnd(String(r.week)))}`}>{r[a.id]}</TableLink> : "0",
+                Number(r[a.id]) > 0 ? <TableLink href={notesHref(a.id, String(r.week))}>{r[a.id]}</TableLink> : "0",
             })),
             { key: "total", header: "Total", numeric: true, value: (r) => Number(r.total) },
           ]}
@@ -320,9 +260,7 @@ export function NotesActivityCard({ activity, wide = false }: { activity: NotesA
 // ---------- overdue next steps ----------
 
 export function OverdueCard({ rows, hasEntries }: { rows: OverdueRow[]; hasEntries: boolean }) {
-  const router = useRouter();
   const narrow = useNarrow();
-  const data = rows.map((r) => ({ ...r, ...r.buckets }));
   const total = rows.reduce((s, r) => s + r.total, 0);
   const oldest = rows.flatMap((r) => r.oldest.map((o) => ({ ...o, listId: r.listId, listName: r.listName }))).sort((a, b) => b.daysOverdue - a.daysOverdue).slice(0, 5);
   return (
@@ -332,25 +270,9 @@ export function OverdueCard({ rows, hasEntries }: { rows: OverdueRow[]; hasEntri
       description={<>Open entries (not won or lost) whose next-step date has passed, per list, by how late: {plural(total, "entry", "entries")}.</>}
       chart={
         <div>
-          <BarChart responsive style={{ width: "100%", height: data.length * 34 + 56 }} data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 0 }}>
-            <CartesianGrid horizontal={false} stroke={GRID} />
-            <XAxis type="number" orientation="top" allowDecimals={false} tick={AXIS_TICK} height={46}
-              label={{ value: "Overdue entries (count)", position: "insideTopRight", offset: 0, dy: -2, style: AXIS_LABEL }} />
-            <YAxis type="category" dataKey="listName" width={narrow ? 120 : 180} tick={wrappedTick(narrow ? 120 : 180)} interval={0} />
-            <Tooltip
-              cursor={CURSOR}
-              content={({ payload }) => {
-                const row = rowOf<OverdueRow>(payload);
-                return row ? (
-                  <TipBox title={row.listName} lines={[`${row.total} overdue`, ...OVERDUE_BUCKETS.filter((b) => row.buckets[b.key]).map((b) => `${b.label}: ${row.buckets[b.key]}`), "Select to open the list"]} />
-                ) : null;
-              }}
-            />
-            {OVERDUE_BUCKETS.map((b) => (
-              <Bar key={b.key} dataKey={b.key} name={b.label} stackId="overdue" fill={OVERDUE_COLOURS[b.key]} stroke="#ffffff" strokeWidth={1} cursor="pointer" isAnimationActive={false}
-                onClick={(bar) => router.push(`/lists/${encodeURIComponent((bar.payload as OverdueRow).listId)}`)} />
-            ))}
-          </BarChart>
+          <ChartFrame height={rows.length * 34 + 56}>
+            <OverdueChart data={rows} height={rows.length * 34 + 56} />
+          </ChartFrame>
           <Legend label="Days overdue" items={OVERDUE_BUCKETS.map((b) => ({ label: `${b.label} late`, colour: OVERDUE_COLOURS[b.key] }))} />
           {oldest.length > 0 && (
             <div className="mt-4">
