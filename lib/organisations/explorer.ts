@@ -183,7 +183,8 @@ export async function compileFilters(db: PrismaClient, scope: ExplorerScope, f: 
       const owned = await db.targetList.findFirst({ where: { id: f.list, teamId: scope.teamId }, select: { id: true } });
       if (!owned) throw new AppError("not-found", "list: that target list was not found.", { list: ["Unknown list"] });
     }
-    const listCondition = f.list === "any" ? sql`l.team_id = ${scope.teamId}` : sql`l.id = ${f.list} AND l.team_id = ${scope.teamId}`;
+    // "Any of our lists" means the active ones, as on /lists and the dashboard; a named list may be archived
+    const listCondition = f.list === "any" ? sql`l.team_id = ${scope.teamId} AND l.archived_at IS NULL` : sql`l.id = ${f.list} AND l.team_id = ${scope.teamId}`;
     const stageCondition = f.stage ? sql` AND e.stage = ${f.stage}` : sql``;
     conditions.push(sql`EXISTS (SELECT 1 FROM target_list_entry e JOIN target_list l ON l.id = e.list_id WHERE e.organisation_id = o.id AND ${listCondition}${stageCondition})`);
   }

@@ -201,6 +201,14 @@ describe("explorer: the team's own filters (lists, stages, notes) and the other 
     expect(withoutNotes).not.toContain("7A4");
   });
 
+  it("list=any leaves out archived lists; the archived list itself can still be named", async () => {
+    const { PATCH } = await import("@/app/api/v1/target-lists/[id]/route");
+    const archived = await PATCH(apiRequest(`/api/v1/target-lists/${listId}`, { method: "PATCH", cookie: ann.cookie, body: { archived: true } }), params({ id: listId }));
+    expect(archived.status).toBe(200);
+    expect(await codesFor(ann, "list=any")).toEqual([]);
+    expect((await codesFor(ann, `list=${listId}`)).sort()).toEqual(["QHM", "QYG", "S08000020"]);
+  });
+
   it.each([
     ["name", (a: ExplorerRowLike, b: ExplorerRowLike) => a.name.localeCompare(b.name, "en", { sensitivity: "base" }) <= 0 || a.name <= b.name],
     ["-code", (a: ExplorerRowLike, b: ExplorerRowLike) => a.code >= b.code],
