@@ -6,10 +6,9 @@ import { useRouter } from "next/navigation";
 import { addToTargetListAction, createTargetListAction } from "@/app/actions/team-work";
 import { formatInteger } from "@/lib/format";
 import type { Option } from "./explorer-filters";
+import { MAX_BULK_ADD } from "@/lib/target-lists/vocabulary";
 
 const NEW_LIST = "__new__";
-/** The most one request may add (lib/target-lists/entries.ts MAX_BULK_ADD) */
-const MAX_BULK_ADD = 10_000;
 
 type Outcome = { ok: true; listId: string; listName: string; added: number; alreadyOnList: number } | { ok: false; message: string };
 

@@ -54,13 +54,6 @@ export const CHILD_KINDS: Partial<Record<OrganisationKind, OrganisationKind[]>> 
   "health-board": ["hscp"],
 };
 
-export function parseColumns(value: string | null | undefined): HideableColumn[] {
-  if (!value) return [...DEFAULT_COLUMNS];
-  const wanted = new Set(value.split(","));
-  const columns = HIDEABLE_COLUMNS.filter((c) => wanted.has(c));
-  return columns.length ? columns : [...DEFAULT_COLUMNS];
-}
-
 export function toQueryString(params: URLSearchParams): string {
   // Commas are kept readable in lists (kind=icb,pcn; columns=code,name)
   return params.toString().replace(/%2C/gi, ",");

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { AddToList } from "./add-to-list";
+import { isStage, STAGE_LABELS } from "@/lib/target-lists/vocabulary";
 
 /** The team's layer on a profile: which of its target lists hold this body, at what stage. */
 export function TeamLists({
@@ -26,7 +27,7 @@ export function TeamLists({
           {entries.map((entry) => (
             <li key={entry.list.id} className="flex items-center justify-between gap-2">
               <Link href={`/lists/${entry.list.id}`} className="text-brand-700 hover:underline">{entry.list.name}</Link>
-              <Badge>{entry.stage}</Badge>
+              <Badge>{isStage(entry.stage) ? STAGE_LABELS[entry.stage] : entry.stage}</Badge>
             </li>
           ))}
         </ul>

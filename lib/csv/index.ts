@@ -18,6 +18,12 @@ export function csvRow(values: readonly unknown[]): string {
 
 export const BOM = "\uFEFF";
 
+/** `bom=1` or `bom=true` in a CSV request's query: start the file with a byte-order mark for Excel. */
+export function wantsBom(params: URLSearchParams): boolean {
+  const bom = params.get("bom");
+  return bom === "1" || bom === "true";
+}
+
 export type CsvColumn<Row> = { header: string; value: (row: Row) => unknown };
 
 /**

@@ -3,7 +3,7 @@
 // charts draw, with the same filters.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { AuthContext } from "@/lib/auth/context";
-import { csvFilename, csvStream, type CsvColumn } from "@/lib/csv";
+import { csvFilename, csvStream, wantsBom, type CsvColumn } from "@/lib/csv";
 import { AppError, notFound } from "@/lib/errors";
 import { KIND_LABELS, NATION_LABELS, ARRANGEMENTS } from "@/lib/organisations/vocabulary";
 import { bodiesByKindAndNation, pcnSizeDistribution, populationAndAllocation, whoCommissionsWhat } from "./market";
@@ -164,9 +164,8 @@ export async function dashboardCsv(db: PrismaClient, ctx: AuthContext, chart: st
   const loaded = await DASHBOARD_CHARTS[chart](db, ctx, filters);
   const { columns, rows } = loaded;
   const name = listName && chart === "pipeline" ? `pipeline ${listName}` : loaded.name;
-  const bom = search.get("bom");
   async function* once() {
     yield rows as never[];
   }
-  return { filename: csvFilename(name.trim()), stream: csvStream(columns, once(), { bom: bom === "1" || bom === "true" }) };
+  return { filename: csvFilename(name.trim()), stream: csvStream(columns, once(), { bom: wantsBom(search) }) };
 }

@@ -69,14 +69,6 @@ export const STAGE_COLOURS: Record<string, string> = {
 /** From a few days late to months late: a ramp that darkens, separated by white gaps in the stack. */
 export const OVERDUE_COLOURS = { week: "#A16207", month: "#C2410C", quarter: "#991B1B", older: "#450A0A" } as const;
 
-/** The area bodies that hold a population in each nation: ICBs, health boards, LHBs and NI's area HSC trusts. */
-export const AREA_KIND_BY_NATION: Record<Nation, OrganisationKind> = {
-  england: "icb",
-  scotland: "health-board",
-  wales: "local-health-board",
-  "northern-ireland": "hsc-trust",
-};
-
 export const OVERDUE_BUCKETS = [
   { key: "week", label: "1–7 days" },
   { key: "month", label: "8–30 days" },

@@ -5,6 +5,7 @@ import type { AuthContext } from "@/lib/auth/context";
 import { join, sql, type Sql } from "@/lib/db/sql";
 import { NATION_LABELS, NATIONS, type Nation } from "@/lib/organisations/vocabulary";
 import { pipelineSummary, STAGES } from "@/lib/target-lists/entries";
+import { CLOSED_STAGES } from "@/lib/target-lists/vocabulary";
 import { AREA_BODY_CONDITION } from "./market";
 import type { DashboardFilters } from "./params";
 import { rows as query } from "./query";
@@ -136,7 +137,7 @@ export async function overdueEntries(db: PrismaClient, ctx: Team, options: { tod
       JOIN target_list l ON l.id = e.list_id
       JOIN organisation o ON o.id = e.organisation_id
       WHERE l.team_id = ${ctx.team.id} AND l.archived_at IS NULL
-        AND e.next_step_date < ${today} AND e.stage NOT IN ('won', 'lost')
+        AND e.next_step_date < ${today} AND e.stage <> ALL(${[...CLOSED_STAGES]}::text[])
     )
     SELECT list_id, list_name, count(*)::int AS total,
            count(*) FILTER (WHERE days <= 7)::int AS week,

@@ -131,6 +131,9 @@ async function resolveCode(db: PrismaClient, value: string, param: string, kinds
   return found.id;
 }
 
+/** The sort a query gets when it names none: best matches for a search, else by name. */
+export const effectiveSort = (f: ExplorerFilters): Sort => f.sort ?? (f.q ? "relevance" : "name");
+
 type Compiled = {
   where: Sql;
   rank: Sql | null;
@@ -216,7 +219,7 @@ export async function compileFilters(db: PrismaClient, scope: ExplorerScope, f: 
   return {
     where: conditions.length ? sql`WHERE ${join(conditions, " AND ")}` : sql``,
     rank,
-    sort: f.sort ?? (f.q ? "relevance" : "name"),
+    sort: effectiveSort(f),
     collectFirst: Boolean(f.commissions || f.list || f.has_notes === "true"),
   };
 }

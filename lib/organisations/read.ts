@@ -87,7 +87,6 @@ export async function parentChain(db: PrismaClient, code: string): Promise<Organ
   return rows.map(({ code, name, kind, nation, status }) => ({ code, name, kind, nation, status }));
 }
 
-/** Number of bodies of each kind anywhere below this one (practices under an ICB, and so on). */
 /** The kinds of body directly below one, with how many are open and closed (for the profile's table). */
 export async function childKindCounts(db: PrismaClient, id: number): Promise<{ kind: OrganisationKind; open: number; closed: number }[]> {
   const rows = await db.$queryRaw<{ kind: OrganisationKind; open: number; closed: number }[]>`
@@ -96,6 +95,7 @@ export async function childKindCounts(db: PrismaClient, id: number): Promise<{ k
   return rows.sort((a, b) => ORGANISATION_KINDS.indexOf(a.kind) - ORGANISATION_KINDS.indexOf(b.kind));
 }
 
+/** Number of bodies of each kind anywhere below this one (practices under an ICB, and so on). */
 export async function descendantCounts(db: PrismaClient, code: string): Promise<{ kind: OrganisationKind; open: number; closed: number }[]> {
   const rows = await db.$queryRaw<{ kind: OrganisationKind; open: bigint; closed: bigint }[]>`
     WITH RECURSIVE below AS (

@@ -8,10 +8,10 @@ import { AppError, invalid, notFound } from "@/lib/errors";
 import { join, raw, sql, type Sql } from "@/lib/db/sql";
 import { matchingOrganisationIds, parseExplorerParams } from "@/lib/organisations/explorer";
 import { rawCommissioner } from "./export";
-import { PRIORITIES, STAGES, STAGE_LABELS, type Stage } from "./vocabulary";
+import { formatInteger } from "@/lib/format";
+import { MAX_BULK_ADD, PRIORITIES, STAGES, STAGE_LABELS, type Stage } from "./vocabulary";
 
-/** Most bodies one request may add: all GP practices of a large region fit; all of England does not. */
-export const MAX_BULK_ADD = 10_000;
+export { MAX_BULK_ADD };
 
 export const addEntriesSchema = z
   .object({
@@ -251,7 +251,7 @@ export async function bulkUpdateStage(db: PrismaClient, ctx: AuthContext, input:
           const example = changed[0]!;
           throw new AppError(
             "conflict",
-            `Not changed: someone changed ${changed.length === 1 ? "one" : formatCount(changed.length)} of the selected entries since you loaded them (${example.name} is now at stage ${STAGE_LABELS[example.stage as Stage] ?? example.stage}). Nothing was changed; reload and try again.`,
+            `Not changed: someone changed ${changed.length === 1 ? "one" : formatInteger(changed.length)} of the selected entries since you loaded them (${example.name} is now at stage ${STAGE_LABELS[example.stage as Stage] ?? example.stage}). Nothing was changed; reload and try again.`,
             {},
             undefined,
             changed.map((c) => ({ id: c.id, stage: c.stage, version: c.version })),
@@ -259,9 +259,9 @@ export async function bulkUpdateStage(db: PrismaClient, ctx: AuthContext, input:
         }
       }
     } else {
-      if (before.length > MAX_BULK_ADD) throw new AppError("invalid", `More than ${formatCount(MAX_BULK_ADD)} entries match; narrow the filter. Nothing was changed.`);
+      if (before.length > MAX_BULK_ADD) throw new AppError("invalid", `More than ${formatInteger(MAX_BULK_ADD)} entries match; narrow the filter. Nothing was changed.`);
       if (input.expectedCount !== undefined && before.length !== input.expectedCount) {
-        throw new AppError("conflict", `The list changed since you loaded it: ${formatCount(before.length)} entries match now, not ${formatCount(input.expectedCount)}. Nothing was changed; check and try again.`);
+        throw new AppError("conflict", `The list changed since you loaded it: ${formatInteger(before.length)} entries match now, not ${formatInteger(input.expectedCount)}. Nothing was changed; check and try again.`);
       }
     }
     const ids = before.map((b) => b.id);
@@ -282,7 +282,6 @@ export async function bulkUpdateStage(db: PrismaClient, ctx: AuthContext, input:
   });
 }
 
-const formatCount = (n: number) => n.toLocaleString("en-GB");
 
 /** Count and estimated value per stage, computed in PostgreSQL (archived lists left out unless asked for). */
 export async function pipelineSummary(db: PrismaClient, ctx: AuthContext, listId?: string, options: { includeArchived?: boolean } = {}) {

@@ -1,5 +1,8 @@
 // The words of a target list, shared by the server and the browser (no server imports here).
 
+/** Most bodies one request may add: all GP practices of a large region fit; all of England does not. */
+export const MAX_BULK_ADD = 10_000;
+
 export const STAGES = ["identified", "researching", "engaged", "proposal", "won", "lost"] as const;
 export type Stage = (typeof STAGES)[number];
 export const STAGE_LABELS: Record<Stage, string> = {

@@ -1,3 +1,4 @@
+import { cache } from "react";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getDb } from "@/lib/db/client";
@@ -21,12 +22,15 @@ import { OrganisationSummary } from "@/components/organisations/organisation-sum
 
 const COMMISSIONING_KINDS = new Set(["icb", "health-board", "local-health-board", "sppg", "hsc-trust", "local-authority", "hscp", "national-body", "special-health-board"]);
 
+// generateMetadata and the page both need the body: one query per request
+const loadOrganisation = cache((code: string) => findOrganisationByCode(getDb(), code));
+
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await requirePageAuth();
   const { code } = await params;
-  const organisation = await findOrganisationByCode(getDb(), decodeURIComponent(code));
+  const organisation = await loadOrganisation(decodeURIComponent(code));
   return { title: organisation ? organisation.name : "Organisation not found" };
 }
 
@@ -47,7 +51,7 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
   const ctx = await requirePageAuth();
   const code = decodeURIComponent((await params).code);
   const db = getDb();
-  const organisation = await findOrganisationByCode(db, code);
+  const organisation = await loadOrganisation(code);
   if (!organisation) notFound();
   const tableParams = new URLSearchParams();
   for (const [key, value] of Object.entries(await searchParams)) {

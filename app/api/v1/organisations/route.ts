@@ -1,10 +1,10 @@
 import { getDb } from "@/lib/db/client";
 import { getPool } from "@/lib/db/pool";
 import { withApiAuth } from "@/lib/auth/guards";
-import { csvFilename, csvHeaders } from "@/lib/csv";
+import { csvFilename, csvHeaders, wantsBom } from "@/lib/csv";
 import { invalid } from "@/lib/errors";
 import { json } from "@/lib/http";
-import { decodeCursor, encodeCursor, explorerPageSchema, explorerRowToJson, parseExplorerParams, searchOrganisations } from "@/lib/organisations/explorer";
+import { decodeCursor, effectiveSort, encodeCursor, explorerPageSchema, explorerRowToJson, parseExplorerParams, searchOrganisations } from "@/lib/organisations/explorer";
 import { exportOrganisationsCsv } from "@/lib/organisations/export";
 
 export const GET = withApiAuth("read", async ({ request, ctx }) => {
@@ -13,13 +13,12 @@ export const GET = withApiAuth("read", async ({ request, ctx }) => {
   const scope = { teamId: ctx.team.id };
   const wantsCsv = params.get("format") === "csv" || (request.headers.get("accept") ?? "").includes("text/csv");
   if (wantsCsv) {
-    const stream = await exportOrganisationsCsv(getDb(), getPool(), scope, filters, { bom: params.get("bom") === "1" || params.get("bom") === "true" });
+    const stream = await exportOrganisationsCsv(getDb(), getPool(), scope, filters, { bom: wantsBom(params) });
     return new Response(stream, { headers: csvHeaders(csvFilename(params.get("view"))) });
   }
   const page = explorerPageSchema.safeParse({ limit: params.get("limit") ?? undefined, cursor: params.get("cursor") ?? undefined });
   if (!page.success) throw invalid(page.error.issues, page.error.issues.map((i) => i.message).join("; "));
-  const sort = filters.sort ?? (filters.q ? "relevance" : "name");
-  const offset = decodeCursor(page.data.cursor, sort);
+  const offset = decodeCursor(page.data.cursor, effectiveSort(filters));
   const result = await searchOrganisations(getDb(), scope, filters, { limit: page.data.limit, offset });
   return json({
     data: result.rows.map(explorerRowToJson),

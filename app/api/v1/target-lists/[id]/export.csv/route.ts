@@ -1,11 +1,10 @@
 import { getDb } from "@/lib/db/client";
 import { getPool } from "@/lib/db/pool";
 import { withApiAuth } from "@/lib/auth/guards";
-import { csvFilename, csvHeaders } from "@/lib/csv";
+import { csvFilename, csvHeaders, wantsBom } from "@/lib/csv";
 import { exportListCsv } from "@/lib/target-lists/export";
 
 export const GET = withApiAuth<{ id: string }>("read", async ({ request, ctx, params }) => {
-  const bom = new URL(request.url).searchParams.get("bom");
-  const { name, stream } = await exportListCsv(getDb(), getPool(), ctx, params.id, { bom: bom === "1" || bom === "true" });
+  const { name, stream } = await exportListCsv(getDb(), getPool(), ctx, params.id, { bom: wantsBom(new URL(request.url).searchParams) });
   return new Response(stream, { headers: csvHeaders(csvFilename(name)) });
 });
