@@ -1,10 +1,8 @@
 // The explorer's URL is its whole state: filters, search, sort, page, size and visible columns.
 // These helpers build the query strings the page, the table and the actions share.
-import { AppError } from "@/lib/errors";
 import type { OrganisationKind } from "@/lib/organisations/vocabulary";
 
-export const PAGE_SIZES = [25, 50, 100, 200] as const;
-export const DEFAULT_PAGE_SIZE = 50;
+export { DEFAULT_PAGE_SIZE, PAGE_SIZES } from "@/lib/paging";
 
 /** Columns the user can show or hide, in display order. */
 export const HIDEABLE_COLUMNS = ["code", "name", "kind", "nation", "parent", "region", "population", "allocation", "status"] as const;
@@ -100,15 +98,3 @@ export function explorerHref(query: string): string {
   return query ? `/explorer?${query}` : "/explorer";
 }
 
-/** The page and page size of a table's URL; anything else is a clear error, not a silent default. */
-export function readPaging(params: URLSearchParams): { page: number; size: number } {
-  const sizeText = params.get("size");
-  const size = sizeText === null ? DEFAULT_PAGE_SIZE : Number(sizeText);
-  if (!PAGE_SIZES.includes(size as (typeof PAGE_SIZES)[number])) {
-    throw new AppError("invalid", `size must be one of ${PAGE_SIZES.join(", ")}.`, { size: ["Unsupported page size"] });
-  }
-  const pageText = params.get("page");
-  const page = pageText === null ? 1 : Number(pageText);
-  if (!Number.isInteger(page) || page < 1) throw new AppError("invalid", "page must be a whole number from 1.", { page: ["Invalid page"] });
-  return { page, size };
-}

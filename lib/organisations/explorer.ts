@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { AppError, invalid } from "@/lib/errors";
 import { join, raw, sql, type Sql } from "@/lib/db/sql";
+import { readPaging } from "@/lib/paging";
 import { STAGES } from "@/lib/target-lists/vocabulary";
 import { NATIONS, ORGANISATION_KINDS, type Nation, type OrganisationKind } from "./vocabulary";
 
@@ -334,6 +335,28 @@ export async function searchOrganisations(
     sort: compiled.sort,
     nextOffset: hasMore ? page.offset + rows.length : null,
   };
+}
+
+/**
+ * The page a table's URL asks for: its filters (with `fixed` ones, such as a profile's parent, on
+ * top), page and size. A page past the end (the results shrank since the link was made) gives the
+ * last page. Bad parameters are AppErrors naming them.
+ */
+export async function readExplorerPage(
+  db: PrismaClient,
+  scope: ExplorerScope,
+  params: URLSearchParams,
+  fixed: Partial<ExplorerFilters> = {},
+): Promise<{ filters: ExplorerFilters; result: ExplorerPage; page: number }> {
+  const filters = { ...parseExplorerParams(params), ...fixed };
+  const paging = readPaging(params);
+  let page = paging.page;
+  let result = await searchOrganisations(db, scope, filters, { limit: paging.size, offset: (page - 1) * paging.size });
+  if (result.rows.length === 0 && result.total > 0) {
+    page = Math.ceil(result.total / paging.size);
+    result = await searchOrganisations(db, scope, filters, { limit: paging.size, offset: (page - 1) * paging.size });
+  }
+  return { filters, result, page };
 }
 
 /** Ids of every body matching the filters (for "add all N matching to a list"), capped. */

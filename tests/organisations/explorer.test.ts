@@ -120,6 +120,15 @@ describe("organisation explorer: filters, search, sort, pages and CSV", () => {
     expect(new Set(seen).size).toBe(total);
   });
 
+  it("reads a table's page from its URL, showing the last page when the link points past the end", async () => {
+    const { readExplorerPage } = await import("@/lib/organisations/explorer");
+    const read = await readExplorerPage(t.db, scope(), new URLSearchParams("kind=icb&size=25&page=9"), { parent: "Y61" });
+    expect(read.filters.parent).toBe("Y61");
+    expect(read.page).toBe(1);
+    expect(read.result.rows.map((r) => r.code).sort()).toEqual((await codes("kind=icb&parent=Y61")).sort());
+    await expect(readExplorerPage(t.db, scope(), new URLSearchParams("size=30"))).rejects.toThrow(/size must be one of/);
+  });
+
   it("answers 400 naming the parameter for an unknown filter value, a limit over 500, a malformed cursor or an unknown parameter", async () => {
     for (const [query, param] of [["kind=ccg", "kind"], ["limit=501", "limit"], ["cursor=not-a-cursor", "cursor"], ["colour=blue", "colour"], ["region=QYG", "region"], ["commissions=plumbing", "commissions"], ["status=maybe", "status"]] as const) {
       const response = await api(`/api/v1/organisations?${query}`);

@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { requirePageAuth } from "@/lib/auth/guards";
 import { hasRole } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
-import { parseExplorerParams, searchOrganisations, type ExplorerPage } from "@/lib/organisations/explorer";
+import { readExplorerPage, type ExplorerPage } from "@/lib/organisations/explorer";
 import { parentChain } from "@/lib/organisations/read";
 import { listServiceCategories } from "@/lib/commissioning";
 import { listTargetLists } from "@/lib/target-lists";
@@ -15,7 +15,7 @@ import { ExplorerTable } from "@/components/explorer/explorer-table";
 import { ParentBreadcrumbs, type Crumb } from "@/components/explorer/breadcrumbs";
 import { SavedViewsMenu, SaveViewButton } from "@/components/explorer/saved-views";
 import { ExportCsvButton } from "@/components/explorer/export-csv";
-import { readPaging } from "@/components/explorer/query";
+import { toSearchParams } from "@/lib/paging";
 import { FilterError } from "@/components/data-table/filter-error";
 
 export const metadata: Metadata = { title: "Explorer" };
@@ -25,10 +25,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function ExplorerPageRoute({ searchParams }: Props) {
   const ctx = await requirePageAuth();
   const db = getDb();
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(await searchParams)) {
-    for (const v of ([] as string[]).concat(value ?? [])) params.append(key, v);
-  }
+  const params = toSearchParams(await searchParams);
 
   const [regions, categories, lists, views] = await Promise.all([
     db.organisation.findMany({ where: { kind: "nhse-region", status: "open" }, orderBy: { name: "asc" }, select: { code: true, name: true } }),
@@ -42,18 +39,11 @@ export default async function ExplorerPageRoute({ searchParams }: Props) {
   let page = 1;
   let chain: Crumb[] = [];
   try {
-    const filters = parseExplorerParams(params);
-    const paging = readPaging(params);
-    page = paging.page;
-    const scope = { teamId: ctx.team.id };
-    result = await searchOrganisations(db, scope, filters, { limit: paging.size, offset: (page - 1) * paging.size });
-    if (result.rows.length === 0 && result.total > 0) {
-      // Past the last page (the results shrank since the link was made): show the last one
-      page = Math.ceil(result.total / paging.size);
-      result = await searchOrganisations(db, scope, filters, { limit: paging.size, offset: (page - 1) * paging.size });
-    }
-    if (filters.parent) {
-      const parent = await db.organisation.findFirst({ where: { code: filters.parent }, select: { code: true, name: true, kind: true } });
+    const read = await readExplorerPage(db, { teamId: ctx.team.id }, params);
+    result = read.result;
+    page = read.page;
+    if (read.filters.parent) {
+      const parent = await db.organisation.findFirst({ where: { code: read.filters.parent }, select: { code: true, name: true, kind: true } });
       if (parent) {
         const above = await parentChain(db, parent.code);
         chain = [...above.reverse(), parent].map((o) => ({ code: o.code, name: o.name, kind: o.kind as Crumb["kind"] }));

@@ -12,7 +12,7 @@ import { readEntriesPage, pipelineSummary } from "@/lib/target-lists/entries";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { ExplorerStateProvider } from "@/components/explorer/explorer-state";
-import { readPaging } from "@/components/explorer/query";
+import { readPaging, toSearchParams } from "@/lib/paging";
 import { EditTargetListForm } from "@/components/target-lists/edit-target-list-form";
 import { EntriesTable } from "@/components/target-lists/entries-table";
 import { ListActions } from "@/components/target-lists/list-actions";
@@ -27,10 +27,7 @@ export default async function TargetListPage({ params, searchParams }: Props) {
   const ctx = await requirePageAuth();
   const db = getDb();
   const { id } = await params;
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(await searchParams)) {
-    for (const v of ([] as string[]).concat(value ?? [])) query.append(key, v);
-  }
+  const query = toSearchParams(await searchParams);
   const list = await getTargetList(db, ctx, id).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "not-found") notFound();
     throw error;

@@ -13,10 +13,10 @@ import { listTargetLists } from "@/lib/target-lists";
 import { PopulationCommissioningCard } from "@/components/commissioning/population-commissioning";
 import { TeamLists } from "@/components/target-lists/team-lists";
 import { childKindCounts, descendantCounts, findOrganisationByCode, parentChain } from "@/lib/organisations/read";
-import { parseExplorerParams, searchOrganisations } from "@/lib/organisations/explorer";
+import { readExplorerPage } from "@/lib/organisations/explorer";
 import { AppError } from "@/lib/errors";
 import { ChildrenSection } from "@/components/organisations/children-section";
-import { readPaging } from "@/components/explorer/query";
+import { toSearchParams } from "@/lib/paging";
 import { findCurrentBuyer } from "@/lib/organisations/succession";
 import { OrganisationSummary } from "@/components/organisations/organisation-summary";
 
@@ -34,30 +34,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: organisation ? organisation.name : "Organisation not found" };
 }
 
-/** The profile's table of the bodies below: the explorer's query with the parent fixed. */
-async function loadChildren(db: ReturnType<typeof getDb>, teamId: string, code: string, params: URLSearchParams) {
-  try {
-    const filters = parseExplorerParams(params);
-    const paging = readPaging(params);
-    const result = await searchOrganisations(db, { teamId }, { ...filters, parent: code }, { limit: paging.size, offset: (paging.page - 1) * paging.size });
-    return { result, page: paging.page, error: null };
-  } catch (caught) {
-    if (!(caught instanceof AppError)) throw caught;
-    return { result: null, page: 1, error: caught.message };
-  }
-}
-
 export default async function OrganisationPage({ params, searchParams }: Props) {
   const ctx = await requirePageAuth();
   const code = decodeURIComponent((await params).code);
   const db = getDb();
   const organisation = await loadOrganisation(code);
   if (!organisation) notFound();
-  const tableParams = new URLSearchParams();
-  for (const [key, value] of Object.entries(await searchParams)) {
-    if (key === "parent") continue;
-    for (const v of ([] as string[]).concat(value ?? [])) tableParams.append(key, v);
-  }
+  const tableParams = toSearchParams(await searchParams, ["parent"]);
   const [chain, below, buyer, notes, lists, contacts, teamLists, childKinds, children] = await Promise.all([
     parentChain(db, organisation.code),
     descendantCounts(db, organisation.code),
@@ -67,7 +50,14 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
     listContacts(db, ctx, organisation.code),
     listTargetLists(db, ctx),
     childKindCounts(db, organisation.id),
-    loadChildren(db, ctx.team.id, organisation.code, tableParams),
+    // The explorer's query with the parent fixed; bad table parameters show in the table, not as a failed page
+    readExplorerPage(db, { teamId: ctx.team.id }, tableParams, { parent: organisation.code }).then(
+      ({ result, page }) => ({ result, page, error: null }),
+      (caught: unknown) => {
+        if (!(caught instanceof AppError)) throw caught;
+        return { result: null, page: 1, error: caught.message };
+      },
+    ),
   ]);
   // A practice, PCN or trust has no commissioning rows of its own: show its commissioner's
   const commissionerCode = buyer?.currentCommissioners[0]?.code;
