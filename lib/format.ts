@@ -1,14 +1,32 @@
+// The app's number and date formats, the same on the server and in the browser. Amounts of money
+// are written out by hand: Intl's currency and compact notations differ between Node's and the
+// browser's ICU ("£4bn" against "£4.0bn"), which breaks hydration of client components.
 const integer = new Intl.NumberFormat("en-GB");
-const gbpCompact = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP", notation: "compact", maximumFractionDigits: 1 });
 const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
 export const formatInteger = (value: number) => integer.format(value);
+
+/** "3 bodies", "1 body" */
+export const plural = (n: number, one: string, many = `${one}s`) => `${formatInteger(n)} ${n === 1 ? one : many}`;
+
+/** Whole pounds: "£1,250,000". */
+export const formatGbp = (pounds: number) => `£${formatInteger(Math.round(pounds))}`;
+
+/** Pounds in compact form: "£6.3bn", "£250m", "£12k", "£900". */
+export function formatGbpCompact(pounds: number): string {
+  const oneDecimal = (value: number) => String(Number(value.toFixed(1)));
+  if (pounds >= 1e9) return `£${oneDecimal(pounds / 1e9)}bn`;
+  if (pounds >= 1e6) return `£${oneDecimal(pounds / 1e6)}m`;
+  if (pounds >= 1e3) return `£${oneDecimal(pounds / 1e3)}k`;
+  return formatGbp(pounds);
+}
+
 /** Allocation figures are stored in £ thousands, as NHS England publishes them. */
-export const formatGbpThousands = (thousands: number) => gbpCompact.format(thousands * 1000);
+export const formatGbpThousands = (thousands: number) => formatGbpCompact(thousands * 1000);
+
 /** Accepts a Date, an ISO date ("2026-04-01") or an ISO timestamp. */
 export const formatDate = (value: Date | string) =>
   dateFormat.format(typeof value === "string" ? new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value) : value);
 
-const gbpWhole = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP", maximumFractionDigits: 0 });
 /** £ per person from an allocation in £ thousands. */
-export const formatPerHead = (thousands: number, population: number) => gbpWhole.format((thousands * 1000) / population);
+export const formatPerHead = (thousands: number, population: number) => formatGbp((thousands * 1000) / population);

@@ -181,10 +181,4 @@ export function TableLink({ href, children }: { href: string; children: ReactNod
 
 const compact = new Intl.NumberFormat("en-GB", { notation: "compact", maximumFractionDigits: 1 });
 export const formatCompact = (value: number) => compact.format(value);
-const gbpCompact = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP", notation: "compact", maximumFractionDigits: 1 });
-export const formatGbpCompact = (value: number) => gbpCompact.format(value);
-const gbpWhole = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP", maximumFractionDigits: 0 });
-export const formatGbp = (value: number) => gbpWhole.format(value);
-const integer = new Intl.NumberFormat("en-GB");
-export const formatInt = (value: number) => integer.format(value);
-export const plural = (n: number, one: string, many = `${one}s`) => `${formatInt(n)} ${n === 1 ? one : many}`;
+export { formatInteger as formatInt, formatGbp, formatGbpCompact, plural } from "@/lib/format";

@@ -4,7 +4,7 @@ import { useId, useState, useTransition } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { addToTargetListAction, createTargetListAction } from "@/app/actions/team-work";
-import { formatInteger } from "@/lib/format";
+import { formatInteger, plural } from "@/lib/format";
 import type { Option } from "./explorer-filters";
 import { MAX_BULK_ADD } from "@/lib/target-lists/vocabulary";
 
@@ -12,9 +12,6 @@ const NEW_LIST = "__new__";
 
 type Outcome = { ok: true; listId: string; listName: string; added: number; alreadyOnList: number } | { ok: false; message: string };
 
-function plural(n: number, one: string, many: string) {
-  return `${formatInteger(n)} ${n === 1 ? one : many}`;
-}
 
 /** "Add to target list": the selected codes, or every body matching the filter. */
 export function BulkAddToList({ lists, codes, filter, count }: { lists: Option[]; codes: string[]; filter: string | null; count: number }) {

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useTable } from "@tanstack/react-table";
 import type { ExplorerRow, Sort } from "@/lib/organisations/explorer";
 import { KIND_LABELS, NATION_LABELS, type OrganisationKind } from "@/lib/organisations/vocabulary";
-import { formatDate, formatInteger } from "@/lib/format";
+import { formatDate, formatGbpThousands, formatInteger } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import { dataColumnHelper, dataTableFeatures } from "@/components/data-table/features";
 import { DataTableGrid } from "@/components/data-table/data-table";
@@ -45,16 +45,6 @@ const SORTABLE: ReadonlySet<string> = new Set(["name", "code", "kind", "populati
 const NOUN = { one: "body", many: "bodies" };
 /** What shows when every column is hidden */
 const FALLBACK_COLUMNS = ["name"] as const;
-
-/**
- * £ in compact form. Done by hand rather than with Intl's compact notation, whose output differs
- * between Node's and the browser's ICU ("£4bn" against "£4.0bn") and breaks hydration.
- */
-function formatAllocation(thousands: number): string {
-  if (thousands >= 1_000_000) return `£${(thousands / 1_000_000).toFixed(1)}bn`;
-  if (thousands >= 1_000) return `£${(thousands / 1_000).toFixed(1)}m`;
-  return `£${formatInteger(Math.round(thousands))}k`;
-}
 
 function NoFigure() {
   return (
@@ -163,7 +153,7 @@ function useColumns(query: string) {
             const thousands = Number(value);
             return (
               <span title={`£${formatInteger(Math.round(thousands))}k${year ? ` in ${year}` : ""}`}>
-                {formatAllocation(thousands)}
+                {formatGbpThousands(thousands)}
                 {year && <span className="block text-[11px] leading-4 text-slate-500">{year}</span>}
               </span>
             );

@@ -1,10 +1,9 @@
 import Link from "next/link";
 import type { ComparedBody } from "@/lib/organisations/compare";
 import { ARRANGEMENT_LABELS, KIND_LABELS, NATION_LABELS, type Arrangement, type Nation, type OrganisationKind } from "@/lib/organisations/vocabulary";
-import { formatGbpThousands, formatInteger } from "@/lib/format";
+import { formatGbp, formatGbpThousands, formatInteger } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 
-const gbp = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP", maximumFractionDigits: 0 });
 const NotInData = () => <span className="italic text-slate-500">Not in the data</span>;
 
 export function ComparisonTable({ bodies, serviceSlugs }: { bodies: ComparedBody[]; serviceSlugs: string[] }) {
@@ -39,7 +38,7 @@ export function ComparisonTable({ bodies, serviceSlugs }: { bodies: ComparedBody
           </tr>
           <tr>
             <th scope="row" className="px-4 py-2 text-left font-medium">Allocation per head</th>
-            {bodies.map((b) => <td key={b.code} className="px-4 py-2 tabular-nums">{b.perHeadGbp !== null ? gbp.format(b.perHeadGbp) : <NotInData />}</td>)}
+            {bodies.map((b) => <td key={b.code} className="px-4 py-2 tabular-nums">{b.perHeadGbp !== null ? formatGbp(b.perHeadGbp) : <NotInData />}</td>)}
           </tr>
           {kinds.map((kind) => (
             <tr key={kind}>

@@ -8,7 +8,7 @@ import { bulkStageAction, updateEntryAction } from "@/app/actions/team-work";
 import type { EntrySort, ListEntryJson } from "@/lib/target-lists/entries";
 import { CLOSED_STAGES, PRIORITY_LABELS, STAGES, STAGE_LABELS, isStage, type Priority, type Stage } from "@/lib/target-lists/vocabulary";
 import { KIND_LABELS, type OrganisationKind } from "@/lib/organisations/vocabulary";
-import { formatDate, formatInteger } from "@/lib/format";
+import { formatDate, formatGbp, formatInteger } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import { dataColumnHelper, dataTableFeatures } from "@/components/data-table/features";
 import { DataTableGrid } from "@/components/data-table/data-table";
@@ -65,8 +65,6 @@ const stageOptions = STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s] }));
 const shortIcbName = (name: string) => name.replace(/ Integrated Care Board$/, " ICB");
 const stageLabel = (stage: string) => (isStage(stage) ? STAGE_LABELS[stage] : stage);
 const dayMonth = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
-/** Whole pounds, written out by hand so the server's and the browser's output match */
-const formatGbp = (value: number) => `£${formatInteger(Math.round(value))}`;
 
 /**
  * What the cells need besides their row. It reaches them through context, not through the column

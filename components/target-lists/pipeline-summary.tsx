@@ -1,8 +1,7 @@
-import { formatInteger } from "@/lib/format";
+import { formatGbpCompact, formatInteger } from "@/lib/format";
 import { STAGE_LABELS, isStage } from "@/lib/target-lists/vocabulary";
 import { StageFilterLink } from "./stage-filter-link";
 
-const gbp = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP", notation: "compact", maximumFractionDigits: 1 });
 const STAGE_TONES: Record<string, string> = {
   identified: "bg-slate-100",
   researching: "bg-sky-50",
@@ -47,7 +46,7 @@ export function PipelineSummary({
               )}
             </dt>
             <dd className="text-lg font-semibold tabular-nums text-slate-900">{formatInteger(s.count)}</dd>
-            <dd className="text-xs tabular-nums text-slate-600">{s.valueGbp > 0 ? gbp.format(s.valueGbp) : "no value set"}</dd>
+            <dd className="text-xs tabular-nums text-slate-600">{s.valueGbp > 0 ? formatGbpCompact(s.valueGbp) : "no value set"}</dd>
           </div>
         );
       })}
