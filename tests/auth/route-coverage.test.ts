@@ -6,11 +6,8 @@ import path from "node:path";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
-vi.mock("next/headers", async () => {
-  const scope = await import("../support/next-request-scope");
-  return { headers: async () => scope.requestHeaders(), cookies: async () => ({ get: () => undefined, getAll: () => [] }) };
-});
-vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {} }));
+vi.mock("next/headers", () => import("../support/next-request-scope").then((m) => m.nextHeaders));
+vi.mock("next/cache", () => import("../support/next-request-scope").then((m) => m.nextCache));
 
 import { proxy } from "@/proxy";
 import { isPublicPath } from "@/lib/auth/public-routes";

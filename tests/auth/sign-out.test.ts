@@ -1,15 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
-const deletedCookies: string[] = [];
-vi.mock("next/headers", async () => {
-  const scope = await import("../support/next-request-scope");
-  return { headers: async () => scope.requestHeaders(), cookies: async () => ({ get: () => undefined, getAll: () => [], delete: (name: string) => deletedCookies.push(name) }) };
-});
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+vi.mock("next/headers", () => import("../support/next-request-scope").then((m) => m.nextHeaders));
+vi.mock("next/cache", () => import("../support/next-request-scope").then((m) => m.nextCache));
 
 import { signOutAction } from "@/app/actions/accounts";
 import { authenticateCookies } from "@/lib/auth/context";
-import { actAs } from "../support/next-request-scope";
+import { actAs, deletedCookies } from "../support/next-request-scope";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { signedInUser } from "../support/auth";
 

@@ -10,3 +10,13 @@ export function actAs(cookie: string | null) {
 }
 
 export const requestHeaders = () => current;
+
+/** Cookies deleted by the code under test (signing out), newest last. */
+export const deletedCookies: string[] = [];
+
+/** Stand-ins for next/headers and next/cache: `vi.mock("next/headers", () => import("../support/next-request-scope").then((m) => m.nextHeaders))`. */
+export const nextHeaders = {
+  headers: async () => current,
+  cookies: async () => ({ get: () => undefined, getAll: () => [], delete: (name: string) => deletedCookies.push(name) }),
+};
+export const nextCache = { revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {} };

@@ -3,11 +3,8 @@
 // server actions the page calls.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
-vi.mock("next/headers", async () => {
-  const scope = await import("../support/next-request-scope");
-  return { headers: async () => scope.requestHeaders(), cookies: async () => ({ get: () => undefined, getAll: () => [] }) };
-});
-vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {} }));
+vi.mock("next/headers", () => import("../support/next-request-scope").then((m) => m.nextHeaders));
+vi.mock("next/cache", () => import("../support/next-request-scope").then((m) => m.nextCache));
 
 import { bulkStageAction, updateEntryAction } from "@/app/actions/team-work";
 import { authenticateCookies, type AuthContext } from "@/lib/auth/context";
