@@ -12,7 +12,7 @@ import {
   type OrganisationKind,
 } from "@/lib/organisations/vocabulary";
 import type { DashboardFilters } from "./params";
-import { rows } from "./query";
+import { queryRows } from "@/lib/db/query";
 
 /**
  * The bodies that hold a population in each nation: ICBs, health boards, local health boards and
@@ -59,7 +59,7 @@ export type AreaBodyRow = {
 
 /** Open ICBs, health boards, local health boards and area HSC trusts with population, allocation and allocation per head. */
 export async function populationAndAllocation(db: PrismaClient, filters: Pick<DashboardFilters, "nation" | "region"> = {}): Promise<AreaBodyRow[]> {
-  const found = await rows<{
+  const found = await queryRows<{
     code: string; name: string; kind: OrganisationKind; nation: Nation; region_code: string | null; region_name: string | null;
     population: number | null; population_year: string | null; allocation: number | null; allocation_year: string | null; per_head: number | null;
   }>(db, sql`
@@ -93,7 +93,7 @@ export type KindNationRow = { nation: Nation; kind: OrganisationKind; label: str
 
 /** Open bodies per nation and kind (how the system is structured), in the vocabulary's order. */
 export async function bodiesByKindAndNation(db: PrismaClient, filters: Pick<DashboardFilters, "nation" | "region"> = {}): Promise<KindNationRow[]> {
-  const found = await rows<{ nation: Nation; kind: OrganisationKind; open: number }>(db, sql`
+  const found = await queryRows<{ nation: Nation; kind: OrganisationKind; open: number }>(db, sql`
     SELECT o.nation, o.kind, count(*)::int AS open
     FROM organisation o
     WHERE ${join([sql`o.status = 'open'`, ...placeConditions(filters)], " AND ")}
@@ -140,7 +140,7 @@ export async function pcnSizeDistribution(db: PrismaClient, filters: DashboardFi
     conditions.push(sql`o.parent_id IN (SELECT s.id FROM organisation s JOIN organisation i ON i.id = s.parent_id WHERE i.code = ${filters.icb} AND i.kind = 'icb')`);
   }
   const cap = PCN_PRACTICES_CAP;
-  const [row] = await rows<{
+  const [row] = await queryRows<{
     pcns: number; with_patients: number; with_practices: number; practices: number | null; median_practices: number | null; median_patients: number | null;
     practice_bins: { bucket: number; pcns: number }[] | null; patient_bins: { bucket: number; pcns: number }[] | null;
   }>(db, sql`
@@ -212,7 +212,7 @@ export type CommissionerKindRow = {
 /** How many of the service categories each kind of commissioner commissions in each nation. */
 export async function whoCommissionsWhat(db: PrismaClient, filters: Pick<DashboardFilters, "nation"> = {}): Promise<CommissionerKindRow[]> {
   const nation = filters.nation ? sql`cr.nation = ${filters.nation}` : sql`TRUE`;
-  const found = await rows<{
+  const found = await queryRows<{
     nation: Nation; commissioner_kind: CommissionerKind; organisation_kind: OrganisationKind | null; organisation_code: string | null;
     bodies: number; categories: number; by_arrangement: Record<string, number> | null;
   }>(db, sql`

@@ -3,7 +3,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { AuthContext } from "@/lib/auth/context";
 import { sql } from "@/lib/db/sql";
-import { rows } from "./query";
+import { queryRows } from "@/lib/db/query";
 
 export type DashboardOptions = {
   regions: { code: string; name: string }[];
@@ -16,7 +16,7 @@ export type DashboardOptions = {
 };
 
 export async function dashboardOptions(db: PrismaClient, ctx: Pick<AuthContext, "team">): Promise<DashboardOptions> {
-  const [row] = await rows<{
+  const [row] = await queryRows<{
     regions: { code: string; name: string }[] | null;
     icbs: { code: string; name: string; region_code: string | null; status: "open" | "closed" }[] | null;
     lists: { id: string; name: string; entries: number }[] | null;

@@ -8,7 +8,7 @@ import { pipelineSummary, STAGES } from "@/lib/target-lists/entries";
 import { CLOSED_STAGES } from "@/lib/target-lists/vocabulary";
 import { AREA_BODY_CONDITION } from "./market";
 import type { DashboardFilters } from "./params";
-import { rows as query } from "./query";
+import { queryRows } from "@/lib/db/query";
 
 type Team = Pick<AuthContext, "team">;
 
@@ -43,7 +43,7 @@ export async function coverageByRegion(db: PrismaClient, ctx: Team, filters: Pic
   const conditions: Sql[] = [AREA_BODY_CONDITION];
   if (filters.nation) conditions.push(sql`o.nation = ${filters.nation}`);
   if (filters.region) conditions.push(sql`r.code = ${filters.region}`);
-  const rows = await query<{ nation: Nation; region_code: string | null; region_name: string | null; total: number; on_list: number }>(db, sql`
+  const rows = await queryRows<{ nation: Nation; region_code: string | null; region_name: string | null; total: number; on_list: number }>(db, sql`
     SELECT o.nation, r.code AS region_code, r.name AS region_name, count(*)::int AS total,
            count(*) FILTER (WHERE EXISTS (
              SELECT 1 FROM target_list_entry e JOIN target_list l ON l.id = e.list_id
@@ -79,7 +79,7 @@ export type NotesActivity = {
 /** Notes written per week over the last 26 weeks (this week included), by author; deleted notes are left out. */
 export async function notesPerWeek(db: PrismaClient, ctx: Team, options: { now?: Date } = {}): Promise<NotesActivity> {
   const now = options.now ?? new Date();
-  const [row] = await query<{ weeks: string[]; counts: { week: string; author_id: string; author: string; count: number }[] | null }>(db, sql`
+  const [row] = await queryRows<{ weeks: string[]; counts: { week: string; author_id: string; author: string; count: number }[] | null }>(db, sql`
     WITH bounds AS (
       SELECT date_trunc('week', ${now.toISOString()}::timestamptz AT TIME ZONE 'UTC') AS this_week
     ), weeks AS (
@@ -127,7 +127,7 @@ export type OverdueRow = {
  */
 export async function overdueEntries(db: PrismaClient, ctx: Team, options: { today?: string } = {}): Promise<OverdueRow[]> {
   const today = options.today ? sql`${options.today}::date` : sql`current_date`;
-  const rows = await query<{
+  const rows = await queryRows<{
     list_id: string; list_name: string; total: number; week: number; month: number; quarter: number; older: number;
     oldest: { code: string; name: string; next_step: string | null; next_step_date: string; days: number }[];
   }>(db, sql`
