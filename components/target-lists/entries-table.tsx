@@ -4,7 +4,7 @@ import { createContext, useCallback, useContext, useId, useMemo, useRef, useStat
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { functionalUpdate, useTable, type OnChangeFn, type RowSelectionState } from "@tanstack/react-table";
-import { bulkStageAction, updateEntryAction } from "@/app/actions/team-work";
+import { bulkStageAction, updateEntryAction } from "@/lib/target-lists/actions";
 import type { EntrySort, ListEntryJson } from "@/lib/target-lists/entries";
 import { CLOSED_STAGES, PRIORITY_LABELS, STAGES, STAGE_LABELS, isStage, type Priority, type Stage } from "@/lib/target-lists/vocabulary";
 import { KIND_LABELS, type OrganisationKind } from "@/lib/organisations/vocabulary";
