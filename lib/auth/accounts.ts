@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit";
 import { AppError, invalid, notFound } from "@/lib/errors";
 import type { AuthContext } from "./context";
 import { hashPassword, passwordSchema } from "./password";
-import { hasRole, type Role } from "./roles";
+import { can, type Role } from "./roles";
 import { emailSchema, idSchema, nameSchema, roleSchema } from "./validation";
 
 export const signUpSchema = z.object({
@@ -94,7 +94,7 @@ export async function changeRole(db: PrismaClient, ctx: AuthContext, input: z.ou
     const membership = await tx.membership.findUnique({ where: { userId_teamId: { userId: input.userId, teamId: ctx.team.id } } });
     if (!membership) throw notFound("That member");
     const from = membership.role as Role;
-    if ((from === "owner" || input.role === "owner") && !hasRole(ctx.role, "owner")) {
+    if ((from === "owner" || input.role === "owner") && !can(ctx, "own")) {
       throw new AppError("forbidden", "Only an owner can make someone an owner or change an owner's role.");
     }
     if (from === "owner" && input.role !== "owner") {

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getDb } from "@/lib/db/client";
 import { requirePageAuth } from "@/lib/auth/guards";
-import { hasRole } from "@/lib/auth/roles";
+import { can } from "@/lib/auth/roles";
 import { listNotesForOrganisation, noteToJson } from "@/lib/notes";
 import { listContacts } from "@/lib/contacts";
 import { OrganisationNotes } from "@/components/notes/organisation-notes";
@@ -76,7 +76,7 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
             />
           )}
         </div>
-        <TeamLists entries={lists} organisationName={organisation.name} code={organisation.code} lists={teamLists.map(({ id, name }) => ({ id, name }))} canWrite={hasRole(ctx.role, "analyst")} />
+        <TeamLists entries={lists} organisationName={organisation.name} code={organisation.code} lists={teamLists.map(({ id, name }) => ({ id, name }))} canWrite={can(ctx, "write")} />
       </div>
       <ChildrenSection
         organisation={organisation}
@@ -85,14 +85,14 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
         result={children.result}
         error={children.error}
         page={children.page}
-        canWrite={hasRole(ctx.role, "analyst")}
+        canWrite={can(ctx, "write")}
         lists={teamLists.map(({ id, name }) => ({ value: id, label: name }))}
       />
       <OrganisationNotes
         organisationCode={organisation.code}
         notes={notes.map(noteToJson)}
         contacts={contacts.map(({ id, name, role, email, phone }) => ({ id, name, role, email, phone }))}
-        canWrite={hasRole(ctx.role, "analyst")}
+        canWrite={can(ctx, "write")}
       />
     </>
   );
