@@ -2,6 +2,8 @@
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit";
+import { execute } from "@/lib/db/query";
+import { sql } from "@/lib/db/sql";
 import { AppError, invalid, notFound } from "@/lib/errors";
 import type { AuthContext } from "./context";
 import { hashPassword, passwordSchema } from "./password";
@@ -28,7 +30,7 @@ export async function signUpFirstUser(db: PrismaClient, input: z.input<typeof si
   if (!parsed.success) throw invalid(parsed.error.issues);
   const passwordHash = await hashPassword(parsed.data.password);
   return db.$transaction(async (tx) => {
-    await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${FIRST_USER_LOCK})`);
+    await execute(tx, sql`SELECT pg_advisory_xact_lock(${FIRST_USER_LOCK}::bigint)`);
     if ((await tx.user.count()) > 0) {
       throw new AppError("forbidden", "Sign-up is closed: this atlas already has users. Ask a team owner or admin for an invitation.");
     }
