@@ -7,7 +7,7 @@ import { can } from "@/lib/auth/roles";
 import { listNotesForOrganisation, noteToJson } from "@/lib/notes";
 import { listContacts } from "@/lib/contacts";
 import { OrganisationNotes } from "@/components/notes/organisation-notes";
-import { commissioningForPopulation } from "@/lib/commissioning";
+import { commissioningForPopulation, populationCommissioner } from "@/lib/commissioning";
 import { listsHoldingOrganisation } from "@/lib/target-lists/memberships";
 import { listTargetLists } from "@/lib/target-lists";
 import { PopulationCommissioningCard } from "@/components/commissioning/population-commissioning";
@@ -19,8 +19,6 @@ import { ChildrenSection } from "@/components/organisations/children-section";
 import { toSearchParams } from "@/lib/paging";
 import { findCurrentBuyer } from "@/lib/organisations/succession";
 import { OrganisationSummary } from "@/components/organisations/organisation-summary";
-
-const COMMISSIONING_KINDS = new Set(["icb", "health-board", "local-health-board", "sppg", "hsc-trust", "local-authority", "hscp", "national-body", "special-health-board"]);
 
 // generateMetadata and the page both need the body: one query per request
 const loadOrganisation = cache((code: string) => findOrganisationByCode(getDb(), code));
@@ -59,9 +57,7 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
       },
     ),
   ]);
-  // A practice, PCN or trust has no commissioning rows of its own: show its commissioner's
-  const commissionerCode = buyer?.currentCommissioners[0]?.code;
-  const commissioner = COMMISSIONING_KINDS.has(organisation.kind) || !commissionerCode ? organisation : await db.organisation.findUnique({ where: { code: commissionerCode } });
+  const commissioner = await populationCommissioner(db, organisation, buyer?.currentCommissioners[0]?.code);
   const population = commissioner ? await commissioningForPopulation(db, commissioner) : null;
   return (
     <>
