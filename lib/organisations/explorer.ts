@@ -6,7 +6,7 @@ import { AppError, invalid } from "@/lib/errors";
 import { join, raw, sql, type Sql } from "@/lib/db/sql";
 import { readPaging } from "@/lib/paging";
 import { STAGES } from "@/lib/target-lists/vocabulary";
-import { organisationCodeSchema } from "./read";
+import { organisationCode } from "./read";
 import { kindIn, NATIONS, ORGANISATION_KINDS, PLANNING_TIER_KINDS, type Nation, type OrganisationKind } from "./vocabulary";
 
 
@@ -32,8 +32,8 @@ export const explorerFilterSchema = z
   .object({
     nation: list(NATIONS, "nation"),
     kind: list(ORGANISATION_KINDS, "kind"),
-    region: organisationCodeSchema.optional(),
-    parent: organisationCodeSchema.optional(),
+    region: organisationCode("region must be an organisation code").optional(),
+    parent: organisationCode("parent must be an organisation code").optional(),
     commissions: z.string().trim().regex(/^[a-z0-9-]+$/, "commissions must be a service category slug").optional(),
     status: z.enum(STATUS_FILTERS, { message: "status must be open, closed or all" }).default("open"),
     q: z.string().trim().max(100, "q has at most 100 characters").optional().transform((v) => (v ? v : undefined)),

@@ -51,13 +51,21 @@ export async function listClosedWithSuccessors(db: PrismaClient, kind?: Organisa
   }));
 }
 
-export const organisationCodeSchema = z
-  .string()
-  .trim()
-  .min(1, "Enter an organisation code")
-  .max(20, "An organisation code has at most 20 characters")
-  .regex(/^[A-Za-z0-9-]+$/, "An organisation code has only letters, digits and hyphens")
-  .transform((code) => code.toUpperCase());
+/**
+ * An organisation code as people type it (any case, spaces around), upper-cased: letters, digits and
+ * hyphens, at most 20. `message`, where given, replaces the three messages with one naming the field.
+ */
+export function organisationCode(message?: string) {
+  return z
+    .string()
+    .trim()
+    .toUpperCase()
+    .min(1, message ?? "Enter an organisation code")
+    .max(20, message ?? "An organisation code has at most 20 characters")
+    .regex(/^[A-Z0-9-]+$/, message ?? "An organisation code has only letters, digits and hyphens");
+}
+
+export const organisationCodeSchema = organisationCode();
 
 export async function findOrganisationByCode(db: PrismaClient, code: string) {
   const parsed = organisationCodeSchema.safeParse(code);

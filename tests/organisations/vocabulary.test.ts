@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "@/lib/db/query";
 import { sql } from "@/lib/db/sql";
+import { organisationCode, organisationCodeSchema } from "@/lib/organisations/read";
 import {
   AREA_COMMISSIONER_KINDS,
   COMMISSIONER_KIND_TO_ORGANISATION_KIND,
@@ -15,7 +16,7 @@ import {
 } from "@/lib/organisations/vocabulary";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 
-describe("the kinds of body, defined once and used in SQL", () => {
+describe("the organisation vocabulary, defined once and used in SQL", () => {
   let t: TestDatabase;
   beforeAll(async () => {
     t = await createTestDatabase({ empty: true });
@@ -52,5 +53,12 @@ describe("the kinds of body, defined once and used in SQL", () => {
       expect(SHORT_KIND_PLURALS[kind]).toBe(KIND_LABELS[kind].shortPlural);
     }
     expect([SHORT_KIND_LABELS.icb, SHORT_KIND_PLURALS.icb]).toEqual(["ICB", "ICBs"]);
+  });
+
+  it("reads an organisation code one way everywhere: trimmed, upper-cased, letters, digits and hyphens up to 20", () => {
+    expect(organisationCodeSchema.parse("  qyg ")).toBe("QYG");
+    expect(organisationCodeSchema.parse("e38000001-x")).toBe("E38000001-X");
+    for (const bad of ["", "Q Y G", "QYG;", "A".repeat(21)]) expect(organisationCodeSchema.safeParse(bad).success, bad).toBe(false);
+    expect(organisationCode("region must be an organisation code").safeParse("Y6 1").error?.issues[0]?.message).toBe("region must be an organisation code");
   });
 });
