@@ -1,7 +1,7 @@
 import { getDb } from "@/lib/db/client";
 import { requirePageAuth } from "@/lib/auth/guards";
 import { listMyTeams } from "@/lib/auth/accounts";
-import { hasRole, ROLE_LABELS } from "@/lib/auth/roles";
+import { can, ROLE_LABELS } from "@/lib/auth/roles";
 import { Brand } from "@/components/ui/brand";
 import { NavLink } from "@/components/ui/nav-link";
 import { TeamSwitcher } from "@/components/auth/team-switcher";
@@ -25,7 +25,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               <NavLink href="/notes">Notes</NavLink>
               <NavLink href="/structure">Structure</NavLink>
               <NavLink href="/settings" exact>Settings</NavLink>
-              {hasRole(ctx.role, "admin") && <NavLink href="/settings/team">Team</NavLink>}
+              {can(ctx, "manage") && <NavLink href="/settings/team">Team</NavLink>}
             </nav>
           </div>
           <div className="flex items-center gap-3 text-sm">

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getDb } from "@/lib/db/client";
 import { requirePageAuth } from "@/lib/auth/guards";
-import { hasRole } from "@/lib/auth/roles";
+import { can } from "@/lib/auth/roles";
 import { loadDashboard } from "@/lib/dashboard";
 import { Dashboard } from "@/components/dashboard/dashboard";
 
@@ -11,5 +11,5 @@ export const metadata: Metadata = { title: "Dashboard" };
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requirePageAuth();
   const data = await loadDashboard(getDb(), ctx, await searchParams);
-  return <Dashboard data={data} teamName={ctx.team.name} canWrite={hasRole(ctx.role, "analyst")} />;
+  return <Dashboard data={data} teamName={ctx.team.name} canWrite={can(ctx, "write")} />;
 }

@@ -2,7 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { acceptInvitationAction } from "@/app/actions/accounts";
+import { acceptInvitationAction } from "@/lib/auth/actions";
 import { Field, FormMessage, SubmitButton, useActionForm } from "@/components/ui/form";
 
 export function AcceptInvitationForm({ token, email, existingUser }: { token: string; email: string; existingUser: boolean }) {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTransition } from "react";
-import { signOutAction } from "@/app/actions/accounts";
+import { signOutAction } from "@/lib/auth/actions";
 
 export function SignOutButton() {
   const [pending, startTransition] = useTransition();

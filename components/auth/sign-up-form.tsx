@@ -2,7 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { signUpAction } from "@/app/actions/accounts";
+import { signUpAction } from "@/lib/auth/actions";
 import { Field, FormMessage, SubmitButton, useActionForm } from "@/components/ui/form";
 
 export function SignUpForm() {

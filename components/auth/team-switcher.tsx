@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
-import { switchTeamAction } from "@/app/actions/accounts";
+import { switchTeamAction } from "@/lib/auth/actions";
 
 export function TeamSwitcher({ teams, activeTeamId }: { teams: { id: string; name: string; role: string }[]; activeTeamId: string }) {
   const router = useRouter();

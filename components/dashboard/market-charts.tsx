@@ -5,9 +5,9 @@
 import dynamic from "next/dynamic";
 import { useMemo, useState } from "react";
 import type { AreaBodyRow, CommissionerKindRow, KindNationRow, PcnDistribution } from "@/lib/dashboard/market";
-import { ARRANGEMENT_COLOURS, COMMISSIONER_SHORT, KIND_SHORT, NATION_COLOURS, NATION_SHORT } from "@/lib/dashboard/labels";
+import { ARRANGEMENT_COLOURS, COMMISSIONER_SHORT, NATION_COLOURS, NATION_SHORT } from "@/lib/dashboard/labels";
 import { csvHref, explorerHref, type DashboardFilters } from "@/lib/dashboard/links";
-import { ARRANGEMENTS, ARRANGEMENT_LABELS, NATION_LABELS, NATIONS } from "@/lib/organisations/vocabulary";
+import { ARRANGEMENTS, ARRANGEMENT_LABELS, NATION_LABELS, NATIONS, SHORT_KIND_PLURALS } from "@/lib/organisations/vocabulary";
 import { ChartCard, EmptyState, FilterForm, secondaryLinkClass, selectClass } from "./chart-card";
 import { ChartFrame, ChartLoading, DataTable, Legend, MissingNote, TableLink, formatCompact, formatGbp, formatGbpCompact, formatInt, plural } from "./chart-kit";
 
@@ -172,7 +172,7 @@ export function BodiesByKindCard({ rows, filters, regionName }: { rows: KindNati
   const multiNation = new Set(rows.map((r) => r.nation)).size > 1;
   const data = rows.map((r) => ({
     ...r,
-    axisLabel: multiNation ? `${KIND_SHORT[r.kind]} (${NATION_SHORT[r.nation]})` : KIND_SHORT[r.kind],
+    axisLabel: multiNation ? `${SHORT_KIND_PLURALS[r.kind]} (${NATION_SHORT[r.nation]})` : SHORT_KIND_PLURALS[r.kind],
     fill: NATION_COLOURS[r.nation],
   }));
   const max = Math.max(1, ...rows.map((r) => r.open));

@@ -1,9 +1,9 @@
 "use client";
 
 import Link from "next/link";
-import { KIND_LABELS, type OrganisationKind } from "@/lib/organisations/vocabulary";
+import { KIND_LABELS, SHORT_KIND_LABELS, type OrganisationKind } from "@/lib/organisations/vocabulary";
 import { useExplorer } from "./explorer-state";
-import { drillQuery, explorerHref, SHORT_KIND_LABELS } from "./query";
+import { drillQuery, explorerHref } from "./query";
 
 export type Crumb = { code: string; name: string; kind: OrganisationKind };
 

@@ -3,7 +3,7 @@
 import { useId, useState, useTransition } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { addToTargetListAction, createTargetListAction } from "@/app/actions/team-work";
+import { addToTargetListAction, createTargetListAction } from "@/lib/target-lists/actions";
 import { formatInteger, plural } from "@/lib/format";
 import type { Option } from "./explorer-filters";
 import { MAX_BULK_ADD } from "@/lib/target-lists/vocabulary";

@@ -4,7 +4,7 @@ import { useMemo } from "react";
 import Link from "next/link";
 import { useTable } from "@tanstack/react-table";
 import type { ExplorerRow, Sort } from "@/lib/organisations/explorer";
-import { KIND_LABELS, NATION_LABELS, type OrganisationKind } from "@/lib/organisations/vocabulary";
+import { CHILD_KINDS, KIND_LABELS, NATION_LABELS, SHORT_KIND_LABELS, type OrganisationKind } from "@/lib/organisations/vocabulary";
 import { formatDate, formatGbpThousands, formatInteger } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import { dataColumnHelper, dataTableFeatures } from "@/components/data-table/features";
@@ -19,13 +19,11 @@ import { useExplorer } from "./explorer-state";
 import { useClearFilters, type Option } from "./explorer-filters";
 import { BulkAddToList } from "./bulk-add";
 import {
-  CHILD_KINDS,
   COLUMN_LABELS,
   DEFAULT_COLUMNS,
   DEFAULT_PAGE_SIZE,
   HIDEABLE_COLUMNS,
   PAGE_SIZES,
-  SHORT_KIND_LABELS,
   drillQuery,
   explorerHref,
   filterQuery,

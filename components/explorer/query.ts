@@ -23,35 +23,6 @@ export const COLUMN_LABELS: Record<HideableColumn, string> = {
 /** Parameters that are not filters: they never change which bodies match. */
 const VIEW_ONLY_PARAMS = ["page", "size", "columns", "sort", "view", "cursor", "limit", "format", "bom"];
 
-/** Short labels for the compact table (the filters use the full ones). */
-export const SHORT_KIND_LABELS: Record<OrganisationKind, string> = {
-  "national-body": "National body",
-  "nhse-region": "NHSE region",
-  icb: "ICB",
-  "sub-icb-location": "Sub-ICB location",
-  pcn: "PCN",
-  "gp-practice": "GP practice",
-  "nhs-trust": "NHS trust",
-  "local-authority": "Local authority",
-  "health-board": "Health board",
-  "special-health-board": "Special health board",
-  hscp: "HSCP",
-  "local-health-board": "Local health board",
-  "welsh-nhs-trust": "Welsh NHS trust",
-  sppg: "SPPG",
-  "hsc-trust": "HSC trust",
-};
-
-/** What lies directly below a body of each kind, for the drill-down links. */
-export const CHILD_KINDS: Partial<Record<OrganisationKind, OrganisationKind[]>> = {
-  "national-body": [],
-  "nhse-region": ["icb"],
-  icb: ["sub-icb-location", "nhs-trust"],
-  "sub-icb-location": ["pcn", "gp-practice"],
-  pcn: ["gp-practice"],
-  "health-board": ["hscp"],
-};
-
 export function toQueryString(params: URLSearchParams): string {
   // Commas are kept readable in lists (kind=icb,pcn; columns=code,name)
   return params.toString().replace(/%2C/gi, ",");

@@ -2,7 +2,7 @@
 
 import { useId, useState, useTransition } from "react";
 import Link from "next/link";
-import { createViewAction } from "@/app/actions/team-work";
+import { createViewAction } from "@/lib/views/actions";
 import { useDismissableDetails, useExplorer } from "./explorer-state";
 import { explorerHref, toQueryString, viewQuery } from "./query";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef, useState, useTransition } from "react";
-import { createContactAction, deleteContactAction } from "@/app/actions/notes";
+import { createContactAction, deleteContactAction } from "@/lib/contacts/actions";
 import { Card } from "@/components/ui/card";
 import { Field, FormMessage, SubmitButton, useActionForm } from "@/components/ui/form";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { deleteNoteAction, noteVersionsAction, pinNoteAction, restoreNoteAction, updateNoteAction } from "@/app/actions/notes";
+import { deleteNoteAction, noteVersionsAction, pinNoteAction, restoreNoteAction, updateNoteAction } from "@/lib/notes/actions";
 import type { NoteJson } from "@/lib/notes";
 import { formatDate } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";

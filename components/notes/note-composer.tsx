@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef } from "react";
-import { createNoteAction } from "@/app/actions/team-work";
+import { createNoteAction } from "@/lib/notes/actions";
 import { FormMessage, Select, SubmitButton, TextArea, useActionForm } from "@/components/ui/form";
 import type { ContactView } from "./contacts-panel";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef, useState, useTransition } from "react";
-import { createApiTokenAction, revokeApiTokenAction } from "@/app/actions/accounts";
+import { createApiTokenAction, revokeApiTokenAction } from "@/lib/auth/actions";
 import { formatDate } from "@/lib/format";
 import { Field, FormMessage, SubmitButton, useActionForm } from "@/components/ui/form";
 

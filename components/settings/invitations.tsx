@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef, useState, useTransition } from "react";
-import { inviteAction, revokeInvitationAction } from "@/app/actions/accounts";
+import { inviteAction, revokeInvitationAction } from "@/lib/auth/actions";
 import { ROLES, ROLE_LABELS, ROLE_DESCRIPTIONS } from "@/lib/auth/roles";
 import { formatDate } from "@/lib/format";
 import { Field, FormMessage, Select, SubmitButton, useActionForm } from "@/components/ui/form";

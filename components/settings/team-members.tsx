@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { changeRoleAction } from "@/app/actions/accounts";
+import { changeRoleAction } from "@/lib/auth/actions";
 import { ROLES, ROLE_LABELS, ROLE_DESCRIPTIONS } from "@/lib/auth/roles";
 
 type Member = { id: string; name: string; email: string; role: string };

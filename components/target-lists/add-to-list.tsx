@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useState, useTransition } from "react";
-import { addToTargetListAction } from "@/app/actions/team-work";
+import { addToTargetListAction } from "@/lib/target-lists/actions";
 
 /** Adds one body to one of the team's lists, from its profile; says so when it was already there. */
 export function AddToList({ code, lists }: { code: string; lists: { id: string; name: string }[] }) {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { createTargetListAction } from "@/app/actions/team-work";
+import { createTargetListAction } from "@/lib/target-lists/actions";
 import { Field, FormMessage, SubmitButton, TextArea, useActionForm } from "@/components/ui/form";
 
 export function CreateTargetListForm() {

@@ -1,6 +1,6 @@
 "use client";
 
-import { updateTargetListAction } from "@/app/actions/team-work";
+import { updateTargetListAction } from "@/lib/target-lists/actions";
 import { Field, FormMessage, SubmitButton, TextArea, useActionForm } from "@/components/ui/form";
 
 export function EditTargetListForm({ id, name, description, version }: { id: string; name: string; description: string; version: number }) {

@@ -4,10 +4,10 @@ import { createContext, useCallback, useContext, useId, useMemo, useRef, useStat
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { functionalUpdate, useTable, type OnChangeFn, type RowSelectionState } from "@tanstack/react-table";
-import { bulkStageAction, updateEntryAction } from "@/app/actions/team-work";
+import { bulkStageAction, updateEntryAction } from "@/lib/target-lists/actions";
 import type { EntrySort, ListEntryJson } from "@/lib/target-lists/entries";
 import { CLOSED_STAGES, PRIORITY_LABELS, STAGES, STAGE_LABELS, isStage, type Priority, type Stage } from "@/lib/target-lists/vocabulary";
-import { KIND_LABELS, type OrganisationKind } from "@/lib/organisations/vocabulary";
+import { KIND_LABELS, SHORT_KIND_LABELS, type OrganisationKind } from "@/lib/organisations/vocabulary";
 import { formatDate, formatGbp, formatInteger } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import { dataColumnHelper, dataTableFeatures } from "@/components/data-table/features";
@@ -21,7 +21,7 @@ import { useUrlColumns, useUrlPagination, useUrlSorting } from "@/components/dat
 import { useExplorer } from "@/components/explorer/explorer-state";
 import { DebouncedInput } from "@/components/explorer/debounced-input";
 import { controlClass } from "@/components/explorer/explorer-filters";
-import { DEFAULT_PAGE_SIZE, PAGE_SIZES, SHORT_KIND_LABELS } from "@/components/explorer/query";
+import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from "@/components/explorer/query";
 import { InlineSelect, inlineSelectClass } from "./inline-select";
 
 export type Member = { id: string; name: string };

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { archiveTargetListAction } from "@/app/actions/team-work";
+import { archiveTargetListAction } from "@/lib/target-lists/actions";
 
 /** Export (a plain download link: the CSV streams) and archive or restore. */
 export function ListActions({ listId, archived, canWrite }: { listId: string; archived: boolean; canWrite: boolean }) {

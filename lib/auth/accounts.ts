@@ -2,10 +2,12 @@
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit";
+import { execute } from "@/lib/db/query";
+import { sql } from "@/lib/db/sql";
 import { AppError, invalid, notFound } from "@/lib/errors";
 import type { AuthContext } from "./context";
 import { hashPassword, passwordSchema } from "./password";
-import { hasRole, type Role } from "./roles";
+import { can, type Role } from "./roles";
 import { emailSchema, idSchema, nameSchema, roleSchema } from "./validation";
 
 export const signUpSchema = z.object({
@@ -28,7 +30,7 @@ export async function signUpFirstUser(db: PrismaClient, input: z.input<typeof si
   if (!parsed.success) throw invalid(parsed.error.issues);
   const passwordHash = await hashPassword(parsed.data.password);
   return db.$transaction(async (tx) => {
-    await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${FIRST_USER_LOCK})`);
+    await execute(tx, sql`SELECT pg_advisory_xact_lock(${FIRST_USER_LOCK}::bigint)`);
     if ((await tx.user.count()) > 0) {
       throw new AppError("forbidden", "Sign-up is closed: this atlas already has users. Ask a team owner or admin for an invitation.");
     }
@@ -94,7 +96,7 @@ export async function changeRole(db: PrismaClient, ctx: AuthContext, input: z.ou
     const membership = await tx.membership.findUnique({ where: { userId_teamId: { userId: input.userId, teamId: ctx.team.id } } });
     if (!membership) throw notFound("That member");
     const from = membership.role as Role;
-    if ((from === "owner" || input.role === "owner") && !hasRole(ctx.role, "owner")) {
+    if ((from === "owner" || input.role === "owner") && !can(ctx, "own")) {
       throw new AppError("forbidden", "Only an owner can make someone an owner or change an owner's role.");
     }
     if (from === "owner" && input.role !== "owner") {

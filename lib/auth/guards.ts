@@ -7,12 +7,12 @@ import type { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { AppError, errorResponse, invalid, type AppErrorCode } from "@/lib/errors";
 import { authenticateCookies, authenticateRequest, clientIp, type AuthContext } from "./context";
-import { ACCESS, hasRole, type Access } from "./roles";
+import { can, type Access } from "./roles";
 
 export type { AuthContext } from "./context";
 
 function requireAccess(ctx: AuthContext, access: Access) {
-  if (!hasRole(ctx.role, ACCESS[access])) {
+  if (!can(ctx, access)) {
     throw new AppError("forbidden", access === "write" ? "Your role in this team can read but not change this." : "Your role in this team does not allow this.");
   }
 }
@@ -52,7 +52,7 @@ export async function requirePageAuth(access: Access = "read"): Promise<AuthCont
     const path = (await headers()).get("x-atlas-path") ?? "/";
     redirect(`/sign-in?callbackUrl=${encodeURIComponent(path)}`);
   }
-  if (!hasRole(ctx.role, ACCESS[access])) notFound();
+  if (!can(ctx, access)) notFound();
   return ctx;
 }
 

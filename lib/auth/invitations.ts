@@ -5,7 +5,7 @@ import { AppError, invalid, notFound } from "@/lib/errors";
 import type { AuthContext } from "./context";
 import { hashToken, randomToken } from "./crypto";
 import { hashPassword, passwordSchema, verifyPassword } from "./password";
-import { hasRole } from "./roles";
+import { can } from "./roles";
 import { emailSchema, idSchema, nameSchema, roleSchema } from "./validation";
 
 export const INVITATION_DAYS = 7;
@@ -14,7 +14,7 @@ export const createInvitationSchema = z.object({ email: emailSchema, role: roleS
 
 /** Returns the one-time token for the link; only its hash is stored. */
 export async function createInvitation(db: PrismaClient, ctx: AuthContext, input: z.output<typeof createInvitationSchema>) {
-  if (input.role === "owner" && !hasRole(ctx.role, "owner")) throw new AppError("forbidden", "Only an owner can invite another owner.");
+  if (input.role === "owner" && !can(ctx, "own")) throw new AppError("forbidden", "Only an owner can invite another owner.");
   const member = await db.membership.findFirst({ where: { teamId: ctx.team.id, user: { email: input.email } } });
   if (member) throw new AppError("conflict", `${input.email} is already a member of this team.`, { email: ["Already a member"] });
   const token = randomToken("inv");

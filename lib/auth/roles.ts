@@ -21,8 +21,13 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
 export const ACCESS = { read: "viewer", write: "analyst", manage: "admin", own: "owner" } as const satisfies Record<string, Role>;
 export type Access = keyof typeof ACCESS;
 
-export function hasRole(role: Role, minimum: Role): boolean {
-  return RANK[role] >= RANK[minimum];
+/**
+ * Whether a role, or a signed-in context's role, has a level of access: the one check that the guards,
+ * the pages and the domain rules all ask ("may this person write?"), so none of them names a role's rank.
+ */
+export function can(subject: Role | { role: Role }, access: Access): boolean {
+  const role = typeof subject === "string" ? subject : subject.role;
+  return RANK[role] >= RANK[ACCESS[access]];
 }
 
 export function isRole(value: string): value is Role {

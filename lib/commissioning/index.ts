@@ -1,5 +1,6 @@
 // Who commissions what: service categories and the responsibilities that rest on public sources.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { COMMISSIONING_KINDS } from "@/lib/organisations/vocabulary";
 
 export async function listServiceCategories(db: PrismaClient) {
   const categories = await db.serviceCategory.findMany({
@@ -130,6 +131,17 @@ function toLine(r: ResponsibilityWithCategory) {
     evidence: r.evidence,
     source: { title: r.sourceTitle, url: r.sourceUrl },
   };
+}
+
+type Body = { id: number; code: string; name: string; kind: string; nation: string };
+
+/**
+ * Whose commissioning a body's profile shows: its own where its kind commissions; otherwise that of the
+ * ICB or board it sits in today (a practice, PCN or trust has no commissioning rows of its own).
+ */
+export async function populationCommissioner<T extends Body>(db: PrismaClient, organisation: T, currentCommissionerCode: string | undefined): Promise<T | Body | null> {
+  if ((COMMISSIONING_KINDS as readonly string[]).includes(organisation.kind) || !currentCommissionerCode) return organisation;
+  return db.organisation.findUnique({ where: { code: currentCommissionerCode }, select: { id: true, code: true, name: true, kind: true, nation: true } });
 }
 
 // SPPG is one body for all of Northern Ireland: for anyone else its rows are national

@@ -1,6 +1,6 @@
-// Short labels and colours for chart axes and legends (the tables keep the full names). Pure, so
-// the client chart components can import it.
-import type { CommissionerKind, Nation, OrganisationKind } from "@/lib/organisations/vocabulary";
+// Short labels and colours for chart axes and legends (the tables keep the full names; the kinds'
+// short names are in lib/organisations/vocabulary). Pure, so the client chart components can import it.
+import type { CommissionerKind, Nation } from "@/lib/organisations/vocabulary";
 
 export const NATION_SHORT: Record<Nation, string> = { england: "Eng", scotland: "Sco", wales: "Wal", "northern-ireland": "NI" };
 
@@ -14,24 +14,6 @@ export const NATION_COLOURS: Record<Nation, string> = {
 };
 
 export const SERIES_COLOURS = ["#0072B2", "#B45309", "#047857", "#BE185D", "#6D28D9", "#0E7490", "#991B1B", "#475569"];
-
-export const KIND_SHORT: Record<OrganisationKind, string> = {
-  "national-body": "National bodies",
-  "nhse-region": "NHSE regions",
-  icb: "ICBs",
-  "sub-icb-location": "Sub-ICB locations",
-  pcn: "PCNs",
-  "gp-practice": "GP practices",
-  "nhs-trust": "NHS trusts",
-  "local-authority": "Local authorities",
-  "health-board": "Health boards",
-  "special-health-board": "Special health boards",
-  hscp: "HSCPs",
-  "local-health-board": "Local health boards",
-  "welsh-nhs-trust": "Welsh NHS trusts",
-  sppg: "SPPG",
-  "hsc-trust": "HSC trusts",
-};
 
 export const COMMISSIONER_SHORT: Record<CommissionerKind, string> = {
   icb: "ICBs",

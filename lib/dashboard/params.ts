@@ -4,24 +4,18 @@
 // use ./links, which keeps zod out of the browser bundle).
 import { z } from "zod";
 import { NATIONS } from "@/lib/organisations/vocabulary";
+import { organisationCode } from "@/lib/organisations/read";
 import { DASHBOARD_PARAMS, type DashboardFilters } from "./links";
 
 export { DASHBOARD_PARAMS, csvHref, explorerHref, type DashboardFilters, type ExplorerLink } from "./links";
-
-const code = (what: string) =>
-  z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z0-9-]{1,20}$/, `${what}`);
 
 /** One schema per parameter, so the page can drop one bad value and keep the others. */
 export const dashboardFilterSchema = z.object({
   nation: z.enum(NATIONS, { message: `nation must be one of: ${NATIONS.join(", ")}` }).optional(),
   /** NHS England region code (Y56 ... Y63); England only */
-  region: code("region must be an NHS England region code such as Y61").optional(),
+  region: organisationCode("region must be an NHS England region code such as Y61").optional(),
   /** ICB code, for the PCN chart */
-  icb: code("icb must be an ICB code such as QYG").optional(),
+  icb: organisationCode("icb must be an ICB code such as QYG").optional(),
   /** Target list id, for the pipeline chart; absent means all the team's active lists */
   list: z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, "list must be a target list id").optional(),
 });

@@ -3,13 +3,13 @@ import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { commissioningForPopulation } from "@/lib/commissioning";
 import { AppError } from "@/lib/errors";
-import { descendantCounts } from "./read";
+import { descendantCounts, organisationCode } from "./read";
 import { COMMISSIONER_KIND_LABELS, type CommissionerKind } from "./vocabulary";
 
 export const compareCodesSchema = z
   .string()
   .transform((value) => [...new Set(value.split(",").map((c) => c.trim().toUpperCase()).filter(Boolean))])
-  .pipe(z.array(z.string().regex(/^[A-Z0-9-]{1,20}$/, "Codes are letters, digits and hyphens")).min(2, "Pick at least 2 bodies").max(4, "Compare at most 4 bodies"));
+  .pipe(z.array(organisationCode("Codes are letters, digits and hyphens")).min(2, "Pick at least 2 bodies").max(4, "Compare at most 4 bodies"));
 
 export type ComparedBody = Awaited<ReturnType<typeof compareOrganisations>>["bodies"][number];
 

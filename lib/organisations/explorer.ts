@@ -6,7 +6,8 @@ import { AppError, invalid } from "@/lib/errors";
 import { join, raw, sql, type Sql } from "@/lib/db/sql";
 import { readPaging } from "@/lib/paging";
 import { STAGES } from "@/lib/target-lists/vocabulary";
-import { NATIONS, ORGANISATION_KINDS, type Nation, type OrganisationKind } from "./vocabulary";
+import { organisationCode } from "./read";
+import { kindIn, NATIONS, ORGANISATION_KINDS, PLANNING_TIER_KINDS, type Nation, type OrganisationKind } from "./vocabulary";
 
 
 export const SORTS = ["relevance", "name", "-name", "code", "-code", "kind", "-kind", "population", "-population", "allocation", "-allocation"] as const;
@@ -24,7 +25,6 @@ function list<T extends readonly [string, ...string[]]>(values: T, name: string)
     .pipe(z.array(z.enum(values, { message: `${name} must be one of: ${values.join(", ")}` })));
 }
 
-const code = z.string().trim().min(1).max(20).regex(/^[A-Za-z0-9-]+$/, "must be an organisation code").transform((v) => v.toUpperCase());
 const wholeNumber = (name: string) => z.coerce.number({ message: `${name} must be a number` }).int(`${name} must be a whole number`).min(0, `${name} cannot be negative`);
 const money = (name: string) => z.coerce.number({ message: `${name} must be a number (in £ millions)` }).min(0, `${name} cannot be negative`);
 
@@ -32,8 +32,8 @@ export const explorerFilterSchema = z
   .object({
     nation: list(NATIONS, "nation"),
     kind: list(ORGANISATION_KINDS, "kind"),
-    region: code.optional(),
-    parent: code.optional(),
+    region: organisationCode("region must be an organisation code").optional(),
+    parent: organisationCode("parent must be an organisation code").optional(),
     commissions: z.string().trim().regex(/^[a-z0-9-]+$/, "commissions must be a service category slug").optional(),
     status: z.enum(STATUS_FILTERS, { message: "status must be open, closed or all" }).default("open"),
     q: z.string().trim().max(100, "q has at most 100 characters").optional().transform((v) => (v ? v : undefined)),
@@ -210,7 +210,7 @@ export async function compileFilters(db: PrismaClient, scope: ExplorerScope, f: 
     const wordMatch = words.length ? join(words.map((w) => (exact(w) ? like(w) : sql`${w} <% o.search_text`)), " AND ") : like(f.q.toLowerCase());
     conditions.push(sql`(o.code = ${exactCode} OR (${wordMatch}))`);
     const similarity = words.length ? join(words.map((w) => sql`word_similarity(${w}, o.search_text)`), " + ") : sql`0`;
-    rank = sql`((o.code = ${exactCode})::int * 100 + (o.status = 'open')::int * 10 + (${similarity}) + (o.kind IN ('icb', 'nhse-region', 'health-board', 'local-health-board', 'sppg', 'national-body'))::int * 0.5)`;
+    rank = sql`((o.code = ${exactCode})::int * 100 + (o.status = 'open')::int * 10 + (${similarity}) + (${kindIn("o.kind", PLANNING_TIER_KINDS)})::int * 0.5)`;
   }
   // Under the default "open" filter a search still shows closed matches (ranked last), so an old
   // name leads to its successor

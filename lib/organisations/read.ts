@@ -1,17 +1,19 @@
 // Read-side queries over the organisation map. Shared by pages, route handlers and tests.
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { queryRows } from "@/lib/db/query";
+import { sql } from "@/lib/db/sql";
 import { ORGANISATION_KINDS, NATIONS, type Nation, type OrganisationKind } from "./vocabulary";
 
 export type KindCount = { nation: Nation; kind: OrganisationKind; open: number; closed: number };
 
 /** Open and closed bodies per nation and kind, in the vocabulary's order. */
 export async function countByNationAndKind(db: PrismaClient): Promise<KindCount[]> {
-  const rows = await db.$queryRaw<{ nation: Nation; kind: OrganisationKind; open: bigint; closed: bigint }[]>`
+  const rows = await queryRows<{ nation: Nation; kind: OrganisationKind; open: bigint; closed: bigint }>(db, sql`
     SELECT nation, kind,
            count(*) FILTER (WHERE status = 'open') AS open,
            count(*) FILTER (WHERE status = 'closed') AS closed
-    FROM organisation GROUP BY nation, kind`;
+    FROM organisation GROUP BY nation, kind`);
   return rows
     .map((r) => ({ nation: r.nation, kind: r.kind, open: Number(r.open), closed: Number(r.closed) }))
     .sort((a, b) => NATIONS.indexOf(a.nation) - NATIONS.indexOf(b.nation) || ORGANISATION_KINDS.indexOf(a.kind) - ORGANISATION_KINDS.indexOf(b.kind));
@@ -49,13 +51,21 @@ export async function listClosedWithSuccessors(db: PrismaClient, kind?: Organisa
   }));
 }
 
-export const organisationCodeSchema = z
-  .string()
-  .trim()
-  .min(1, "Enter an organisation code")
-  .max(20, "An organisation code has at most 20 characters")
-  .regex(/^[A-Za-z0-9-]+$/, "An organisation code has only letters, digits and hyphens")
-  .transform((code) => code.toUpperCase());
+/**
+ * An organisation code as people type it (any case, spaces around), upper-cased: letters, digits and
+ * hyphens, at most 20. `message`, where given, replaces the three messages with one naming the field.
+ */
+export function organisationCode(message?: string) {
+  return z
+    .string()
+    .trim()
+    .toUpperCase()
+    .min(1, message ?? "Enter an organisation code")
+    .max(20, message ?? "An organisation code has at most 20 characters")
+    .regex(/^[A-Z0-9-]+$/, message ?? "An organisation code has only letters, digits and hyphens");
+}
+
+export const organisationCodeSchema = organisationCode();
 
 export async function findOrganisationByCode(db: PrismaClient, code: string) {
   const parsed = organisationCodeSchema.safeParse(code);
@@ -75,7 +85,7 @@ export async function findOrganisationByCode(db: PrismaClient, code: string) {
 
 /** The chain of parents from the body up to the top of its nation's hierarchy (nearest first). */
 export async function parentChain(db: PrismaClient, code: string): Promise<OrganisationRef[]> {
-  const rows = await db.$queryRaw<(OrganisationRef & { depth: number })[]>`
+  const rows = await queryRows<OrganisationRef & { depth: number }>(db, sql`
     WITH RECURSIVE chain AS (
       SELECT p.id, p.code, p.name, p.kind, p.nation, p.status, p.parent_id, 1 AS depth
       FROM organisation o JOIN organisation p ON p.id = o.parent_id WHERE o.code = ${code}
@@ -83,28 +93,28 @@ export async function parentChain(db: PrismaClient, code: string): Promise<Organ
       SELECT p.id, p.code, p.name, p.kind, p.nation, p.status, p.parent_id, c.depth + 1
       FROM chain c JOIN organisation p ON p.id = c.parent_id WHERE c.depth < 10
     )
-    SELECT code, name, kind, nation, status, depth FROM chain ORDER BY depth`;
+    SELECT code, name, kind, nation, status, depth FROM chain ORDER BY depth`);
   return rows.map(({ code, name, kind, nation, status }) => ({ code, name, kind, nation, status }));
 }
 
 /** The kinds of body directly below one, with how many are open and closed (for the profile's table). */
 export async function childKindCounts(db: PrismaClient, id: number): Promise<{ kind: OrganisationKind; open: number; closed: number }[]> {
-  const rows = await db.$queryRaw<{ kind: OrganisationKind; open: number; closed: number }[]>`
+  const rows = await queryRows<{ kind: OrganisationKind; open: number; closed: number }>(db, sql`
     SELECT kind, count(*) FILTER (WHERE status = 'open')::int AS open, count(*) FILTER (WHERE status = 'closed')::int AS closed
-    FROM organisation WHERE parent_id = ${id} GROUP BY kind`;
+    FROM organisation WHERE parent_id = ${id} GROUP BY kind`);
   return rows.sort((a, b) => ORGANISATION_KINDS.indexOf(a.kind) - ORGANISATION_KINDS.indexOf(b.kind));
 }
 
 /** Number of bodies of each kind anywhere below this one (practices under an ICB, and so on). */
 export async function descendantCounts(db: PrismaClient, code: string): Promise<{ kind: OrganisationKind; open: number; closed: number }[]> {
-  const rows = await db.$queryRaw<{ kind: OrganisationKind; open: bigint; closed: bigint }[]>`
+  const rows = await queryRows<{ kind: OrganisationKind; open: bigint; closed: bigint }>(db, sql`
     WITH RECURSIVE below AS (
       SELECT c.id, c.kind, c.status, 1 AS depth FROM organisation o JOIN organisation c ON c.parent_id = o.id WHERE o.code = ${code}
       UNION ALL
       SELECT c.id, c.kind, c.status, b.depth + 1 FROM below b JOIN organisation c ON c.parent_id = b.id WHERE b.depth < 10
     )
     SELECT kind, count(*) FILTER (WHERE status = 'open') AS open, count(*) FILTER (WHERE status = 'closed') AS closed
-    FROM below GROUP BY kind`;
+    FROM below GROUP BY kind`);
   return rows
     .map((r) => ({ kind: r.kind, open: Number(r.open), closed: Number(r.closed) }))
     .sort((a, b) => ORGANISATION_KINDS.indexOf(a.kind) - ORGANISATION_KINDS.indexOf(b.kind));

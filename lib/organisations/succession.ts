@@ -1,7 +1,9 @@
 // "Who buys for this now?": from any code, old or new, to the open bodies that hold its functions today.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { queryRows } from "@/lib/db/query";
+import { sql } from "@/lib/db/sql";
 import { organisationCodeSchema, type OrganisationRef } from "./read";
-import type { OrganisationKind } from "./vocabulary";
+import { AREA_COMMISSIONER_KINDS, kindIn } from "./vocabulary";
 
 export type CurrentBuyer = {
   /** The body the code names */
@@ -12,12 +14,10 @@ export type CurrentBuyer = {
   currentCommissioners: OrganisationRef[];
 };
 
-const COMMISSIONING_KINDS: OrganisationKind[] = ["icb", "health-board", "local-health-board", "sppg"];
-
 /** Follows successions transitively to the open bodies at the end of each chain. */
 async function openSuccessors(db: PrismaClient, ids: number[]): Promise<(OrganisationRef & { id: number })[]> {
   if (ids.length === 0) return [];
-  return db.$queryRaw<(OrganisationRef & { id: number })[]>`
+  return queryRows<OrganisationRef & { id: number }>(db, sql`
     WITH RECURSIVE heirs AS (
       SELECT o.id, 0 AS depth FROM organisation o WHERE o.id = ANY(${ids}::int[])
       UNION
@@ -26,18 +26,18 @@ async function openSuccessors(db: PrismaClient, ids: number[]): Promise<(Organis
     SELECT DISTINCT o.id, o.code, o.name, o.kind, o.nation, o.status
     FROM heirs h JOIN organisation o ON o.id = h.id
     WHERE o.status = 'open'
-    ORDER BY o.name`;
+    ORDER BY o.name`);
 }
 
-/** Nearest ancestor (or self) of a commissioning kind: the sub-ICB location's ICB, the HSCP's board. */
+/** Nearest ancestor (or self) that is an ICB or board: the sub-ICB location's ICB, the HSCP's board. */
 async function commissioningAncestor(db: PrismaClient, id: number): Promise<number | null> {
-  const rows = await db.$queryRaw<{ id: number }[]>`
+  const rows = await queryRows<{ id: number }>(db, sql`
     WITH RECURSIVE up AS (
       SELECT o.id, o.kind, o.parent_id, 0 AS depth FROM organisation o WHERE o.id = ${id}
       UNION ALL
       SELECT p.id, p.kind, p.parent_id, u.depth + 1 FROM up u JOIN organisation p ON p.id = u.parent_id WHERE u.depth < 10
     )
-    SELECT id FROM up WHERE kind = ANY(${COMMISSIONING_KINDS}::text[]) ORDER BY depth LIMIT 1`;
+    SELECT id FROM up WHERE ${kindIn("kind", AREA_COMMISSIONER_KINDS)} ORDER BY depth LIMIT 1`);
   return rows[0]?.id ?? null;
 }
 

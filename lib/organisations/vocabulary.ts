@@ -1,5 +1,7 @@
 // The canonical vocabularies of the atlas. The database enforces the same lists with CHECK
-// constraints (prisma/migrations/*_init), so a value outside them can never be stored.
+// constraints (prisma/migrations/*_init), so a value outside them can never be stored. Pure (the SQL
+// fragments are text), so the browser's components import it too.
+import { raw, type Sql } from "@/lib/db/sql";
 
 export const NATIONS = ["england", "scotland", "wales", "northern-ireland"] as const;
 export type Nation = (typeof NATIONS)[number];
@@ -30,23 +32,57 @@ export const ORGANISATION_KINDS = [
 ] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
-export const KIND_LABELS: Record<OrganisationKind, { singular: string; plural: string }> = {
-  "national-body": { singular: "National body", plural: "National bodies" },
-  "nhse-region": { singular: "NHS England region", plural: "NHS England regions" },
-  icb: { singular: "Integrated care board", plural: "Integrated care boards (ICBs)" },
-  "sub-icb-location": { singular: "Sub-ICB location", plural: "Sub-ICB locations" },
-  pcn: { singular: "Primary care network", plural: "Primary care networks (PCNs)" },
-  "gp-practice": { singular: "GP practice", plural: "GP practices" },
-  "nhs-trust": { singular: "NHS trust", plural: "NHS trusts" },
-  "local-authority": { singular: "Local authority", plural: "Local authorities (upper tier)" },
-  "health-board": { singular: "Health board", plural: "Health boards" },
-  "special-health-board": { singular: "Special health board", plural: "Special health boards" },
-  hscp: { singular: "Health and social care partnership", plural: "Health and social care partnerships (HSCPs)" },
-  "local-health-board": { singular: "Local health board", plural: "Local health boards" },
-  "welsh-nhs-trust": { singular: "Welsh NHS trust", plural: "Welsh NHS trusts" },
-  sppg: { singular: "Strategic Planning and Performance Group", plural: "Strategic Planning and Performance Group" },
-  "hsc-trust": { singular: "HSC trust", plural: "HSC trusts" },
+/** Full names for headings and filters; short ones for compact tables ("ICB") and chart axes ("ICBs"). */
+export const KIND_LABELS: Record<OrganisationKind, { singular: string; plural: string; short: string; shortPlural: string }> = {
+  "national-body": { singular: "National body", plural: "National bodies", short: "National body", shortPlural: "National bodies" },
+  "nhse-region": { singular: "NHS England region", plural: "NHS England regions", short: "NHSE region", shortPlural: "NHSE regions" },
+  icb: { singular: "Integrated care board", plural: "Integrated care boards (ICBs)", short: "ICB", shortPlural: "ICBs" },
+  "sub-icb-location": { singular: "Sub-ICB location", plural: "Sub-ICB locations", short: "Sub-ICB location", shortPlural: "Sub-ICB locations" },
+  pcn: { singular: "Primary care network", plural: "Primary care networks (PCNs)", short: "PCN", shortPlural: "PCNs" },
+  "gp-practice": { singular: "GP practice", plural: "GP practices", short: "GP practice", shortPlural: "GP practices" },
+  "nhs-trust": { singular: "NHS trust", plural: "NHS trusts", short: "NHS trust", shortPlural: "NHS trusts" },
+  "local-authority": { singular: "Local authority", plural: "Local authorities (upper tier)", short: "Local authority", shortPlural: "Local authorities" },
+  "health-board": { singular: "Health board", plural: "Health boards", short: "Health board", shortPlural: "Health boards" },
+  "special-health-board": { singular: "Special health board", plural: "Special health boards", short: "Special health board", shortPlural: "Special health boards" },
+  hscp: { singular: "Health and social care partnership", plural: "Health and social care partnerships (HSCPs)", short: "HSCP", shortPlural: "HSCPs" },
+  "local-health-board": { singular: "Local health board", plural: "Local health boards", short: "Local health board", shortPlural: "Local health boards" },
+  "welsh-nhs-trust": { singular: "Welsh NHS trust", plural: "Welsh NHS trusts", short: "Welsh NHS trust", shortPlural: "Welsh NHS trusts" },
+  sppg: { singular: "Strategic Planning and Performance Group", plural: "Strategic Planning and Performance Group", short: "SPPG", shortPlural: "SPPG" },
+  "hsc-trust": { singular: "HSC trust", plural: "HSC trusts", short: "HSC trust", shortPlural: "HSC trusts" },
 };
+
+const kindLabels = (form: "short" | "shortPlural") => Object.fromEntries(ORGANISATION_KINDS.map((kind) => [kind, KIND_LABELS[kind][form]])) as Record<OrganisationKind, string>;
+export const SHORT_KIND_LABELS = kindLabels("short");
+export const SHORT_KIND_PLURALS = kindLabels("shortPlural");
+
+/** What lies directly below a body of each kind, for the drill-down links. */
+export const CHILD_KINDS: Partial<Record<OrganisationKind, OrganisationKind[]>> = {
+  "national-body": [],
+  "nhse-region": ["icb"],
+  icb: ["sub-icb-location", "nhs-trust"],
+  "sub-icb-location": ["pcn", "gp-practice"],
+  pcn: ["gp-practice"],
+  "health-board": ["hscp"],
+};
+
+/** The ICB or board: the body that commissions for an area, and that every smaller body in it sits under. */
+export const AREA_COMMISSIONER_KINDS = ["icb", "health-board", "local-health-board", "sppg"] as const satisfies readonly OrganisationKind[];
+
+/**
+ * Kinds whose bodies commission services themselves: the ICBs and boards, and the national, council and
+ * partnership bodies. A body of any other kind (a practice, a PCN, a trust) is commissioned for by its
+ * area commissioner.
+ */
+export const COMMISSIONING_KINDS: readonly OrganisationKind[] = [...AREA_COMMISSIONER_KINDS, "hsc-trust", "local-authority", "hscp", "national-body", "special-health-board"];
+
+/** The national, regional and area tiers that plan for a population: what a search most likely means, so they rank first among equals. */
+export const PLANNING_TIER_KINDS: readonly OrganisationKind[] = ["national-body", "nhse-region", ...AREA_COMMISSIONER_KINDS];
+
+/** `<column> IN ('icb', ...)`: a list of kinds as SQL text, from the vocabulary above and never from input. */
+export function kindIn(column: string, kinds: readonly OrganisationKind[]): Sql {
+  if (!/^([a-z]\w*\.)?kind$/.test(column) || !kinds.length || !kinds.every((kind) => ORGANISATION_KINDS.includes(kind))) throw new Error(`kindIn: not a kind column and a list of kinds (${column})`);
+  return raw(`${column} IN (${kinds.map((kind) => `'${kind}'`).join(", ")})`);
+}
 
 export const ORGANISATION_STATUSES = ["open", "closed"] as const;
 export type OrganisationStatus = (typeof ORGANISATION_STATUSES)[number];

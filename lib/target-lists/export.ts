@@ -3,7 +3,8 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { AuthContext } from "@/lib/auth/context";
 import { csvStream, type CsvColumn } from "@/lib/csv";
 import { cursorBatches } from "@/lib/db/pool";
-import { raw, sql } from "@/lib/db/sql";
+import { join, raw, sql } from "@/lib/db/sql";
+import { AREA_COMMISSIONER_KINDS, kindIn } from "@/lib/organisations/vocabulary";
 import { notFound } from "@/lib/errors";
 
 type ListCsvRow = {
@@ -54,12 +55,6 @@ export const LIST_CSV_COLUMNS: CsvColumn<ListCsvRow>[] = [
   { header: "last_note_author", value: (r) => r.last_note_author },
 ];
 
-// The ICB or board a body sits in: the body itself or its nearest ancestor of a commissioning kind
-const COMMISSIONER = `CASE WHEN o.kind IN ('icb','health-board','local-health-board','sppg') THEN o.%s
-  WHEN p1.kind IN ('icb','health-board','local-health-board','sppg') THEN p1.%s
-  WHEN p2.kind IN ('icb','health-board','local-health-board','sppg') THEN p2.%s
-  WHEN p3.kind IN ('icb','health-board','local-health-board','sppg') THEN p3.%s END`;
-
 /** Every entry of a team's list as CSV, streamed through a server-side cursor. */
 export async function exportListCsv(db: PrismaClient, pool: pg.Pool, ctx: AuthContext, listId: string, options: { bom?: boolean } = {}) {
   const list = await db.targetList.findFirst({ where: { id: listId, teamId: ctx.team.id }, select: { id: true, name: true } });
@@ -88,7 +83,8 @@ export async function exportListCsv(db: PrismaClient, pool: pg.Pool, ctx: AuthCo
   return { name: list.name, stream: csvStream(LIST_CSV_COLUMNS, cursorBatches<ListCsvRow>(pool, query.build()), options) };
 }
 
-/** The code or name of the ICB or board a body (`o`, with ancestors `p1`..`p3` joined) sits in. */
+/** The code or name of the ICB or board a body (`o`, with ancestors `p1`..`p3` joined) sits in: the body itself or its nearest ancestor of that kind. */
 export function rawCommissioner(column: "code" | "name") {
-  return raw(COMMISSIONER.replaceAll("%s", column));
+  const nearestFirst = ["o", "p1", "p2", "p3"].map((body) => sql`WHEN ${kindIn(`${body}.kind`, AREA_COMMISSIONER_KINDS)} THEN ${raw(`${body}.${column}`)}`);
+  return sql`CASE ${join(nearestFirst, " ")} END`;
 }

@@ -1,6 +1,7 @@
-// Walks every route file under app/ so the rule "every route checks the session and the team"
-// also holds for routes added later: a new page, route handler or server action without its
-// guard fails here.
+// Walks every route file under app/, and every server-action module wherever it lives (lib/<domain>/actions.ts,
+// or a "use server" file anywhere in app/, lib/ or components/), so the rule "every route checks the
+// session and the team" also holds for routes added later: a new page, route handler or server
+// action without its guard fails here.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { NextRequest } from "next/server";
@@ -35,10 +36,16 @@ function urlPath(file: string): string {
   return `/${segments.join("/")}`;
 }
 
-const files = walk(APP).filter((f) => /\.(ts|tsx)$/.test(f));
+const sources = (dir: string) => walk(path.join(process.cwd(), dir)).filter((f) => /\.(ts|tsx)$/.test(f) && !f.includes(`${path.sep}generated${path.sep}`));
+const files = sources("app");
 const pages = files.filter((f) => /\/page\.tsx$/.test(f));
 const routes = files.filter((f) => /\/route\.ts$/.test(f));
-const actionModules = files.filter((f) => /^\s*["']use server["']/.test(readFileSync(f, "utf8")));
+const isServerModule = (f: string) => /^\s*["']use server["']/.test(readFileSync(f, "utf8"));
+const codeFiles = [...files, ...sources("lib"), ...sources("components")];
+const actionModules = codeFiles.filter(isServerModule);
+const relative = (f: string) => path.relative(process.cwd(), f);
+/** Server actions live beside their domain, in lib/<domain>/actions.ts, and nowhere else. */
+const domainActionFiles = codeFiles.filter((f) => /\/lib\/[\w-]+\/actions\.ts$/.test(f));
 
 describe("every route file has an authorisation check", () => {
   let t: TestDatabase;
@@ -51,7 +58,10 @@ describe("every route file has an authorisation check", () => {
   it("finds the app's routes (guards against the walk silently finding nothing)", () => {
     expect(pages.length).toBeGreaterThanOrEqual(8);
     expect(routes.length).toBeGreaterThanOrEqual(8);
-    expect(actionModules.length).toBeGreaterThanOrEqual(2);
+    expect(actionModules.length).toBeGreaterThanOrEqual(5);
+    expect(actionModules.map(relative), "every lib/<domain>/actions.ts is \"use server\", and no other file is").toEqual(domainActionFiles.map(relative));
+    const actions = actionModules.flatMap((f) => [...readFileSync(f, "utf8").matchAll(/^export const \w+/gm)]);
+    expect(actions.length).toBeGreaterThanOrEqual(23);
   });
 
   it.each(pages.map((f) => [path.relative(process.cwd(), f), f]))("page %s calls requirePageAuth unless public", (_name, file) => {

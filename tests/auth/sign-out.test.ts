@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 vi.mock("next/headers", () => import("../support/next-request-scope").then((m) => m.nextHeaders));
 vi.mock("next/cache", () => import("../support/next-request-scope").then((m) => m.nextCache));
 
-import { signOutAction } from "@/app/actions/accounts";
+import { signOutAction } from "@/lib/auth/actions";
 import { authenticateCookies } from "@/lib/auth/context";
 import { actAs, deletedCookies } from "../support/next-request-scope";
 import { createTestDatabase, type TestDatabase } from "../support/database";

@@ -10,8 +10,10 @@ import * as organisationNotesRoute from "@/app/api/v1/organisations/[code]/notes
 import * as viewsRoute from "@/app/api/v1/views/route";
 import * as viewByIdRoute from "@/app/api/v1/views/[id]/route";
 import * as meRoute from "@/app/api/v1/me/route";
-import { createNoteAction, createTargetListAction, updateTargetListAction, createViewAction } from "@/app/actions/team-work";
-import { changeRoleAction, createApiTokenAction } from "@/app/actions/accounts";
+import { createNoteAction } from "@/lib/notes/actions";
+import { createTargetListAction, updateTargetListAction } from "@/lib/target-lists/actions";
+import { createViewAction } from "@/lib/views/actions";
+import { changeRoleAction, createApiTokenAction } from "@/lib/auth/actions";
 import { createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
 import { authenticateRequest } from "@/lib/auth/context";
 import { revokeSession } from "@/lib/auth/sessions";

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 vi.mock("next/headers", () => import("../support/next-request-scope").then((m) => m.nextHeaders));
 vi.mock("next/cache", () => import("../support/next-request-scope").then((m) => m.nextCache));
 
-import { bulkStageAction, updateEntryAction } from "@/app/actions/team-work";
+import { bulkStageAction, updateEntryAction } from "@/lib/target-lists/actions";
 import { authenticateCookies, type AuthContext } from "@/lib/auth/context";
 import { createTargetList, setTargetListArchived } from "@/lib/target-lists";
 import { ENTRY_SORTS, addEntries, listEntries, pipelineSummary, readEntriesPage, type EntrySort } from "@/lib/target-lists/entries";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getDb } from "@/lib/db/client";
 import { requirePageAuth } from "@/lib/auth/guards";
-import { hasRole } from "@/lib/auth/roles";
+import { can } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { readExplorerPage, type ExplorerPage } from "@/lib/organisations/explorer";
 import { parentChain } from "@/lib/organisations/read";
@@ -54,7 +54,7 @@ export default async function ExplorerPageRoute({ searchParams }: Props) {
     error = caught.message;
   }
 
-  const canWrite = hasRole(ctx.role, "analyst");
+  const canWrite = can(ctx, "write");
   const viewName = params.get("view");
   const listOptions = lists.map((l) => ({ value: l.id, label: l.name }));
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/lib/db/client";
 import { requirePageAuth } from "@/lib/auth/guards";
-import { hasRole } from "@/lib/auth/roles";
+import { can } from "@/lib/auth/roles";
 import { listTargetLists } from "@/lib/target-lists";
 import { formatDate } from "@/lib/format";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -31,7 +31,7 @@ export default async function TargetListsPage() {
         <div className="lg:col-span-2">
           <Card title={`${lists.length} ${lists.length === 1 ? "list" : "lists"}`}>
             {lists.length === 0 ? (
-              <p className="text-sm text-slate-600">No target lists yet. {hasRole(ctx.role, "analyst") ? "Create one to start building your pipeline." : "An analyst in your team can create one."}</p>
+              <p className="text-sm text-slate-600">No target lists yet. {can(ctx, "write") ? "Create one to start building your pipeline." : "An analyst in your team can create one."}</p>
             ) : (
               <ul className="divide-y divide-slate-100">
                 {lists.map((list) => (
@@ -53,7 +53,7 @@ export default async function TargetListsPage() {
             </details>
           )}
         </div>
-        {hasRole(ctx.role, "analyst") && (
+        {can(ctx, "write") && (
           <Card title="New list">
             <CreateTargetListForm />
           </Card>

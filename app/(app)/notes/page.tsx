@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getDb } from "@/lib/db/client";
 import { requirePageAuth } from "@/lib/auth/guards";
 import { listMembers } from "@/lib/auth/accounts";
-import { hasRole } from "@/lib/auth/roles";
+import { can } from "@/lib/auth/roles";
 import { noteToJson, notesFeed, notesFeedSchema } from "@/lib/notes";
 import { listTargetLists } from "@/lib/target-lists";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -20,7 +20,7 @@ export default async function NotesFeedPage({ searchParams }: { searchParams: Pr
   const parsed = notesFeedSchema.safeParse(raw);
   const filter = parsed.success ? parsed.data : notesFeedSchema.parse({});
   const [{ notes, nextBefore }, members, lists] = await Promise.all([notesFeed(db, ctx, filter), listMembers(db, ctx), listTargetLists(db, ctx)]);
-  const canWrite = hasRole(ctx.role, "analyst");
+  const canWrite = can(ctx, "write");
   const next = new URLSearchParams(Object.entries(raw).filter(([, v]) => v) as [string, string][]);
   if (nextBefore) next.set("before", nextBefore);
   return (

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/lib/db/client";
 import { requirePageAuth } from "@/lib/auth/guards";
-import { hasRole } from "@/lib/auth/roles";
+import { can } from "@/lib/auth/roles";
 import { listMembers } from "@/lib/auth/accounts";
 import { AppError } from "@/lib/errors";
 import { formatDate, formatInteger } from "@/lib/format";
@@ -44,7 +44,7 @@ export default async function TargetListPage({ params, searchParams }: Props) {
       }),
   ]);
   const listTotal = pipeline.reduce((sum, s) => sum + s.count, 0);
-  const isAnalyst = hasRole(ctx.role, "analyst");
+  const isAnalyst = can(ctx, "write");
   const canEdit = isAnalyst && !archived;
   const basePath = `/lists/${list.id}`;
 

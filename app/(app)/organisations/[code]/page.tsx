@@ -3,11 +3,11 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getDb } from "@/lib/db/client";
 import { requirePageAuth } from "@/lib/auth/guards";
-import { hasRole } from "@/lib/auth/roles";
+import { can } from "@/lib/auth/roles";
 import { listNotesForOrganisation, noteToJson } from "@/lib/notes";
 import { listContacts } from "@/lib/contacts";
 import { OrganisationNotes } from "@/components/notes/organisation-notes";
-import { commissioningForPopulation } from "@/lib/commissioning";
+import { commissioningForPopulation, populationCommissioner } from "@/lib/commissioning";
 import { listsHoldingOrganisation } from "@/lib/target-lists/memberships";
 import { listTargetLists } from "@/lib/target-lists";
 import { PopulationCommissioningCard } from "@/components/commissioning/population-commissioning";
@@ -19,8 +19,6 @@ import { ChildrenSection } from "@/components/organisations/children-section";
 import { toSearchParams } from "@/lib/paging";
 import { findCurrentBuyer } from "@/lib/organisations/succession";
 import { OrganisationSummary } from "@/components/organisations/organisation-summary";
-
-const COMMISSIONING_KINDS = new Set(["icb", "health-board", "local-health-board", "sppg", "hsc-trust", "local-authority", "hscp", "national-body", "special-health-board"]);
 
 // generateMetadata and the page both need the body: one query per request
 const loadOrganisation = cache((code: string) => findOrganisationByCode(getDb(), code));
@@ -59,9 +57,7 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
       },
     ),
   ]);
-  // A practice, PCN or trust has no commissioning rows of its own: show its commissioner's
-  const commissionerCode = buyer?.currentCommissioners[0]?.code;
-  const commissioner = COMMISSIONING_KINDS.has(organisation.kind) || !commissionerCode ? organisation : await db.organisation.findUnique({ where: { code: commissionerCode } });
+  const commissioner = await populationCommissioner(db, organisation, buyer?.currentCommissioners[0]?.code);
   const population = commissioner ? await commissioningForPopulation(db, commissioner) : null;
   return (
     <>
@@ -76,7 +72,7 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
             />
           )}
         </div>
-        <TeamLists entries={lists} organisationName={organisation.name} code={organisation.code} lists={teamLists.map(({ id, name }) => ({ id, name }))} canWrite={hasRole(ctx.role, "analyst")} />
+        <TeamLists entries={lists} organisationName={organisation.name} code={organisation.code} lists={teamLists.map(({ id, name }) => ({ id, name }))} canWrite={can(ctx, "write")} />
       </div>
       <ChildrenSection
         organisation={organisation}
@@ -85,14 +81,14 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
         result={children.result}
         error={children.error}
         page={children.page}
-        canWrite={hasRole(ctx.role, "analyst")}
+        canWrite={can(ctx, "write")}
         lists={teamLists.map(({ id, name }) => ({ value: id, label: name }))}
       />
       <OrganisationNotes
         organisationCode={organisation.code}
         notes={notes.map(noteToJson)}
         contacts={contacts.map(({ id, name, role, email, phone }) => ({ id, name, role, email, phone }))}
-        canWrite={hasRole(ctx.role, "analyst")}
+        canWrite={can(ctx, "write")}
       />
     </>
   );

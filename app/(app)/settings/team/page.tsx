@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db/client";
 import { requirePageAuth } from "@/lib/auth/guards";
 import { listMembers } from "@/lib/auth/accounts";
 import { listPendingInvitations } from "@/lib/auth/invitations";
-import { hasRole } from "@/lib/auth/roles";
+import { can } from "@/lib/auth/roles";
 import { Card, PageHeader } from "@/components/ui/card";
 import { TeamMembers } from "@/components/settings/team-members";
 import { InviteForm, PendingInvitations } from "@/components/settings/invitations";
@@ -26,13 +26,13 @@ export default async function TeamPage() {
             <TeamMembers
               members={members.map((m) => ({ id: m.user.id, name: m.user.name, email: m.user.email, role: m.role }))}
               currentUserId={ctx.user.id}
-              canManageOwners={hasRole(ctx.role, "owner")}
+              canManageOwners={can(ctx, "own")}
             />
           </Card>
         </div>
         <div className="space-y-6">
           <Card title="Invite someone" description="They get a link that works once, for 7 days.">
-            <InviteForm canInviteOwners={hasRole(ctx.role, "owner")} />
+            <InviteForm canInviteOwners={can(ctx, "own")} />
           </Card>
           <Card title="Pending invitations">
             <PendingInvitations invitations={invitations.map((i) => ({ id: i.id, email: i.email, role: i.role, expiresAt: i.expiresAt.toISOString(), invitedBy: i.invitedBy.name }))} />

@@ -3,12 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/lib/db/client";
 import { authorizedAction } from "@/lib/auth/guards";
-import { createTargetList, createTargetListSchema, updateTargetList, updateTargetListSchema } from "@/lib/target-lists";
-import { addEntries, addEntriesSchema } from "@/lib/target-lists/entries";
-import { createNote, createNoteSchema } from "@/lib/notes";
-import { archiveTargetListSchema, setTargetListArchived } from "@/lib/target-lists";
-import { bulkStageSchema, bulkUpdateStage, entryToJson, updateEntry, updateEntrySchema } from "@/lib/target-lists/entries";
-import { createView, createViewSchema } from "@/lib/views";
+import { archiveTargetListSchema, createTargetList, createTargetListSchema, setTargetListArchived, updateTargetList, updateTargetListSchema } from "@/lib/target-lists";
+import { addEntries, addEntriesSchema, bulkStageSchema, bulkUpdateStage, entryToJson, updateEntry, updateEntrySchema } from "@/lib/target-lists/entries";
 
 export const createTargetListAction = authorizedAction("write", createTargetListSchema, async (ctx, input) => {
   const list = await createTargetList(getDb(), ctx, input);
@@ -20,17 +16,6 @@ export const updateTargetListAction = authorizedAction("write", updateTargetList
   const list = await updateTargetList(getDb(), ctx, input);
   revalidatePath(`/lists/${list.id}`);
   return { id: list.id, version: list.version };
-});
-
-export const createNoteAction = authorizedAction("write", createNoteSchema, async (ctx, input) => {
-  const note = await createNote(getDb(), ctx, input);
-  revalidatePath(`/organisations/${note.organisationCode}`);
-  return { id: note.id };
-});
-
-export const createViewAction = authorizedAction("write", createViewSchema, async (ctx, input) => {
-  const view = await createView(getDb(), ctx, input);
-  return { id: view.id };
 });
 
 export const addToTargetListAction = authorizedAction("write", addEntriesSchema, async (ctx, input) => {
