@@ -9,6 +9,7 @@ import { dashboardFilterSchema } from "@/lib/dashboard/params";
 import { noteBodySchema, notesFeedSchema, updateNoteSchema } from "@/lib/notes";
 import { explorerFilterSchema, explorerPageSchema } from "@/lib/organisations/explorer";
 import { organisationCodeSchema } from "@/lib/organisations/read";
+import { NATIONS, ORGANISATION_KINDS } from "@/lib/organisations/vocabulary";
 import { createTargetListSchema, updateTargetListSchema } from "@/lib/target-lists";
 import { entriesQuerySchema, updateEntrySchema } from "@/lib/target-lists/entries";
 import { createViewSchema } from "@/lib/views";
@@ -30,8 +31,8 @@ const version = z.coerce.number().int().positive().describe("The version you edi
 const organisationQuery = described(
   { ...explorerFilterSchema.shape, ...explorerPageSchema.shape, format: z.enum(["csv"]).optional(), bom, view: z.string().optional(), page: z.string().optional(), size: z.string().optional(), columns: z.string().optional() },
   {
-    nation: "Comma-separated nations, e.g. england,wales",
-    kind: "Comma-separated kinds, e.g. icb,health-board",
+    nation: `Comma-separated nations, e.g. england,wales; one of ${NATIONS.join(", ")}`,
+    kind: `Comma-separated kinds, e.g. icb,health-board; one of ${ORGANISATION_KINDS.join(", ")}`,
     region: "NHS England region code, e.g. Y61",
     parent: "Code of the parent body: all PCNs of a sub-ICB location, all ICBs of a region",
     commissions: "Service category slug (see /api/v1/service-categories): bodies that commission it",
