@@ -6,6 +6,7 @@ import { cache } from "react";
 import type { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { AppError, errorResponse, invalid, type AppErrorCode } from "@/lib/errors";
+import { rejectUnknownFields, rejectUnknownParameters, type ApiContract } from "@/lib/api/contract";
 import { authenticateCookies, authenticateRequest, clientIp, type AuthContext } from "./context";
 import { can, type Access } from "./roles";
 
@@ -19,24 +20,33 @@ function requireAccess(ctx: AuthContext, access: Access) {
 
 type RouteContext<P> = { params: Promise<P> };
 type ApiHandler<P> = (args: { request: Request; ctx: AuthContext; params: P }) => Promise<Response>;
+export type ApiRoute<P> = ((request: Request, context?: RouteContext<P>) => Promise<Response>) & { contract: ApiContract };
 
-/** Wraps a route handler: authenticates (session cookie or bearer token), checks the role, maps errors to JSON. */
-export function withApiAuth<P = Record<string, never>>(access: Access, handler: ApiHandler<P>) {
-  return async (request: Request, context?: RouteContext<P>): Promise<Response> => {
+/**
+ * Wraps a route handler in its contract (lib/api/endpoints.ts): authenticates (session cookie or
+ * bearer token), checks the contract's access, refuses query parameters and body fields the
+ * contract does not name, and maps errors to JSON. The contract rides on the handler, so a test
+ * can check that every route is in docs/openapi.yaml.
+ */
+export function withApiAuth<P = Record<string, never>>(contract: ApiContract & { access: Access }, handler: ApiHandler<P>): ApiRoute<P> {
+  const route = async (request: Request, context?: RouteContext<P>): Promise<Response> => {
     try {
       const ctx = await authenticateRequest(getDb(), request);
       if (!ctx) throw new AppError("unauthenticated", "Sign in, or send an API token as 'Authorization: Bearer <token>'.");
-      requireAccess(ctx, access);
+      requireAccess(ctx, contract.access);
       // A browser session writing through the API must come from our own pages (SameSite=Lax is the first line)
       if (ctx.via === "session" && !["GET", "HEAD"].includes(request.method)) {
         const origin = request.headers.get("origin");
         if (origin && origin !== new URL(request.url).origin) throw new AppError("forbidden", "Cross-site request refused.");
       }
+      rejectUnknownParameters(contract, new URL(request.url).searchParams);
+      await rejectUnknownFields(contract, request);
       return await handler({ request, ctx, params: ((await context?.params) ?? {}) as P });
     } catch (error) {
       return errorResponse(error);
     }
   };
+  return Object.assign(route, { contract });
 }
 
 // Once per request, however many components ask (React's cache is per request on the server)

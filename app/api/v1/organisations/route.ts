@@ -1,13 +1,14 @@
 import { getDb } from "@/lib/db/client";
 import { getPool } from "@/lib/db/pool";
 import { withApiAuth } from "@/lib/auth/guards";
+import { endpoints } from "@/lib/api/endpoints";
 import { csvFilename, csvHeaders, wantsBom } from "@/lib/csv";
 import { invalid } from "@/lib/errors";
 import { json } from "@/lib/http";
 import { decodeCursor, effectiveSort, encodeCursor, explorerPageSchema, explorerRowToJson, parseExplorerParams, searchOrganisations } from "@/lib/organisations/explorer";
 import { exportOrganisationsCsv } from "@/lib/organisations/export";
 
-export const GET = withApiAuth("read", async ({ request, ctx }) => {
+export const GET = withApiAuth(endpoints.listOrganisations, async ({ request, ctx }) => {
   const params = new URL(request.url).searchParams;
   const filters = parseExplorerParams(params);
   const scope = { teamId: ctx.team.id };

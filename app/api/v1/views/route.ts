@@ -1,8 +1,9 @@
 import { getDb } from "@/lib/db/client";
 import { withApiAuth } from "@/lib/auth/guards";
+import { endpoints } from "@/lib/api/endpoints";
 import { json, readJson } from "@/lib/http";
-import { createView, createViewSchema, listViews, viewToJson } from "@/lib/views";
+import { createView, listViews, viewToJson } from "@/lib/views";
 
-export const GET = withApiAuth("read", async ({ ctx }) => json({ data: (await listViews(getDb(), ctx)).map(viewToJson) }));
+export const GET = withApiAuth(endpoints.listViews, async ({ ctx }) => json({ data: (await listViews(getDb(), ctx)).map(viewToJson) }));
 
-export const POST = withApiAuth("write", async ({ request, ctx }) => json(viewToJson(await createView(getDb(), ctx, await readJson(request, createViewSchema))), 201));
+export const POST = withApiAuth(endpoints.createView, async ({ request, ctx }) => json(viewToJson(await createView(getDb(), ctx, await readJson(request, endpoints.createView.body))), 201));

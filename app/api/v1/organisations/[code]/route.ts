@@ -1,12 +1,13 @@
 import { getDb } from "@/lib/db/client";
 import { withApiAuth } from "@/lib/auth/guards";
+import { endpoints } from "@/lib/api/endpoints";
 import { commissionedBy } from "@/lib/commissioning";
 import { notFound } from "@/lib/errors";
 import { json } from "@/lib/http";
 import { descendantCounts, findOrganisationByCode, parentChain } from "@/lib/organisations/read";
 import { findCurrentBuyer } from "@/lib/organisations/succession";
 
-export const GET = withApiAuth<{ code: string }>("read", async ({ params }) => {
+export const GET = withApiAuth<{ code: string }>(endpoints.getOrganisation, async ({ params }) => {
   const db = getDb();
   const organisation = await findOrganisationByCode(db, params.code);
   if (!organisation) throw notFound("That organisation");

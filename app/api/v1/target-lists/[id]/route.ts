@@ -1,16 +1,17 @@
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { withApiAuth } from "@/lib/auth/guards";
+import { endpoints } from "@/lib/api/endpoints";
 import { invalid } from "@/lib/errors";
 import { json } from "@/lib/http";
 import { getTargetList, setTargetListArchived, targetListToJson, updateTargetList, updateTargetListSchema } from "@/lib/target-lists";
 
 type Params = { id: string };
 
-export const GET = withApiAuth<Params>("read", async ({ ctx, params }) => json(targetListToJson(await getTargetList(getDb(), ctx, params.id))));
+export const GET = withApiAuth<Params>(endpoints.getTargetList, async ({ ctx, params }) => json(targetListToJson(await getTargetList(getDb(), ctx, params.id))));
 
 // {"name","description","version"} renames (409 when stale); {"archived": true|false} archives or restores
-export const PATCH = withApiAuth<Params>("write", async ({ request, ctx, params }) => {
+export const PATCH = withApiAuth<Params>(endpoints.updateTargetList, async ({ request, ctx, params }) => {
   const body = (await request.json().catch(() => null)) as Record<string, unknown> | null;
   if (!body || typeof body !== "object") throw invalid([{ path: ["body"], message: "The request body must be a JSON object" }]);
   if ("archived" in body && !("name" in body)) {

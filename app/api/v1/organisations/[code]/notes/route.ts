@@ -1,8 +1,8 @@
-import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { withApiAuth } from "@/lib/auth/guards";
+import { endpoints } from "@/lib/api/endpoints";
 import { json, readJson } from "@/lib/http";
-import { createNote, listNotesForOrganisation, noteBodySchema, noteToJson } from "@/lib/notes";
+import { createNote, listNotesForOrganisation, noteToJson } from "@/lib/notes";
 import { organisationCodeSchema } from "@/lib/organisations/read";
 import { notFound } from "@/lib/errors";
 
@@ -14,11 +14,11 @@ function codeFrom(params: Params): string {
   return parsed.data;
 }
 
-export const GET = withApiAuth<Params>("read", async ({ ctx, params }) =>
+export const GET = withApiAuth<Params>(endpoints.listOrganisationNotes, async ({ ctx, params }) =>
   json({ data: (await listNotesForOrganisation(getDb(), ctx, codeFrom(params))).map(noteToJson) }),
 );
 
-export const POST = withApiAuth<Params>("write", async ({ request, ctx, params }) => {
-  const { body } = await readJson(request, z.object({ body: noteBodySchema }));
+export const POST = withApiAuth<Params>(endpoints.createOrganisationNote, async ({ request, ctx, params }) => {
+  const { body } = await readJson(request, endpoints.createOrganisationNote.body);
   return json(noteToJson(await createNote(getDb(), ctx, { organisationCode: codeFrom(params), body })), 201);
 });

@@ -1,6 +1,6 @@
-import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { withApiAuth } from "@/lib/auth/guards";
+import { endpoints } from "@/lib/api/endpoints";
 import { invalid } from "@/lib/errors";
 import { json, readJson } from "@/lib/http";
 import { getTargetList } from "@/lib/target-lists";
@@ -8,7 +8,7 @@ import { addEntries, addEntriesSchema, entriesQuerySchema, listEntries, listEntr
 
 type Params = { id: string };
 
-export const GET = withApiAuth<Params>("read", async ({ request, ctx, params }) => {
+export const GET = withApiAuth<Params>(endpoints.listEntries, async ({ request, ctx, params }) => {
   await getTargetList(getDb(), ctx, params.id);
   const query = entriesQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) throw invalid(query.error.issues, query.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
@@ -17,8 +17,8 @@ export const GET = withApiAuth<Params>("read", async ({ request, ctx, params }) 
 });
 
 // POST {"codes": ["QYG", ...]} or {"filter": "kind=icb&region=Y61"}: all added in one transaction or none
-export const POST = withApiAuth<Params>("write", async ({ request, ctx, params }) => {
-  const body = await readJson(request, z.object({ codes: z.array(z.string()).optional(), filter: z.string().optional() }));
+export const POST = withApiAuth<Params>(endpoints.addEntries, async ({ request, ctx, params }) => {
+  const body = await readJson(request, endpoints.addEntries.body);
   const input = addEntriesSchema.safeParse({ ...body, listId: params.id });
   if (!input.success) throw invalid(input.error.issues);
   const result = await addEntries(getDb(), ctx, input.data);

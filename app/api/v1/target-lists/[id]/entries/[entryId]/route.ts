@@ -1,5 +1,6 @@
 import { getDb } from "@/lib/db/client";
 import { withApiAuth } from "@/lib/auth/guards";
+import { endpoints } from "@/lib/api/endpoints";
 import { invalid } from "@/lib/errors";
 import { json } from "@/lib/http";
 import { entryToJson, updateEntry, updateEntrySchema } from "@/lib/target-lists/entries";
@@ -7,7 +8,7 @@ import { entryToJson, updateEntry, updateEntrySchema } from "@/lib/target-lists/
 type Params = { id: string; entryId: string };
 
 /** PATCH sends the `version` it edits; a stale one answers 409 with the current entry. */
-export const PATCH = withApiAuth<Params>("write", async ({ request, ctx, params }) => {
+export const PATCH = withApiAuth<Params>(endpoints.updateEntry, async ({ request, ctx, params }) => {
   let body: Record<string, unknown>;
   try {
     body = (await request.json()) as Record<string, unknown>;

@@ -1,0 +1,440 @@
+// Every endpoint of the API, one contract each. A route handler is `withApiAuth(endpoints.x, ...)`;
+// `npm run openapi` writes docs/openapi.yaml from this list. Query and body schemas are the ones
+// the domain validates with (lib/<domain>), with the descriptions the document shows.
+import { z } from "zod";
+import { idSchema } from "@/lib/auth/validation";
+import { contactFieldsSchema } from "@/lib/contacts";
+import { DASHBOARD_CHARTS } from "@/lib/dashboard/csv";
+import { dashboardFilterSchema } from "@/lib/dashboard/params";
+import { noteBodySchema, notesFeedSchema, updateNoteSchema } from "@/lib/notes";
+import { explorerFilterSchema, explorerPageSchema } from "@/lib/organisations/explorer";
+import { organisationCodeSchema } from "@/lib/organisations/read";
+import { NATIONS, ORGANISATION_KINDS } from "@/lib/organisations/vocabulary";
+import { createTargetListSchema, updateTargetListSchema } from "@/lib/target-lists";
+import { entriesQuerySchema, updateEntrySchema } from "@/lib/target-lists/entries";
+import { createViewSchema } from "@/lib/views";
+import { defineEndpoint, type ApiContract } from "./contract";
+import * as s from "./schemas";
+
+/** The same field schemas, each with the description the document shows beside it. */
+function described<T extends Record<string, z.ZodType>>(shape: T, descriptions: Partial<Record<keyof T, string>>) {
+  return z.object(Object.fromEntries(Object.entries(shape).map(([key, field]) => [key, descriptions[key] ? field.describe(descriptions[key]) : field])) as T);
+}
+
+const CSV_CELLS = "RFC 4180; cells starting with = + - @ tab or CR are prefixed with an apostrophe";
+const bom = z.enum(["1", "true"]).optional().describe("1 adds a UTF-8 byte-order mark for Excel");
+const codeParams = z.object({ code: organisationCodeSchema.describe("An organisation code, e.g. QYG") });
+const idParams = z.object({ id: idSchema });
+const notFound = (what: string) => ({ 404: { description: `${what} is not one of your team's (or does not exist)` } });
+const version = z.coerce.number().int().positive().describe("The version you edited: a stale one answers 409");
+
+const organisationQuery = described(
+  { ...explorerFilterSchema.shape, ...explorerPageSchema.shape, format: z.enum(["csv"]).optional(), bom, view: z.string().optional(), page: z.string().optional(), size: z.string().optional(), columns: z.string().optional() },
+  {
+    nation: `Comma-separated nations, e.g. england,wales; one of ${NATIONS.join(", ")}`,
+    kind: `Comma-separated kinds, e.g. icb,health-board; one of ${ORGANISATION_KINDS.join(", ")}`,
+    region: "NHS England region code, e.g. Y61",
+    parent: "Code of the parent body: all PCNs of a sub-ICB location, all ICBs of a region",
+    commissions: "Service category slug (see /api/v1/service-categories): bodies that commission it",
+    status: "With q, closed bodies that match are included (ranked last) even under open",
+    q: "Free text on name, code and former names; tolerant of typos and word order",
+    min_allocation: "£ millions",
+    max_allocation: "£ millions",
+    list: "A target list id of your team, or 'any'",
+    stage: "Needs list",
+    has_notes: "Bodies with (or without) notes from your team",
+    sort: "Default: relevance with q, else name",
+    cursor: "next_cursor of the previous page (opaque)",
+    format: "Stream every matching row as CSV (or send Accept: text/csv)",
+    view: "Name used in the CSV filename",
+    page: "The explorer page's own parameter: accepted and ignored here (use cursor)",
+    size: "The explorer page's own parameter: accepted and ignored here (use limit)",
+    columns: "The explorer page's own parameter: accepted and ignored here",
+  },
+);
+
+const updateNoteBody = z.union([
+  z
+    .object({
+      body: noteBodySchema,
+      version: updateNoteSchema.shape.version.describe("The version you edited: a stale one answers 409 with the current text"),
+      entry_id: updateNoteSchema.shape.entryId.describe("A list entry of your team for this body, or null"),
+      contact_id: updateNoteSchema.shape.contactId.describe("A contact of your team at this body, or null"),
+    })
+    .strict(),
+  z.object({ pinned: z.boolean() }).strict(),
+]);
+
+const updateTargetListBody = z.union([updateTargetListSchema.omit({ id: true }).strict(), z.object({ archived: z.boolean().describe("true archives, false restores") }).strict()]);
+
+const entry = updateEntrySchema.shape;
+const updateEntryBody = z
+  .object({
+    version: entry.version.describe("The version you edited: a stale one answers 409 with the current entry"),
+    stage: entry.stage,
+    lost_reason: entry.lostReason.describe("Required when the stage is lost"),
+    owner_id: entry.ownerId.describe("A member of your team, or null"),
+    priority: entry.priority,
+    next_step: entry.nextStep,
+    next_step_date: entry.nextStepDate,
+    tags: entry.tags.describe("A list, or one comma-separated string; stored lower-case, without repeats"),
+    estimated_value_gbp: entry.estimatedValueGbp.describe("Pounds"),
+  })
+  .strict();
+
+const addEntriesBody = z
+  .object({
+    codes: z.array(z.string()).optional().describe("Organisation codes to add"),
+    filter: z.string().optional().describe("An explorer query string: every body it matches is added"),
+  })
+  .strict();
+
+export const endpoints = {
+  getHealth: defineEndpoint({
+    operationId: "getHealth",
+    method: "GET",
+    path: "/api/health",
+    access: "public",
+    tag: "health",
+    summary: "Health of the app and its database",
+    description: "Public so that load balancers can call it. Answers within 3 s whatever the database does.",
+    responses: { 200: { description: "The database answers", schema: s.healthSchema }, 503: { description: "Database unreachable", schema: s.healthSchema } },
+  }),
+  getMe: defineEndpoint({
+    operationId: "getMe",
+    method: "GET",
+    path: "/api/v1/me",
+    access: "read",
+    tag: "me",
+    summary: "Who the token or session is",
+    responses: { 200: { description: "User, team and role", schema: s.meSchema } },
+  }),
+  listOrganisations: defineEndpoint({
+    operationId: "listOrganisations",
+    method: "GET",
+    path: "/api/v1/organisations",
+    access: "read",
+    tag: "organisations",
+    summary: "Search and filter the bodies of the four nations",
+    query: organisationQuery,
+    responses: { 200: { description: "One page, or the whole result as CSV", schema: s.organisationPageSchema, csv: CSV_CELLS } },
+  }),
+  getOrganisation: defineEndpoint({
+    operationId: "getOrganisation",
+    method: "GET",
+    path: "/api/v1/organisations/{code}",
+    access: "read",
+    tag: "organisations",
+    summary: "One body with its parent chain, children counts, succession and what it commissions",
+    params: codeParams,
+    responses: { 200: { description: "The body", schema: s.organisationDetailSchema }, 404: { description: "No body has that code" } },
+  }),
+  listServiceCategories: defineEndpoint({
+    operationId: "listServiceCategories",
+    method: "GET",
+    path: "/api/v1/service-categories",
+    access: "read",
+    tag: "organisations",
+    summary: "Service categories of who-commissions-what, with the nations each covers",
+    responses: { 200: { description: "Every category", schema: s.serviceCategoriesSchema } },
+  }),
+  getDashboardChart: defineEndpoint({
+    operationId: "getDashboardChart",
+    method: "GET",
+    path: "/api/v1/dashboard/{chart}",
+    access: "read",
+    tag: "dashboard",
+    summary: "The figures behind one dashboard chart, as CSV",
+    description: [
+      "The same aggregates the dashboard draws, computed in PostgreSQL. Reference data:",
+      "population-allocation (ICBs, health boards, LHBs and area HSC trusts with population, 2025/26",
+      "allocation in £ thousands and £ per head), bodies-by-kind (open bodies per nation and kind),",
+      "pcn-sizes (PCNs per band of registered patients, where the data has them, and per number of",
+      "member practices), who-commissions (service categories per kind of commissioner and nation, by",
+      "arrangement). Your team's: pipeline (entries and estimated value per stage), coverage (ICBs and",
+      "boards on any active list, per region or nation), notes-activity (notes per week and author, last",
+      "26 weeks), overdue (open entries past their next-step date, per list). Archived lists are left",
+      "out. An unknown parameter or value answers 400; another team's or an archived list, 404.",
+    ].join(" "),
+    params: z.object({ chart: z.enum(Object.keys(DASHBOARD_CHARTS) as [keyof typeof DASHBOARD_CHARTS]) }),
+    query: described(
+      { ...dashboardFilterSchema.shape, bom },
+      { region: "An NHS England region code (Y56 ... Y63)", icb: "An ICB code, for pcn-sizes", list: "A target list id of your team, for pipeline" },
+    ),
+    responses: { 200: { description: "CSV with a header row", csv: CSV_CELLS }, 404: { description: "An unknown chart, or a list that is not one of your team's active lists" } },
+  }),
+  listTargetLists: defineEndpoint({
+    operationId: "listTargetLists",
+    method: "GET",
+    path: "/api/v1/target-lists",
+    access: "read",
+    tag: "target-lists",
+    summary: "Your team's target lists (archived ones left out)",
+    responses: { 200: { description: "The lists, most recently changed first", schema: s.dataOf(s.targetListSchema) } },
+  }),
+  createTargetList: defineEndpoint({
+    operationId: "createTargetList",
+    method: "POST",
+    path: "/api/v1/target-lists",
+    access: "write",
+    tag: "target-lists",
+    summary: "Create a list (analyst or above)",
+    body: createTargetListSchema.strict(),
+    responses: { 201: { description: "The list", schema: s.targetListSchema } },
+  }),
+  getTargetList: defineEndpoint({
+    operationId: "getTargetList",
+    method: "GET",
+    path: "/api/v1/target-lists/{id}",
+    access: "read",
+    tag: "target-lists",
+    summary: "One of your team's lists",
+    params: idParams,
+    responses: { 200: { description: "The list", schema: s.targetListSchema }, ...notFound("The list") },
+  }),
+  updateTargetList: defineEndpoint({
+    operationId: "updateTargetList",
+    method: "PATCH",
+    path: "/api/v1/target-lists/{id}",
+    access: "write",
+    tag: "target-lists",
+    summary: "Rename or describe (send the version you edited), or archive and restore",
+    description: '{"name","description","version"} renames: a stale version answers 409. {"archived": true|false} archives or restores.',
+    params: idParams,
+    body: updateTargetListBody,
+    responses: { 200: { description: "The list", schema: s.targetListSchema }, ...notFound("The list"), 409: { description: "Someone changed the list since you opened it" } },
+  }),
+  listEntries: defineEndpoint({
+    operationId: "listEntries",
+    method: "GET",
+    path: "/api/v1/target-lists/{id}/entries",
+    access: "read",
+    tag: "target-lists",
+    summary: "A page of a list's entries, filtered, searched and sorted",
+    params: idParams,
+    query: described(entriesQuerySchema.shape, {
+      q: "Matches name, code or tag",
+      owner: "A user id, or none for unassigned entries",
+      sort: "stage follows the pipeline, priority runs high first; - for descending; blanks last",
+    }),
+    responses: {
+      200: { description: "Entries with the body's ICB or board and, for a closed body, its successors", schema: z.object({ data: z.array(s.listEntrySchema), total: z.number().int() }) },
+      ...notFound("The list"),
+    },
+  }),
+  addEntries: defineEndpoint({
+    operationId: "addEntries",
+    method: "POST",
+    path: "/api/v1/target-lists/{id}/entries",
+    access: "write",
+    tag: "target-lists",
+    summary: "Add bodies by code or by explorer filter, all in one transaction or none",
+    description: 'Send either {"codes": [...]} or {"filter": "kind=icb&region=Y61"}. An unknown code adds nothing and answers 400. Bodies already on the list are counted, not changed.',
+    params: idParams,
+    body: addEntriesBody,
+    responses: {
+      201: { description: "Some bodies were added", schema: s.addedEntriesSchema },
+      200: { description: "Every body was on the list already", schema: s.addedEntriesSchema },
+      ...notFound("The list (or it is archived)"),
+    },
+  }),
+  updateEntry: defineEndpoint({
+    operationId: "updateEntry",
+    method: "PATCH",
+    path: "/api/v1/target-lists/{id}/entries/{entryId}",
+    access: "write",
+    tag: "target-lists",
+    summary: "Change an entry's stage, owner, priority, next step, tags or value",
+    params: z.object({ id: idSchema, entryId: idSchema }),
+    body: updateEntryBody,
+    responses: {
+      200: { description: "The entry", schema: s.entrySchema },
+      ...notFound("The entry"),
+      409: { description: "A stale version, or an archived list: error.current is the entry as it is now" },
+    },
+  }),
+  exportTargetList: defineEndpoint({
+    operationId: "exportTargetList",
+    method: "GET",
+    path: "/api/v1/target-lists/{id}/export.csv",
+    access: "read",
+    tag: "target-lists",
+    summary: "Every entry of a list, streamed as CSV, with the body's ICB or board, population and last note",
+    params: idParams,
+    query: z.object({ bom }),
+    responses: { 200: { description: "CSV with a header row", csv: CSV_CELLS }, ...notFound("The list") },
+  }),
+  listOrganisationNotes: defineEndpoint({
+    operationId: "listOrganisationNotes",
+    method: "GET",
+    path: "/api/v1/organisations/{code}/notes",
+    access: "read",
+    tag: "notes",
+    summary: "Your team's notes on a body, pinned first, then newest first",
+    params: codeParams,
+    responses: { 200: { description: "The notes (at most 200)", schema: s.dataOf(s.noteSchema) }, 404: { description: "The code is malformed" } },
+  }),
+  createOrganisationNote: defineEndpoint({
+    operationId: "createOrganisationNote",
+    method: "POST",
+    path: "/api/v1/organisations/{code}/notes",
+    access: "write",
+    tag: "notes",
+    summary: "Add a note (analyst or above)",
+    params: codeParams,
+    body: z.object({ body: noteBodySchema.describe("Markdown, at most 20,000 characters") }).strict(),
+    responses: { 201: { description: "The note", schema: s.noteSchema }, 404: { description: "No body has that code" } },
+  }),
+  listNotes: defineEndpoint({
+    operationId: "listNotes",
+    method: "GET",
+    path: "/api/v1/notes",
+    access: "read",
+    tag: "notes",
+    summary: "Your team's notes feed, newest first",
+    query: described(notesFeedSchema.shape, {
+      q: "Full text, English stemming (meetings finds meeting)",
+      author: "A user id",
+      list: "A target list id: notes on the bodies on it",
+      organisation: "An organisation code",
+      before: "next_before of the previous page",
+    }),
+    responses: { 200: { description: "One page of notes", schema: z.object({ data: z.array(s.noteSchema), next_before: z.iso.datetime().nullable().describe("Pass as before for the next page; null on the last") }) } },
+  }),
+  getNote: defineEndpoint({
+    operationId: "getNote",
+    method: "GET",
+    path: "/api/v1/notes/{id}",
+    access: "read",
+    tag: "notes",
+    summary: "A note of your team",
+    params: idParams,
+    responses: { 200: { description: "The note", schema: s.noteSchema }, ...notFound("The note") },
+  }),
+  updateNote: defineEndpoint({
+    operationId: "updateNote",
+    method: "PATCH",
+    path: "/api/v1/notes/{id}",
+    access: "write",
+    tag: "notes",
+    summary: "Edit a note's text (send the version you edited), or pin and unpin it",
+    description: '{"body","version"} edits: a stale version answers 409 with the current text in error.current. {"pinned": true|false} pins.',
+    params: idParams,
+    body: updateNoteBody,
+    responses: { 200: { description: "The note", schema: s.noteSchema }, ...notFound("The note"), 409: { description: "The note changed since you opened it: error.current holds its text and version" } },
+  }),
+  deleteNote: defineEndpoint({
+    operationId: "deleteNote",
+    method: "DELETE",
+    path: "/api/v1/notes/{id}",
+    access: "write",
+    tag: "notes",
+    summary: "Delete a note (soft: it and its history stay and can be restored)",
+    params: idParams,
+    query: z.object({ version: version.optional().describe("Guards against deleting a newer edit: a stale one answers 409") }),
+    responses: { 200: { description: "The note, now deleted", schema: s.noteSchema }, ...notFound("The note"), 409: { description: "The note changed since that version" } },
+  }),
+  restoreNote: defineEndpoint({
+    operationId: "restoreNote",
+    method: "POST",
+    path: "/api/v1/notes/{id}/restore",
+    access: "write",
+    tag: "notes",
+    summary: "Restore a deleted note",
+    params: idParams,
+    responses: { 200: { description: "The note, restored", schema: s.noteSchema }, ...notFound("The note"), 409: { description: "The note is not deleted" } },
+  }),
+  listNoteVersions: defineEndpoint({
+    operationId: "listNoteVersions",
+    method: "GET",
+    path: "/api/v1/notes/{id}/versions",
+    access: "read",
+    tag: "notes",
+    summary: "Every version of a note, newest first, with author and time",
+    params: idParams,
+    responses: { 200: { description: "The versions", schema: s.dataOf(s.noteVersionSchema) }, ...notFound("The note") },
+  }),
+  listContacts: defineEndpoint({
+    operationId: "listContacts",
+    method: "GET",
+    path: "/api/v1/organisations/{code}/contacts",
+    access: "read",
+    tag: "contacts",
+    summary: "Your team's contacts at a body, by name",
+    params: codeParams,
+    responses: { 200: { description: "The contacts", schema: s.dataOf(s.contactSchema) }, 404: { description: "The code is malformed" } },
+  }),
+  createContact: defineEndpoint({
+    operationId: "createContact",
+    method: "POST",
+    path: "/api/v1/organisations/{code}/contacts",
+    access: "write",
+    tag: "contacts",
+    summary: "Add a contact at a body (analyst or above)",
+    params: codeParams,
+    body: contactFieldsSchema.strict(),
+    responses: { 201: { description: "The contact", schema: s.contactSchema }, 404: { description: "No body has that code" } },
+  }),
+  updateContact: defineEndpoint({
+    operationId: "updateContact",
+    method: "PATCH",
+    path: "/api/v1/contacts/{id}",
+    access: "write",
+    tag: "contacts",
+    summary: "Change a contact (send the version you edited)",
+    params: idParams,
+    body: contactFieldsSchema.extend({ version }).strict(),
+    responses: { 200: { description: "The contact", schema: s.contactSchema }, ...notFound("The contact"), 409: { description: "Someone changed the contact: error.current is the contact as it was before your edit" } },
+  }),
+  deleteContact: defineEndpoint({
+    operationId: "deleteContact",
+    method: "DELETE",
+    path: "/api/v1/contacts/{id}",
+    access: "write",
+    tag: "contacts",
+    summary: "Delete a contact",
+    params: idParams,
+    responses: { 204: { description: "Deleted" }, ...notFound("The contact") },
+  }),
+  listViews: defineEndpoint({
+    operationId: "listViews",
+    method: "GET",
+    path: "/api/v1/views",
+    access: "read",
+    tag: "views",
+    summary: "Your team's saved explorer views, by name",
+    responses: { 200: { description: "The views", schema: s.dataOf(s.viewSchema) } },
+  }),
+  createView: defineEndpoint({
+    operationId: "createView",
+    method: "POST",
+    path: "/api/v1/views",
+    access: "write",
+    tag: "views",
+    summary: "Save a view (analyst or above)",
+    body: createViewSchema.strict(),
+    responses: { 201: { description: "The view", schema: s.viewSchema }, 409: { description: "Your team already has a view of that name" } },
+  }),
+  getView: defineEndpoint({
+    operationId: "getView",
+    method: "GET",
+    path: "/api/v1/views/{id}",
+    access: "read",
+    tag: "views",
+    summary: "A saved view of your team",
+    params: idParams,
+    responses: { 200: { description: "The view", schema: s.viewSchema }, ...notFound("The view") },
+  }),
+  listAuditEvents: defineEndpoint({
+    operationId: "listAuditEvents",
+    method: "GET",
+    path: "/api/v1/audit",
+    access: "manage",
+    tag: "audit",
+    summary: "Your team's audit log, newest first (admins and owners)",
+    query: z.object({ before: z.string().regex(/^\d{1,19}$/).optional().describe("next_before of the previous page") }),
+    responses: { 200: { description: "50 events", schema: z.object({ data: z.array(s.auditEventSchema), next_before: z.string().nullable() }) } },
+  }),
+} satisfies Record<string, ApiContract>;
+
+export type EndpointName = keyof typeof endpoints;

@@ -1,0 +1,217 @@
+// The JSON the API answers with, as zod schemas: what explorerRowToJson, noteToJson,
+// targetListToJson, entryToJson, viewToJson and the route handlers produce today. Named ones
+// (`.meta({ id })`) become components of docs/openapi.yaml; tests/api/contract.test.ts checks real
+// answers against them, so a change to a producer that is not made here fails the suite.
+import { z } from "zod";
+import { ROLES } from "@/lib/auth/roles";
+import { AUDIT_ACTIONS } from "@/lib/audit";
+import { ARRANGEMENTS, CODE_SYSTEMS, NATIONS, ORGANISATION_KINDS, ORGANISATION_STATUSES, SUCCESSION_REASONS } from "@/lib/organisations/vocabulary";
+import { PRIORITIES, STAGES } from "@/lib/target-lists/vocabulary";
+
+const date = z.iso.date();
+const timestamp = z.iso.datetime();
+const person = z.object({ id: z.string(), name: z.string() });
+
+export const kindSchema = z.enum(ORGANISATION_KINDS).meta({ id: "Kind" });
+export const nationSchema = z.enum(NATIONS).meta({ id: "Nation" });
+const status = z.enum(ORGANISATION_STATUSES);
+const codeName = z.object({ code: z.string(), name: z.string() });
+
+export const organisationRefSchema = z
+  .object({ code: z.string(), name: z.string(), kind: kindSchema, nation: nationSchema, status })
+  .meta({ id: "OrganisationRef" });
+
+export const organisationRowSchema = z
+  .object({
+    code: z.string().meta({ examples: ["QYG"] }),
+    name: z.string(),
+    kind: kindSchema,
+    nation: nationSchema,
+    status,
+    close_date: date.nullable(),
+    successors: z.array(codeName).describe("For a closed body, the bodies that took over"),
+    parent: z.object({ code: z.string(), name: z.string().nullable(), kind: kindSchema.nullable() }).nullable(),
+    region: z.object({ code: z.string(), name: z.string().nullable() }).nullable(),
+    population: z.number().int().nullable().describe("null when the data has no figure"),
+    population_year: z.string().nullable(),
+    allocation_gbp_thousands: z.number().nullable().describe("Core total allocation of the latest year in the data (ICBs, 42-ICB structure)"),
+    allocation_year: z.string().nullable(),
+  })
+  .meta({ id: "Organisation", description: "A row of the explorer" });
+
+export const organisationPageSchema = z.object({
+  data: z.array(organisationRowSchema),
+  total: z.number().int().describe("Matching bodies, counted up to 10,000"),
+  total_exact: z.boolean().describe("false when more than 10,000 match: total is then 10000, a lower bound"),
+  next_cursor: z.string().nullable().describe("Pass as cursor for the next page; null on the last"),
+});
+
+const succession = { effective_date: date, reason: z.enum(SUCCESSION_REASONS) };
+
+export const organisationDetailSchema = z
+  .object({
+    code: z.string(),
+    code_system: z.enum(CODE_SYSTEMS),
+    ons_code: z.string().nullable(),
+    name: z.string(),
+    other_names: z.array(z.string()).describe("Former, statutory and Welsh names, short labels"),
+    kind: kindSchema,
+    subtype: z.string().nullable(),
+    nation: nationSchema,
+    status,
+    open_date: date.nullable(),
+    close_date: date.nullable(),
+    parent: organisationRefSchema.nullable(),
+    parent_chain: z.array(organisationRefSchema).describe("Parents up to the top of the nation's hierarchy, nearest first"),
+    region: organisationRefSchema.nullable().describe("The NHS England region (England only)"),
+    predecessors: z.array(organisationRefSchema.extend(succession)),
+    successors: z.array(organisationRefSchema.extend({ ...succession, note: z.string().nullable() })),
+    current_bodies: z.array(organisationRefSchema).describe("Open bodies that hold its functions today (itself when open)"),
+    current_commissioners: z.array(organisationRefSchema).describe("Today's ICB or board above it"),
+    population: z
+      .object({ value: z.number().int(), year: z.string().nullable(), source: z.string().nullable() })
+      .nullable()
+      .describe("null when the data has no figure"),
+    allocations: z.array(
+      z.object({ financial_year: z.string(), line: z.string(), amount_gbp_thousands: z.number(), structure: z.string(), source: z.string() }),
+    ),
+    children_counts: z.record(z.string(), z.object({ open: z.number().int(), closed: z.number().int() })).describe("Bodies of each kind anywhere below it"),
+    commissions: z.array(
+      z.object({
+        service_category: z.object({ slug: z.string(), name: z.string() }),
+        arrangement: z.enum(ARRANGEMENTS),
+        effective_from: date.nullable(),
+        commissioner_name: z.string().nullable(),
+        notes: z.string().nullable(),
+        evidence: z.string(),
+        source: z.object({ title: z.string(), url: z.string() }),
+      }),
+    ),
+    postcode: z.string().nullable(),
+    address: z.string().nullable(),
+    website: z.string().nullable(),
+    source: z.string(),
+    source_as_of: date,
+  })
+  .meta({ id: "OrganisationDetail" });
+
+export const serviceCategoriesSchema = z.object({
+  data: z.array(z.object({ slug: z.string(), name: z.string(), nations: z.array(nationSchema) })),
+});
+
+export const meSchema = z.object({
+  user: z.object({ id: z.string(), email: z.string(), name: z.string() }),
+  team: z.object({ id: z.string(), name: z.string() }),
+  role: z.enum(ROLES),
+  authenticated_by: z.enum(["session", "token"]),
+});
+
+export const healthSchema = z.object({ status: z.enum(["ok", "error"]), database: z.enum(["ok", "unreachable"]) }).meta({ id: "Health" });
+
+export const targetListSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string().nullable(),
+    version: z.number().int(),
+    archived: z.boolean(),
+    created_by: z.string(),
+    created_at: timestamp,
+    updated_at: timestamp,
+  })
+  .meta({ id: "TargetList" });
+
+export const entrySchema = z
+  .object({
+    id: z.string(),
+    list_id: z.string(),
+    organisation: organisationRefSchema.extend({ population: z.number().int().nullable() }),
+    stage: z.enum(STAGES),
+    lost_reason: z.string().nullable(),
+    owner: person.nullable(),
+    priority: z.enum(PRIORITIES).nullable(),
+    next_step: z.string().nullable(),
+    next_step_date: date.nullable(),
+    tags: z.array(z.string()),
+    estimated_value_gbp: z.number().nullable(),
+    version: z.number().int(),
+    added_by: z.string(),
+    created_at: timestamp,
+    updated_at: timestamp,
+  })
+  .meta({ id: "Entry" });
+
+export const listEntrySchema = entrySchema
+  .extend({
+    icb_or_board: codeName.nullable().describe("The ICB or board the body sits in (itself if it is one)"),
+    successors: z.array(codeName).describe("For a closed body, the bodies that took over"),
+  })
+  .meta({ id: "ListEntry" });
+
+export const addedEntriesSchema = z.object({
+  added: z.number().int(),
+  already_on_list: z.number().int().describe("Bodies that were on the list already: counted, not changed"),
+  requested: z.number().int(),
+});
+
+export const noteSchema = z
+  .object({
+    id: z.string(),
+    organisation_code: z.string(),
+    organisation_name: z.string(),
+    body: z.string().describe("Markdown"),
+    version: z.number().int(),
+    pinned: z.boolean(),
+    deleted: z.boolean(),
+    author: person,
+    entry: z.object({ id: z.string(), stage: z.enum(STAGES), list: person }).nullable().describe("The list entry the note mentions"),
+    contact: z.object({ id: z.string(), name: z.string(), role: z.string().nullable() }).nullable().describe("The contact the note mentions"),
+    created_at: timestamp,
+    updated_at: timestamp,
+  })
+  .meta({ id: "Note" });
+
+export const noteVersionSchema = z
+  .object({
+    version: z.number().int(),
+    body: z.string(),
+    pinned: z.boolean(),
+    action: z.enum(["created", "edited", "deleted", "restored", "pinned", "unpinned"]),
+    edited_by: person,
+    edited_at: timestamp,
+  })
+  .meta({ id: "NoteVersion" });
+
+/** Contacts answer with their record's own (camelCase) field names. */
+export const contactSchema = z
+  .object({
+    id: z.string(),
+    organisationCode: z.string(),
+    name: z.string(),
+    role: z.string().nullable(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    version: z.number().int(),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  })
+  .meta({ id: "Contact" });
+
+export const viewSchema = z
+  .object({ id: z.string(), name: z.string(), query: z.string().meta({ examples: ["kind=icb&region=Y61"] }), created_by: z.string(), created_at: timestamp })
+  .meta({ id: "View" });
+
+export const auditEventSchema = z
+  .object({
+    id: z.string().describe("Pass as before for the next page"),
+    action: z.enum(AUDIT_ACTIONS),
+    target: z.string().nullable().meta({ examples: ["target-list:clx0abc"] }),
+    ip: z.string().nullable(),
+    before: z.unknown().describe("The state before the change, when there is one"),
+    after: z.unknown().describe("The state after the change, when there is one"),
+    user: z.object({ email: z.string(), name: z.string() }).nullable(),
+    created_at: timestamp,
+  })
+  .meta({ id: "AuditEvent" });
+
+export const dataOf = <S extends z.ZodType>(item: S) => z.object({ data: z.array(item) });

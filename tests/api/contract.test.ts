@@ -1,0 +1,206 @@
+// Calls every endpoint on a real database, with a success and at least one error each, and checks
+// every answer against the response schema docs/openapi.yaml gives for that status.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+import { parse } from "yaml";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { endpoints, type EndpointName } from "@/lib/api/endpoints";
+import { createPrismaClient } from "@/lib/db/client";
+import { healthResponse } from "@/lib/health";
+import { createTestDatabase, type TestDatabase } from "../support/database";
+import { apiRequest, signedInUser, type TestUser } from "../support/auth";
+import { routeHandlers, type RouteHandler } from "./routes";
+
+type Operation = { responses: Record<string, { content?: Record<string, unknown> }> };
+const document = parse(readFileSync(path.join(process.cwd(), "docs", "openapi.yaml"), "utf8")) as { paths: Record<string, Record<string, Operation>> };
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+addFormats.default(ajv);
+ajv.addSchema(document, "openapi");
+
+const pointer = (...parts: string[]) => parts.map((p) => p.replaceAll("~", "~0").replaceAll("/", "~1")).join("/");
+
+/** Checks one answer against the document: the status is declared, and the body matches its schema. */
+async function expectDocumented(name: EndpointName, response: Response, status: number) {
+  const { path: route, method } = endpoints[name];
+  expect(response.status, `${name}: ${response.status === status ? "" : await response.clone().text()}`).toBe(status);
+  const declared = document.paths[route]?.[method.toLowerCase()]?.responses[status];
+  expect(declared, `${name} answers ${status}, which the document does not declare`).toBeDefined();
+  seen.add(`${name} ${status}`);
+  if (status === 204) return expect(await response.text()).toBe("");
+  const type = response.headers.get("content-type") ?? "";
+  if (type.startsWith("text/csv")) return expect(declared!.content?.["text/csv"], `${name} ${status} CSV`).toBeDefined();
+  const validate = ajv.getSchema(`openapi#/${pointer("paths", route, method.toLowerCase(), "responses", String(status), "content", "application/json", "schema")}`)!;
+  const body: unknown = await response.json();
+  expect(validate(body) ? [] : validate.errors, `${name} ${status}: ${JSON.stringify(body).slice(0, 400)}`).toEqual([]);
+  return body as Record<string, unknown> & { id?: string; version?: number };
+}
+
+const seen = new Set<string>();
+
+describe("every endpoint answers as docs/openapi.yaml says", () => {
+  let t: TestDatabase;
+  let owner: TestUser, ann: TestUser, viewer: TestUser;
+  let handlers: Map<string, RouteHandler["route"]>;
+  let listId: string, entryId: string, noteId: string, contactId: string, viewId: string;
+
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    t.useAsAppDatabase();
+    owner = await signedInUser(t.db, "olive@a.example", "Team A", "owner");
+    ann = await signedInUser(t.db, "ann@a.example", "Team A", "analyst");
+    viewer = await signedInUser(t.db, "vic@a.example", "Team A", "viewer");
+    handlers = new Map((await routeHandlers()).map((h) => [h.route.contract!.operationId, h.route]));
+  });
+  afterAll(() => t.drop());
+
+  /** Calls the route handler of an operation as `user`, with path params, a query string and a JSON body. */
+  function call(name: EndpointName, options: { user?: TestUser | null; params?: Record<string, string>; query?: string; body?: unknown } = {}) {
+    const { path: route, method } = endpoints[name];
+    const params = options.params ?? {};
+    const url = route.replace(/\{(\w+)\}/g, (_, key: string) => encodeURIComponent(params[key]!)) + (options.query ? `?${options.query}` : "");
+    const user = options.user === undefined ? ann : options.user;
+    return handlers.get(name)!(apiRequest(url, { method, cookie: user?.cookie, body: options.body }), { params: Promise.resolve(params) });
+  }
+
+  it("health: 200 when the database answers, 503 when it does not", async () => {
+    await expectDocumented("getHealth", await healthResponse(t.db), 200);
+    const dead = createPrismaClient("postgresql://postgres:x@127.0.0.1:1/atlas");
+    await expectDocumented("getHealth", await healthResponse(dead), 503);
+    await dead.$disconnect();
+  });
+
+  it("me, organisations, service categories and the dashboard", async () => {
+    await expectDocumented("getMe", await call("getMe"), 200);
+    await expectDocumented("getMe", await call("getMe", { user: null }), 401);
+    const page = await expectDocumented("listOrganisations", await call("listOrganisations", { query: "kind=icb,health-board&status=all&limit=60" }), 200);
+    expect((page!.data as unknown[]).length).toBe(60);
+    await expectDocumented("listOrganisations", await call("listOrganisations", { query: "q=manchester&status=closed&sort=relevance" }), 200);
+    await expectDocumented("listOrganisations", await call("listOrganisations", { query: "kind=icb&format=csv" }), 200);
+    await expectDocumented("listOrganisations", await call("listOrganisations", { query: "kind=clinic" }), 400);
+    for (const code of ["QYG", "QHM", "S08000020", "Y61", "A81001", "QHG", "S1Y5D"]) await expectDocumented("getOrganisation", await call("getOrganisation", { params: { code } }), 200);
+    await expectDocumented("getOrganisation", await call("getOrganisation", { params: { code: "NOPE99" } }), 404);
+    await expectDocumented("listServiceCategories", await call("listServiceCategories"), 200);
+    await expectDocumented("listServiceCategories", await call("listServiceCategories", { user: null }), 401);
+    await expectDocumented("getDashboardChart", await call("getDashboardChart", { params: { chart: "bodies-by-kind" }, query: "nation=wales&bom=1" }), 200);
+    await expectDocumented("getDashboardChart", await call("getDashboardChart", { params: { chart: "pie" } }), 404);
+    await expectDocumented("getDashboardChart", await call("getDashboardChart", { params: { chart: "pcn-sizes" }, query: "icb=not a code" }), 400);
+  });
+
+  it("target lists and their entries", async () => {
+    const list = await expectDocumented("createTargetList", await call("createTargetList", { body: { name: "EPR 2027", description: "Acute trusts" } }), 201);
+    listId = list!.id!;
+    await expectDocumented("createTargetList", await call("createTargetList", { body: { name: "" } }), 400);
+    await expectDocumented("createTargetList", await call("createTargetList", { user: viewer, body: { name: "Mine" } }), 403);
+    await expectDocumented("listTargetLists", await call("listTargetLists"), 200);
+    await expectDocumented("listTargetLists", await call("listTargetLists", { query: "archived=true" }), 400);
+    await expectDocumented("getTargetList", await call("getTargetList", { params: { id: listId } }), 200);
+    await expectDocumented("getTargetList", await call("getTargetList", { params: { id: "nope" } }), 404);
+    await expectDocumented("updateTargetList", await call("updateTargetList", { params: { id: listId }, body: { name: "EPR 2028", version: 1 } }), 200);
+    const stale = await expectDocumented("updateTargetList", await call("updateTargetList", { params: { id: listId }, body: { name: "EPR 2029", version: 1 } }), 409);
+    expect(stale).toMatchObject({ error: { code: "conflict" } });
+    await expectDocumented("updateTargetList", await call("updateTargetList", { params: { id: listId }, body: { archived: "yes" } }), 400);
+
+    await expectDocumented("addEntries", await call("addEntries", { params: { id: listId }, body: { codes: ["QYG", "QHM", "S08000020", "A81001", "S1Y5D"] } }), 201);
+    await expectDocumented("addEntries", await call("addEntries", { params: { id: listId }, body: { codes: ["QYG"] } }), 200);
+    await expectDocumented("addEntries", await call("addEntries", { params: { id: listId }, body: { codes: ["NOTACODE"] } }), 400);
+    await expectDocumented("addEntries", await call("addEntries", { params: { id: "nope" }, body: { codes: ["QYG"] } }), 404);
+    const entries = await expectDocumented("listEntries", await call("listEntries", { params: { id: listId }, query: "sort=-name&limit=10" }), 200);
+    entryId = (entries!.data as { id: string }[])[0]!.id;
+    await expectDocumented("listEntries", await call("listEntries", { params: { id: listId }, query: "sort=size" }), 400);
+    await expectDocumented("listEntries", await call("listEntries", { params: { id: "nope" } }), 404);
+    const patch = { version: 1, stage: "engaged", owner_id: ann.userId, priority: "high", next_step: "Demo", next_step_date: "2026-12-10", tags: "epr,digital", estimated_value_gbp: 250000 };
+    await expectDocumented("updateEntry", await call("updateEntry", { params: { id: listId, entryId }, body: patch }), 200);
+    const conflict = await expectDocumented("updateEntry", await call("updateEntry", { params: { id: listId, entryId }, body: { version: 1, stage: "won" } }), 409);
+    expect(conflict).toMatchObject({ error: { current: { stage: "engaged", version: 2 } } });
+    await expectDocumented("updateEntry", await call("updateEntry", { params: { id: listId, entryId: "nope" }, body: { version: 1 } }), 404);
+    await expectDocumented("exportTargetList", await call("exportTargetList", { params: { id: listId }, query: "bom=1" }), 200);
+    await expectDocumented("exportTargetList", await call("exportTargetList", { params: { id: "nope" } }), 404);
+  });
+
+  it("notes", async () => {
+    const note = await expectDocumented("createOrganisationNote", await call("createOrganisationNote", { params: { code: "QYG" }, body: { body: "Met the **CCIO**" } }), 201);
+    noteId = note!.id!;
+    await expectDocumented("createOrganisationNote", await call("createOrganisationNote", { params: { code: "ZZZ999" }, body: { body: "Nobody" } }), 404);
+    await expectDocumented("createOrganisationNote", await call("createOrganisationNote", { user: viewer, params: { code: "QYG" }, body: { body: "Hi" } }), 403);
+    await expectDocumented("listOrganisationNotes", await call("listOrganisationNotes", { params: { code: "QYG" } }), 200);
+    await expectDocumented("listOrganisationNotes", await call("listOrganisationNotes", { params: { code: "not a code" } }), 404);
+    await expectDocumented("listNotes", await call("listNotes", { query: "q=ccio&limit=5" }), 200);
+    await expectDocumented("listNotes", await call("listNotes", { query: "limit=0" }), 400);
+    await expectDocumented("getNote", await call("getNote", { params: { id: noteId } }), 200);
+    await expectDocumented("getNote", await call("getNote", { params: { id: "nope" } }), 404);
+    const [entry] = (await t.db.targetListEntry.findMany({ where: { id: entryId }, select: { organisation: { select: { code: true } } } })).map((e) => e.organisation.code);
+    const onEntry = await expectDocumented("createOrganisationNote", await call("createOrganisationNote", { params: { code: entry! }, body: { body: "On the list" } }), 201);
+    await expectDocumented("updateNote", await call("updateNote", { params: { id: onEntry!.id! }, body: { body: "On the list, engaged", version: 1, entry_id: entryId } }), 200);
+    await expectDocumented("updateNote", await call("updateNote", { params: { id: noteId }, body: { body: "Met the CCIO again", version: 1 } }), 200);
+    await expectDocumented("updateNote", await call("updateNote", { params: { id: noteId }, body: { pinned: true } }), 200);
+    const stale = await expectDocumented("updateNote", await call("updateNote", { params: { id: noteId }, body: { body: "Old", version: 1 } }), 409);
+    expect(stale).toMatchObject({ error: { current: { version: 3 } } });
+    await expectDocumented("updateNote", await call("updateNote", { params: { id: noteId }, body: { body: "", version: 3 } }), 400);
+    await expectDocumented("deleteNote", await call("deleteNote", { params: { id: noteId }, query: "version=x" }), 400);
+    await expectDocumented("deleteNote", await call("deleteNote", { params: { id: noteId }, query: "version=1" }), 409);
+    await expectDocumented("deleteNote", await call("deleteNote", { params: { id: noteId }, query: "version=3" }), 200);
+    await expectDocumented("deleteNote", await call("deleteNote", { params: { id: noteId } }), 404);
+    await expectDocumented("restoreNote", await call("restoreNote", { params: { id: noteId } }), 200);
+    await expectDocumented("restoreNote", await call("restoreNote", { params: { id: noteId } }), 409);
+    await expectDocumented("restoreNote", await call("restoreNote", { params: { id: "nope" } }), 404);
+    await expectDocumented("listNoteVersions", await call("listNoteVersions", { params: { id: noteId } }), 200);
+    await expectDocumented("listNoteVersions", await call("listNoteVersions", { params: { id: "nope" } }), 404);
+  });
+
+  it("contacts", async () => {
+    const contact = await expectDocumented("createContact", await call("createContact", { params: { code: "QYG" }, body: { name: "Dr Ada Jones", role: "CCIO", email: "Ada@NHS.net" } }), 201);
+    contactId = contact!.id!;
+    await expectDocumented("createContact", await call("createContact", { params: { code: "QYG" }, body: { name: "Bob", phone: "call me" } }), 400);
+    await expectDocumented("createContact", await call("createContact", { params: { code: "ZZZ999" }, body: { name: "Bob" } }), 404);
+    await expectDocumented("listContacts", await call("listContacts", { params: { code: "QYG" } }), 200);
+    await expectDocumented("listContacts", await call("listContacts", { params: { code: "not a code" } }), 404);
+    await expectDocumented("updateContact", await call("updateContact", { params: { id: contactId }, body: { name: "Dr Ada Jones", phone: "0161 000 0000", version: 1 } }), 200);
+    const stale = await expectDocumented("updateContact", await call("updateContact", { params: { id: contactId }, body: { name: "Ada", version: 1 } }), 409);
+    expect(stale).toMatchObject({ error: { current: { version: 2 } } });
+    await expectDocumented("updateContact", await call("updateContact", { params: { id: "nope" }, body: { name: "Ada", version: 1 } }), 404);
+    await expectDocumented("deleteContact", await call("deleteContact", { user: viewer, params: { id: contactId } }), 403);
+    await expectDocumented("deleteContact", await call("deleteContact", { params: { id: contactId } }), 204);
+    await expectDocumented("deleteContact", await call("deleteContact", { params: { id: contactId } }), 404);
+  });
+
+  it("saved views and the audit log", async () => {
+    const view = await expectDocumented("createView", await call("createView", { body: { name: "ICBs of the North West", query: "?kind=icb&region=Y62" } }), 201);
+    viewId = view!.id!;
+    await expectDocumented("createView", await call("createView", { body: { name: "ICBs of the North West", query: "kind=icb" } }), 409);
+    await expectDocumented("createView", await call("createView", { body: { name: "Spaces", query: "kind=icb region=Y62" } }), 400);
+    await expectDocumented("listViews", await call("listViews"), 200);
+    await expectDocumented("listViews", await call("listViews", { query: "limit=5" }), 400);
+    await expectDocumented("getView", await call("getView", { params: { id: viewId } }), 200);
+    await expectDocumented("getView", await call("getView", { params: { id: "nope" } }), 404);
+    const audit = await expectDocumented("listAuditEvents", await call("listAuditEvents", { user: owner }), 200);
+    expect((audit!.data as unknown[]).length).toBeGreaterThan(5);
+    await expectDocumented("listAuditEvents", await call("listAuditEvents", { user: owner, query: "before=abc" }), 400);
+    await expectDocumented("listAuditEvents", await call("listAuditEvents"), 403);
+  });
+
+  it("answers an unknown query parameter with the same 400 on every endpoint", async () => {
+    for (const name of Object.keys(endpoints) as EndpointName[]) {
+      if (name === "getHealth") continue;
+      const response = await call(name, { user: owner, params: { id: "sample", entryId: "sample", code: "QYG", chart: "pcn-sizes" }, query: "foo=1", body: endpoints[name].method === "GET" ? undefined : {} });
+      expect(await expectDocumented(name, response, 400), name).toEqual({ error: { code: "invalid", message: 'Unknown parameter "foo".', fields: { foo: ["Unknown parameter"] } } });
+    }
+  });
+
+  it("answers a body field a write does not know with a 400 naming it", async () => {
+    for (const [name, contract] of Object.entries(endpoints) as [EndpointName, (typeof endpoints)[EndpointName]][]) {
+      if (!("body" in contract)) continue;
+      const response = await call(name, { user: owner, params: { id: listId, entryId, code: "QYG" }, body: { sneaky: true } });
+      expect(await expectDocumented(name, response, 400), name).toEqual({ error: { code: "invalid", message: 'Unknown field "sneaky".', fields: { sneaky: ["Unknown field"] } } });
+    }
+  });
+
+  it("has exercised a success and an error of every operation", () => {
+    for (const name of Object.keys(endpoints)) {
+      const statuses = [...seen].filter((s) => s.startsWith(`${name} `)).map((s) => Number(s.split(" ")[1]));
+      expect(statuses.some((s) => s < 300), `${name} success`).toBe(true);
+      expect(statuses.some((s) => s >= 400), `${name} error`).toBe(true);
+    }
+  });
+});
