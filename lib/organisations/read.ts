@@ -62,7 +62,9 @@ export function organisationCode(message?: string) {
     .toUpperCase()
     .min(1, message ?? "Enter an organisation code")
     .max(20, message ?? "An organisation code has at most 20 characters")
-    .regex(/^[A-Z0-9-]+$/, message ?? "An organisation code has only letters, digits and hyphens");
+    // Upper-cased before this check; the pattern admits lower case so the OpenAPI document, which
+    // shows it to clients, does not claim that "qyg" is refused
+    .regex(/^[A-Za-z0-9-]+$/, message ?? "An organisation code has only letters, digits and hyphens");
 }
 
 export const organisationCodeSchema = organisationCode();
