@@ -2,7 +2,9 @@
 // A dashboard card: a heading, what the chart shows and in what units, the chart or (on request)
 // the same figures as a table, a CSV download of them and a link into the explorer or the list.
 import Link from "next/link";
-import { useId, useState, type ReactNode } from "react";
+import { useId, useState, type ComponentProps, type ReactNode } from "react";
+import { Button } from "@/components/ui/button";
+import { Select } from "@/components/ui/input";
 
 const linkClass = "font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900";
 
@@ -46,15 +48,9 @@ export function ChartCard({
         {description && <div className="mt-1 text-sm text-slate-600">{description}</div>}
         {!empty && (
           <div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
-            <button
-              type="button"
-              onClick={() => setAsTable((v) => !v)}
-              aria-pressed={asTable}
-              aria-controls={panelId}
-              className="rounded-md border border-slate-300 bg-white px-2.5 py-1 font-medium text-slate-800 hover:bg-slate-50"
-            >
+            <Button variant="secondary" size="sm" onClick={() => setAsTable((v) => !v)} aria-pressed={asTable} aria-controls={panelId}>
               {asTable ? "View as chart" : "View as table"}
-            </button>
+            </Button>
             {csvHref && (
               <a href={csvHref} download className={linkClass}>
                 Download data (CSV)
@@ -77,31 +73,26 @@ export function ChartCard({
   );
 }
 
-/** An empty state that says why and what to do next, instead of empty axes. */
-export function EmptyState({ title, children, action }: { title: string; children?: ReactNode; action?: ReactNode }) {
-  return (
-    <div className="rounded-md border border-dashed border-slate-300 bg-slate-50 px-4 py-6 text-center">
-      <p className="font-medium text-slate-800">{title}</p>
-      {children && <div className="mx-auto mt-1 max-w-prose text-sm text-slate-600">{children}</div>}
-      {action && <div className="mt-3 flex flex-wrap justify-center gap-3">{action}</div>}
-    </div>
-  );
-}
-
 /** A GET form that changes one dashboard filter and keeps the others (works without JavaScript). */
 export function FilterForm({ id, anchor, keep, children, after }: { id?: string; anchor: string; keep: Record<string, string | undefined>; children: ReactNode; after?: ReactNode }) {
   return (
     <form id={id} method="get" action={`/#${anchor}`} className="flex flex-wrap items-end gap-2">
       {Object.entries(keep).map(([name, value]) => (value ? <input key={name} type="hidden" name={name} value={value} /> : null))}
       {children}
-      <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50">
+      <Button type="submit" variant="secondary" size="sm">
         Apply
-      </button>
+      </Button>
       {after}
     </form>
   );
 }
 
-export const selectClass = "mt-1 block max-w-full rounded-md border border-slate-400 bg-white px-2 py-1.5 text-sm text-slate-900";
-export const buttonLinkClass = "inline-flex items-center rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700";
-export const secondaryLinkClass = "inline-flex items-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50";
+/** A chart's own control: a select under a small label (in a FilterForm, give it a name). */
+export function ChartSelect({ label, width = "", className = "", ...rest }: { label: string; width?: string } & ComponentProps<typeof Select>) {
+  return (
+    <label className={`text-sm text-slate-800 ${className}`}>
+      <span className="block text-xs font-medium text-slate-700">{label}</span>
+      <Select size="sm" full={false} className={`mt-1 block max-w-full ${width}`} {...rest} />
+    </label>
+  );
+}

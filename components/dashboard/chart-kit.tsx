@@ -6,6 +6,8 @@
 // the page's first load.
 import Link from "next/link";
 import { useMemo, useState, useSyncExternalStore, type ReactNode } from "react";
+import type { DashboardFilters } from "@/lib/dashboard/links";
+import { NATION_LABELS } from "@/lib/organisations/vocabulary";
 
 const NARROW_QUERY = "(max-width: 640px)";
 
@@ -50,6 +52,17 @@ export function wrapLabel(text: string, maxChars: number, maxLines = 2): string[
   }
   if (current) lines.push(current);
   return lines.slice(0, maxLines).map((line, i, all) => (i === all.length - 1 ? truncate(line, maxChars) : line));
+}
+
+// ---------- what the cards say ----------
+
+/** The bodies whose areas cover the country: ICBs, health boards, LHBs and area HSC trusts */
+export const AREA_KINDS = "icb,health-board,local-health-board,hsc-trust";
+
+/** Where the figures are from: the region, the nation or the UK. */
+export function placeLabel(filters: DashboardFilters, regionName?: string): string {
+  if (regionName) return regionName;
+  return filters.nation ? NATION_LABELS[filters.nation] : "the UK";
 }
 
 // ---------- where a lazily loaded chart is drawn ----------

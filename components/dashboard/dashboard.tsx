@@ -5,7 +5,8 @@ import Link from "next/link";
 import type { DashboardData } from "@/lib/dashboard";
 import { NATION_LABELS } from "@/lib/organisations/vocabulary";
 import { PageHeader } from "@/components/ui/card";
-import { BodiesByKindCard, MarketFilters, PcnSizesCard, PopulationAllocationCard, WhoCommissionsCard } from "./market-charts";
+import { BodiesByKindCard, MarketFilters, PcnSizesCard, WhoCommissionsCard } from "./market-charts";
+import { PopulationAllocationCard } from "./population-allocation-card";
 import { CoverageCard, NotesActivityCard, OverdueCard, PipelineCard, StartPipelineCard } from "./team-charts";
 
 export function Dashboard({ data, teamName, canWrite }: { data: DashboardData; teamName: string; canWrite: boolean }) {

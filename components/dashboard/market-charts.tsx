@@ -1,170 +1,22 @@
 "use client";
-// The market charts' cards. The figures come from the server page (aggregated in PostgreSQL); these
+// The market charts' cards (population and allocation has a file of its own). The figures come from the server page (aggregated in PostgreSQL); these
 // cards are server-rendered with their headings, controls, legends, tables and CSV links, and the
 // drawings (market-recharts.tsx, with recharts) load after hydration in a frame of their height.
 import dynamic from "next/dynamic";
-import { useMemo, useState } from "react";
-import type { AreaBodyRow, CommissionerKindRow, KindNationRow, PcnDistribution } from "@/lib/dashboard/market";
+import { useState } from "react";
+import type { CommissionerKindRow, KindNationRow, PcnDistribution } from "@/lib/dashboard/market";
 import { ARRANGEMENT_COLOURS, COMMISSIONER_SHORT, NATION_COLOURS, NATION_SHORT } from "@/lib/dashboard/labels";
 import { csvHref, explorerHref, type DashboardFilters } from "@/lib/dashboard/links";
 import { ARRANGEMENTS, ARRANGEMENT_LABELS, NATION_LABELS, NATIONS, SHORT_KIND_PLURALS } from "@/lib/organisations/vocabulary";
-import { ChartCard, EmptyState, FilterForm, secondaryLinkClass, selectClass } from "./chart-card";
-import { ChartFrame, ChartLoading, DataTable, Legend, MissingNote, TableLink, formatCompact, formatGbp, formatGbpCompact, formatInt, plural } from "./chart-kit";
+import { buttonClass } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ChartCard, ChartSelect, FilterForm } from "./chart-card";
+import { ChartFrame, ChartLoading, DataTable, Legend, MissingNote, TableLink, formatInt, placeLabel, plural } from "./chart-kit";
 
 // The drawings: recharts loads with them, after hydration, never in the page's first load
-const PopulationAllocationChart = dynamic(() => import("./market-recharts").then((m) => m.PopulationAllocationChart), { ssr: false, loading: ChartLoading });
 const BodiesByKindChart = dynamic(() => import("./market-recharts").then((m) => m.BodiesByKindChart), { ssr: false, loading: ChartLoading });
 const PcnSizesChart = dynamic(() => import("./market-recharts").then((m) => m.PcnSizesChart), { ssr: false, loading: ChartLoading });
 const WhoCommissionsChart = dynamic(() => import("./market-recharts").then((m) => m.WhoCommissionsChart), { ssr: false, loading: ChartLoading });
-
-const AREA_KINDS = "icb,health-board,local-health-board,hsc-trust";
-
-function placeLabel(filters: DashboardFilters, regionName?: string): string {
-  if (regionName) return regionName;
-  return filters.nation ? NATION_LABELS[filters.nation] : "the UK";
-}
-
-// ---------- population and allocation ----------
-
-const METRICS = {
-  population: { label: "Population", article: "a population", axis: "Resident population (people)", format: formatCompact },
-  allocation: { label: "Allocation", article: "an allocation", axis: "Core allocation 2025/26 (£)", format: formatGbpCompact },
-  perHead: { label: "Allocation per head", article: "an allocation-per-head", axis: "Allocation per head (£ per person)", format: formatGbp },
-} as const;
-type Metric = keyof typeof METRICS;
-const TOP = 15;
-
-function metricValue(row: AreaBodyRow, metric: Metric): number | null {
-  if (metric === "population") return row.population;
-  if (metric === "allocation") return row.allocationGbpThousands === null ? null : row.allocationGbpThousands * 1000;
-  return row.allocationPerHeadGbp;
-}
-
-/** Why figures are missing, from which bodies lack them (data/PROVENANCE.md, "Not found"). */
-function missingReasons(missing: AreaBodyRow[]): { population: string; allocation: string } {
-  const icbNoPopulation = missing.some((r) => r.kind === "icb" && r.population === null);
-  const otherNoPopulation = missing.some((r) => r.kind !== "icb" && r.population === null);
-  const icbNoAllocation = missing.some((r) => r.kind === "icb" && r.allocationGbpThousands === null);
-  const otherNoAllocation = missing.some((r) => r.kind !== "icb" && r.allocationGbpThousands === null);
-  return {
-    population: [
-      icbNoPopulation ? "ICBs whose boundaries changed on 1 April 2026 have no population estimate for their new area in the data." : "",
-      otherNoPopulation ? "Some bodies outside England have no population estimate in the data." : "",
-    ].filter(Boolean).join(" ") + " ",
-    allocation: [
-      icbNoAllocation ? "The 2025/26 allocations were made to the 42 ICBs before the April 2026 mergers, so the merged ICBs have none in the data." : "",
-      otherNoAllocation ? "Allocations in Scotland, Wales and Northern Ireland are not in the data (it holds NHS England's ICB allocations only)." : "",
-    ].filter(Boolean).join(" "),
-  };
-}
-
-export function PopulationAllocationCard({ rows, filters, regionName }: { rows: AreaBodyRow[]; filters: DashboardFilters; regionName?: string }) {
-  const [metric, setMetric] = useState<Metric>("population");
-  const [sort, setSort] = useState<"value" | "name">("value");
-  const [showAll, setShowAll] = useState(false);
-  const { data, missing } = useMemo(() => {
-    const withValue = rows
-      .map((r) => ({ ...r, value: metricValue(r, metric), fill: NATION_COLOURS[r.nation] }))
-      .filter((r): r is typeof r & { value: number } => r.value !== null);
-    withValue.sort((a, b) => (sort === "value" ? b.value - a.value : a.shortName.localeCompare(b.shortName)));
-    return { data: withValue, missing: rows.filter((r) => metricValue(r, metric) === null) };
-  }, [rows, metric, sort]);
-  const shown = showAll ? data : data.slice(0, TOP);
-  const nations = NATIONS.filter((n) => rows.some((r) => r.nation === n));
-  const reasons = missingReasons(missing);
-  const withPopulation = rows.filter((r) => r.population !== null);
-  const withAllocation = rows.filter((r) => r.allocationGbpThousands !== null);
-  const totalPopulation = withPopulation.reduce((s, r) => s + (r.population ?? 0), 0);
-  const totalAllocation = withAllocation.reduce((s, r) => s + (r.allocationGbpThousands ?? 0), 0) * 1000;
-
-  const chart =
-    data.length === 0 ? (
-      <p className="rounded-md bg-slate-50 px-3 py-4 text-sm text-slate-700">No body here has {METRICS[metric].article} figure in the data.</p>
-    ) : (
-      <div>
-        <ChartFrame height={shown.length * 30 + 56}>
-          <PopulationAllocationChart data={shown} height={shown.length * 30 + 56} metric={METRICS[metric]} />
-        </ChartFrame>
-        {data.length > TOP && (
-          <button type="button" onClick={() => setShowAll((v) => !v)} aria-expanded={showAll} className="mt-2 text-sm font-medium text-brand-700 underline underline-offset-2">
-            {showAll ? `Show the top ${TOP} only` : `Show all ${data.length}`}
-          </button>
-        )}
-        {nations.length > 1 && <Legend label="Nations" items={nations.map((n) => ({ label: NATION_LABELS[n], colour: NATION_COLOURS[n] }))} />}
-      </div>
-    );
-
-  const table = (
-    <DataTable
-      caption={`Population and allocation by body, ${placeLabel(filters, regionName)}`}
-      rows={rows}
-      rowKey={(r) => r.code}
-      sortable
-      initialSort={{ key: "population", direction: "descending" }}
-      columns={[
-        { key: "name", header: "Body", value: (r) => r.name, render: (r) => <TableLink href={`/organisations/${encodeURIComponent(r.code)}`}>{r.name}</TableLink> },
-        { key: "nation", header: "Nation", value: (r) => NATION_LABELS[r.nation] },
-        { key: "region", header: "Region", value: (r) => r.regionName },
-        { key: "population", header: "Population", numeric: true, value: (r) => r.population, render: (r) => (r.population === null ? "not in the data" : <>{formatInt(r.population)} <span className="text-xs text-slate-500">{r.populationYear}</span></>) },
-        { key: "allocation", header: "Allocation (£)", numeric: true, value: (r) => r.allocationGbpThousands, render: (r) => (r.allocationGbpThousands === null ? "not in the data" : <>{formatGbpCompact(r.allocationGbpThousands * 1000)} <span className="text-xs text-slate-500">{r.allocationYear}</span></>) },
-        { key: "perHead", header: "£ per head", numeric: true, value: (r) => r.allocationPerHeadGbp, render: (r) => (r.allocationPerHeadGbp === null ? "—" : formatGbp(r.allocationPerHeadGbp)) },
-      ]}
-      footer={
-        <tr>
-          <th scope="row" className="px-2 py-1.5 text-left">Total of the figures in the data</th>
-          <td colSpan={2} />
-          <td className="px-2 py-1.5 text-right tabular-nums">{formatInt(totalPopulation)} <span className="text-xs font-normal text-slate-500">({withPopulation.length} of {rows.length})</span></td>
-          <td className="px-2 py-1.5 text-right tabular-nums">{formatGbpCompact(totalAllocation)} <span className="text-xs font-normal text-slate-500">({withAllocation.length} of {rows.length})</span></td>
-          <td />
-        </tr>
-      }
-    />
-  );
-
-  return (
-    <ChartCard
-      id="population-allocation"
-      wide
-      title="Population and allocation by ICB, health board and LHB"
-      description={<>Resident population (ONS, NRS and NISRA estimates; the year of each is in the table) and the 2025/26 core allocation (England only), with allocation per head. {plural(rows.length, "body", "bodies")} in {placeLabel(filters, regionName)}.</>}
-      chart={
-        <>
-          <div className="mb-3 flex flex-wrap items-end gap-3">
-            <label className="text-sm text-slate-800">
-              <span className="block text-xs font-medium text-slate-700">Show</span>
-              <select className={selectClass} value={metric} onChange={(e) => setMetric(e.target.value as Metric)}>
-                {Object.entries(METRICS).map(([key, m]) => <option key={key} value={key}>{m.label}</option>)}
-              </select>
-            </label>
-            <label className="text-sm text-slate-800">
-              <span className="block text-xs font-medium text-slate-700">Sort</span>
-              <select className={selectClass} value={sort} onChange={(e) => setSort(e.target.value as "value" | "name")}>
-                <option value="value">Largest first</option>
-                <option value="name">By name</option>
-              </select>
-            </label>
-          </div>
-          {chart}
-        </>
-      }
-      table={table}
-      csvHref={csvHref("population-allocation", filters)}
-      exploreHref={explorerHref({ nation: filters.nation, region: filters.region, kind: AREA_KINDS })}
-      empty={rows.length === 0 ? <EmptyState title="No ICB, health board or LHB matches these filters" /> : undefined}
-      footnote={
-        missing.length > 0 ? (
-          <MissingNote>
-            <strong>Not drawn, no {METRICS[metric].label.toLowerCase()} figure in the data:</strong>{" "}
-            {missing.length > 12 ? plural(missing.length, "body", "bodies") : missing.map((r) => r.shortName).join(", ")}.{" "}
-            {metric === "perHead" && "It needs both a population and an allocation. "}
-            {metric !== "allocation" && reasons.population}
-            {metric !== "population" && reasons.allocation}
-          </MissingNote>
-        ) : undefined
-      }
-    />
-  );
-}
 
 // ---------- bodies by kind and nation ----------
 
@@ -207,7 +59,7 @@ export function BodiesByKindCard({ rows, filters, regionName }: { rows: KindNati
       }
       csvHref={csvHref("bodies-by-kind", filters)}
       exploreHref={explorerHref({ nation: filters.nation, region: filters.region })}
-      empty={rows.length === 0 ? <EmptyState title="No open body matches these filters" /> : undefined}
+      empty={rows.length === 0 ? <EmptyState look="card" title="No open body matches these filters" /> : undefined}
       footnote={filters.region ? "Within an NHS England region: the national bodies, which have no region, are not counted." : <>Closed bodies and the April 2026 ICB mergers are on the <TableLink href="/structure">structure page</TableLink>.</>}
     />
   );
@@ -240,15 +92,12 @@ export function PcnSizesCard({
 
   const controls = england ? (
     <FilterForm anchor="pcn-sizes" keep={{ nation: filters.nation, region: filters.region, list: filters.list }}>
-      <label className="text-sm text-slate-800">
-        <span className="block text-xs font-medium text-slate-700">ICB</span>
-        <select name="icb" defaultValue={filters.icb ?? ""} className={`${selectClass} w-64`}>
-          <option value="">All ICBs in {filters.region ? regionName ?? "the region" : "England"}</option>
-          {choices.map((i) => (
-            <option key={i.code} value={i.code}>{i.name.replace(/^NHS /, "").replace(/ Integrated Care Board$/, "")}{i.status === "closed" ? " (closed)" : ""}</option>
-          ))}
-        </select>
-      </label>
+      <ChartSelect label="ICB" width="w-64" name="icb" defaultValue={filters.icb ?? ""}>
+        <option value="">All ICBs in {filters.region ? regionName ?? "the region" : "England"}</option>
+        {choices.map((i) => (
+          <option key={i.code} value={i.code}>{i.name.replace(/^NHS /, "").replace(/ Integrated Care Board$/, "")}{i.status === "closed" ? " (closed)" : ""}</option>
+        ))}
+      </ChartSelect>
     </FilterForm>
   ) : undefined;
 
@@ -268,13 +117,10 @@ export function PcnSizesCard({
         <>
           {controls}
           {hasPatients && (
-            <label className="text-sm text-slate-800">
-              <span className="block text-xs font-medium text-slate-700">Measure</span>
-              <select className={selectClass} value={measure} onChange={(e) => setMeasure(e.target.value as "patients" | "practices")}>
-                <option value="patients">Registered patients</option>
-                <option value="practices">Member practices</option>
-              </select>
-            </label>
+            <ChartSelect label="Measure" value={measure} onChange={(e) => setMeasure(e.target.value as "patients" | "practices")}>
+              <option value="patients">Registered patients</option>
+              <option value="practices">Member practices</option>
+            </ChartSelect>
           )}
         </>
       }
@@ -299,11 +145,11 @@ export function PcnSizesCard({
       exploreLabel={icb ? "Open the region's PCNs in the explorer" : "Open these PCNs in the explorer"}
       empty={
         !england ? (
-          <EmptyState title={`PCNs are an England-only tier`}>
+          <EmptyState look="card" title={`PCNs are an England-only tier`}>
             Primary care networks exist in England only. Choose England or all nations above to see them; {filters.nation ? NATION_LABELS[filters.nation] : "this nation"}&apos;s own structure is in the chart of bodies by kind.
           </EmptyState>
         ) : distribution.pcns === 0 ? (
-          <EmptyState title="No open PCN here" />
+          <EmptyState look="card" title="No open PCN here" />
         ) : undefined
       }
       footnote={
@@ -366,7 +212,7 @@ export function WhoCommissionsCard({ rows, filters }: { rows: CommissionerKindRo
       csvHref={csvHref("who-commissions", { nation: filters.nation })}
       exploreHref="/commissioning"
       exploreLabel="Open the full matrix"
-      empty={rows.length === 0 ? <EmptyState title="No who-commissions-what rows for this nation" /> : undefined}
+      empty={rows.length === 0 ? <EmptyState look="card" title="No who-commissions-what rows for this nation" /> : undefined}
       footnote={
         <>
           A category can be held under more than one arrangement, so a bar can be longer than its count of categories.{" "}
@@ -386,22 +232,16 @@ export function MarketFilters({ filters, regions }: { filters: DashboardFilters;
       id="market-filters"
       anchor="market"
       keep={{ list: filters.list }}
-      after={active ? <a href={`/${filters.list ? `?list=${encodeURIComponent(filters.list)}` : ""}#market`} className={`${secondaryLinkClass} py-1.5`}>Clear</a> : undefined}
+      after={active ? <a href={`/${filters.list ? `?list=${encodeURIComponent(filters.list)}` : ""}#market`} className={buttonClass({ variant: "secondary", size: "sm" })}>Clear</a> : undefined}
     >
-      <label className="text-sm text-slate-800">
-        <span className="block text-xs font-medium text-slate-700">Nation</span>
-        <select name="nation" defaultValue={filters.nation ?? ""} className={selectClass}>
-          <option value="">All four nations</option>
-          {NATIONS.map((n) => <option key={n} value={n}>{NATION_LABELS[n]}</option>)}
-        </select>
-      </label>
-      <label className="text-sm text-slate-800">
-        <span className="block text-xs font-medium text-slate-700">NHS England region</span>
-        <select name="region" defaultValue={filters.region ?? ""} className={selectClass}>
-          <option value="">All regions</option>
-          {regions.map((r) => <option key={r.code} value={r.code}>{r.name}</option>)}
-        </select>
-      </label>
+      <ChartSelect label="Nation" name="nation" defaultValue={filters.nation ?? ""}>
+        <option value="">All four nations</option>
+        {NATIONS.map((n) => <option key={n} value={n}>{NATION_LABELS[n]}</option>)}
+      </ChartSelect>
+      <ChartSelect label="NHS England region" name="region" defaultValue={filters.region ?? ""}>
+        <option value="">All regions</option>
+        {regions.map((r) => <option key={r.code} value={r.code}>{r.name}</option>)}
+      </ChartSelect>
     </FilterForm>
   );
 }

@@ -8,7 +8,7 @@ import type { AreaBodyRow, CommissionerKindRow, HistogramBin, KindNationRow } fr
 import { ARRANGEMENT_COLOURS } from "@/lib/dashboard/labels";
 import { ARRANGEMENT_LABELS, KIND_LABELS, NATION_LABELS, type Arrangement } from "@/lib/organisations/vocabulary";
 import { formatCompact, formatGbp, formatGbpCompact, formatInt, plural, useNarrow } from "./chart-kit";
-import { AXIS_LABEL, AXIS_TICK, CaptionTick, ColouredBar, CURSOR, GRID, TipBox, rowOf, wrappedTick } from "./recharts-kit";
+import { AXIS_LABEL, AXIS_TICK, CaptionTick, ColouredBar, CURSOR, GRID, TipBox, rowOf, topValueAxis, wrappedTick } from "./recharts-kit";
 
 // ---------- population and allocation ----------
 
@@ -27,15 +27,7 @@ export function PopulationAllocationChart({ data, height, metric }: { data: Area
       margin={{ top: 4, right: narrow ? 52 : 64, bottom: 4, left: 0 }}
     >
       <CartesianGrid horizontal={false} stroke={GRID} />
-      <XAxis
-        type="number"
-        orientation="top"
-        tick={AXIS_TICK}
-        tickCount={narrow ? 3 : 5}
-        tickFormatter={(v: number) => metric.format(v)}
-        label={{ value: metric.axis, position: "insideTopRight", offset: 0, dy: -2, style: AXIS_LABEL }}
-        height={46}
-      />
+      <XAxis {...topValueAxis(metric.axis)} tickCount={narrow ? 3 : 5} tickFormatter={(v: number) => metric.format(v)} />
       <YAxis type="category" dataKey="shortName" width={narrow ? 126 : 220} tick={wrappedTick(narrow ? 126 : 220)} interval={0} />
       <Tooltip
         cursor={CURSOR}
@@ -73,18 +65,7 @@ export function BodiesByKindChart({ data, height, ticks, hrefFor }: { data: Kind
   return (
     <BarChart responsive style={{ width: "100%", height }} data={data} layout="vertical" margin={{ top: 4, right: 52, bottom: 4, left: 0 }}>
       <CartesianGrid horizontal={false} stroke={GRID} />
-      <XAxis
-        type="number"
-        scale="log"
-        domain={[0.7, ticks[ticks.length - 1] ?? 10]}
-        ticks={ticks}
-        allowDataOverflow
-        orientation="top"
-        tick={AXIS_TICK}
-        tickFormatter={(v: number) => formatCompact(v)}
-        label={{ value: "Open bodies (count, log scale)", position: "insideTopRight", offset: 0, dy: -2, style: AXIS_LABEL }}
-        height={46}
-      />
+      <XAxis {...topValueAxis("Open bodies (count, log scale)")} scale="log" domain={[0.7, ticks[ticks.length - 1] ?? 10]} ticks={ticks} allowDataOverflow tickFormatter={(v: number) => formatCompact(v)} />
       <YAxis type="category" dataKey="axisLabel" width={narrow ? 130 : 200} tick={wrappedTick(narrow ? 130 : 200)} interval={0} />
       <Tooltip
         cursor={CURSOR}
@@ -143,8 +124,7 @@ export function WhoCommissionsChart({ data, height, arrangements, hrefFor }: {
   return (
     <BarChart responsive style={{ width: "100%", height }} data={data} layout="vertical" margin={{ top: 4, right: 4, bottom: 4, left: 0 }}>
       <CartesianGrid horizontal={false} stroke={GRID} />
-      <XAxis type="number" orientation="top" allowDecimals={false} tick={AXIS_TICK} height={46}
-        label={{ value: "Service categories (count)", position: "insideTopRight", offset: 0, dy: -2, style: AXIS_LABEL }} />
+      <XAxis {...topValueAxis("Service categories (count)")} allowDecimals={false} />
       <YAxis yAxisId="kinds" type="category" dataKey="axisLabel" width={narrow ? 140 : 220} tick={wrappedTick(narrow ? 140 : 220)} interval={0} />
       <YAxis yAxisId="counts" type="category" dataKey="categories" orientation="right" width={28} axisLine={false} tickLine={false} interval={0} tick={CaptionTick} />
       <Tooltip

@@ -13,6 +13,17 @@ export const AXIS_LABEL = { fontSize: 12, fill: "#475569" } as const;
 export const GRID = "#e2e8f0";
 export const CURSOR = { fill: "#f1f5f9" } as const;
 
+/** The value axis along the top of a horizontal-bar chart, named at its right end: spread onto an XAxis. */
+export function topValueAxis(label: string) {
+  return {
+    type: "number",
+    orientation: "top",
+    tick: AXIS_TICK,
+    height: 46,
+    label: { value: label, position: "insideTopRight", offset: 0, dy: -2, style: AXIS_LABEL },
+  } as const;
+}
+
 type TickProps = { x?: number | string; y?: number | string; payload?: { value?: unknown } };
 
 /** Characters of 12 px text that fit beside a category axis `width` px wide (about 7 px a character, with room for the tick). */

@@ -10,8 +10,10 @@ import { useMemo, useState } from "react";
 import type { CoverageRow, NotesActivity, OverdueRow, PipelineRow } from "@/lib/dashboard/team";
 import { OVERDUE_BUCKETS, OVERDUE_COLOURS, SERIES_COLOURS, STAGE_COLOURS } from "@/lib/dashboard/labels";
 import { csvHref, explorerHref, type DashboardFilters } from "@/lib/dashboard/links";
-import { ChartCard, EmptyState, FilterForm, buttonLinkClass, secondaryLinkClass, selectClass } from "./chart-card";
-import { ChartFrame, ChartLoading, DataTable, Legend, TableLink, formatGbp, formatGbpCompact, formatInt, plural, useNarrow } from "./chart-kit";
+import { buttonClass } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ChartCard, ChartSelect, FilterForm } from "./chart-card";
+import { AREA_KINDS, ChartFrame, ChartLoading, DataTable, Legend, TableLink, formatGbp, formatGbpCompact, formatInt, plural, useNarrow } from "./chart-kit";
 
 // The drawings: recharts loads with them, after hydration, never in the page's first load
 const PipelineChart = dynamic(() => import("./team-recharts").then((m) => m.PipelineChart), { ssr: false, loading: ChartLoading });
@@ -20,7 +22,6 @@ const NotesActivityChart = dynamic(() => import("./team-recharts").then((m) => m
 const OverdueChart = dynamic(() => import("./team-recharts").then((m) => m.OverdueChart), { ssr: false, loading: ChartLoading });
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const AREA_KINDS = "icb,health-board,local-health-board,hsc-trust";
 
 export type TeamList = { id: string; name: string; entries: number };
 
@@ -44,11 +45,11 @@ export function StartPipelineCard({ canWrite, archivedLists }: { canWrite: boole
       </ol>
       <div className="mt-4 flex flex-wrap gap-3">
         {canWrite ? (
-          <Link href="/lists" className={buttonLinkClass}>Create a target list</Link>
+          <Link href="/lists" className={buttonClass()}>Create a target list</Link>
         ) : (
           <p className="text-sm text-slate-700">Your role can read lists but not create them: ask an analyst, admin or owner in your team to create one.</p>
         )}
-        <Link href="/explorer?kind=icb" className={secondaryLinkClass}>Find bodies in the explorer</Link>
+        <Link href="/explorer?kind=icb" className={buttonClass({ variant: "secondary" })}>Find bodies in the explorer</Link>
       </div>
     </section>
   );
@@ -71,24 +72,18 @@ export function PipelineCard({ rows, lists, filters }: { rows: PipelineRow[]; li
       description={<>Entries and estimated value at each stage on {list ? <>the list <strong>{list.name}</strong></> : "all your team's active lists"}: {plural(total, "entry", "entries")}{value > 0 ? `, ${formatGbpCompact(value)} estimated` : ""}.</>}
       controls={
         <FilterForm anchor="pipeline" keep={{ nation: filters.nation, region: filters.region, icb: filters.icb }}>
-          <label className="text-sm text-slate-800">
-            <span className="block text-xs font-medium text-slate-700">List</span>
-            <select name="list" defaultValue={filters.list ?? ""} className={`${selectClass} w-56`}>
-              <option value="">All active lists ({lists.length})</option>
-              {lists.map((l) => <option key={l.id} value={l.id}>{l.name} ({formatInt(l.entries)})</option>)}
-            </select>
-          </label>
+          <ChartSelect label="List" width="w-56" name="list" defaultValue={filters.list ?? ""}>
+            <option value="">All active lists ({lists.length})</option>
+            {lists.map((l) => <option key={l.id} value={l.id}>{l.name} ({formatInt(l.entries)})</option>)}
+          </ChartSelect>
         </FilterForm>
       }
       chart={
         <>
-          <label className="mb-3 inline-block text-sm text-slate-800">
-            <span className="block text-xs font-medium text-slate-700">Measure</span>
-            <select className={selectClass} value={metric} onChange={(e) => setMetric(e.target.value as "count" | "valueGbp")}>
-              <option value="count">Number of entries</option>
-              <option value="valueGbp">Estimated value (£)</option>
-            </select>
-          </label>
+          <ChartSelect label="Measure" className="mb-3 inline-block" value={metric} onChange={(e) => setMetric(e.target.value as "count" | "valueGbp")}>
+            <option value="count">Number of entries</option>
+            <option value="valueGbp">Estimated value (£)</option>
+          </ChartSelect>
           <ChartFrame height={data.length * 34 + 56}>
             <PipelineChart data={data} height={data.length * 34 + 56} metric={metric} format={format} hrefFor={stageHref} />
           </ChartFrame>
@@ -122,8 +117,8 @@ export function PipelineCard({ rows, lists, filters }: { rows: PipelineRow[]; li
             title={list ? `Nothing on ${list.name} yet` : "Your lists have no bodies on them yet"}
             action={
               <>
-                <Link href="/explorer?kind=icb" className={buttonLinkClass}>Add bodies from the explorer</Link>
-                {list && <Link href={`/lists/${encodeURIComponent(list.id)}`} className={secondaryLinkClass}>Open the list</Link>}
+                <Link href="/explorer?kind=icb" className={buttonClass()}>Add bodies from the explorer</Link>
+                {list && <Link href={`/lists/${encodeURIComponent(list.id)}`} className={buttonClass({ variant: "secondary" })}>Open the list</Link>}
               </>
             }
           >
@@ -171,7 +166,7 @@ export function CoverageCard({ rows, filters }: { rows: CoverageRow[]; filters: 
       exploreLabel="Open the covered bodies in the explorer"
       empty={
         onList === 0 ? (
-          <EmptyState title="No ICB or board is on your lists yet" action={<Link href={explorerHref({ kind: "icb", region: filters.region })} className={secondaryLinkClass}>Find ICBs in the explorer</Link>}>
+          <EmptyState look="card" title="No ICB or board is on your lists yet" action={<Link href={explorerHref({ kind: "icb", region: filters.region })} className={buttonClass({ variant: "secondary" })}>Find ICBs in the explorer</Link>}>
             Add ICBs, health boards or local health boards to a list to see how much of each region you cover.
           </EmptyState>
         ) : undefined
@@ -248,7 +243,7 @@ export function NotesActivityCard({ activity, wide = false }: { activity: NotesA
       exploreLabel="Open the notes"
       empty={
         total === 0 ? (
-          <EmptyState title="No notes in the last 26 weeks" action={<Link href="/explorer" className={secondaryLinkClass}>Find a body to write about</Link>}>
+          <EmptyState look="card" title="No notes in the last 26 weeks" action={<Link href="/explorer" className={buttonClass({ variant: "secondary" })}>Find a body to write about</Link>}>
             Notes are written on a body&apos;s profile page (meetings, contacts, procurement timelines); each one shows here in the week it was written.
           </EmptyState>
         ) : undefined
@@ -306,7 +301,7 @@ export function OverdueCard({ rows, hasEntries }: { rows: OverdueRow[]; hasEntri
       csvHref={csvHref("overdue", {})}
       empty={
         total === 0 ? (
-          <EmptyState title="Nothing is overdue">
+          <EmptyState look="card" title="Nothing is overdue">
             {hasEntries
               ? "No open entry has a next-step date in the past. Set a next step and its date on an entry to have it show here when it passes."
               : "Once your lists have bodies on them, entries whose next-step date has passed show here."}

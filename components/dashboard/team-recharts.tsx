@@ -7,7 +7,7 @@ import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from "
 import type { CoverageRow, NotesActivity, OverdueRow, PipelineRow } from "@/lib/dashboard/team";
 import { OVERDUE_BUCKETS, OVERDUE_COLOURS } from "@/lib/dashboard/labels";
 import { formatGbp, formatGbpCompact, formatInt, plural, useNarrow } from "./chart-kit";
-import { AXIS_LABEL, AXIS_TICK, CaptionTick, ColouredBar, CURSOR, GRID, TipBox, rowOf, wrappedTick } from "./recharts-kit";
+import { AXIS_LABEL, AXIS_TICK, CaptionTick, ColouredBar, CURSOR, GRID, TipBox, rowOf, topValueAxis, wrappedTick } from "./recharts-kit";
 
 // ---------- pipeline ----------
 
@@ -25,9 +25,7 @@ export function PipelineChart({ data, height, metric, format, hrefFor }: {
   return (
     <BarChart responsive style={{ width: "100%", height }} data={data} layout="vertical" margin={{ top: 4, right: narrow ? 48 : 64, bottom: 4, left: 0 }}>
       <CartesianGrid horizontal={false} stroke={GRID} />
-      <XAxis type="number" orientation="top" allowDecimals={false} tick={AXIS_TICK} tickCount={narrow ? 3 : 5} height={46}
-        tickFormatter={(v: number) => (metric === "count" ? formatInt(v) : formatGbpCompact(v))}
-        label={{ value: metric === "count" ? "Entries (count)" : "Estimated value (£)", position: "insideTopRight", offset: 0, dy: -2, style: AXIS_LABEL }} />
+      <XAxis {...topValueAxis(metric === "count" ? "Entries (count)" : "Estimated value (£)")} allowDecimals={false} tickCount={narrow ? 3 : 5} tickFormatter={(v: number) => (metric === "count" ? formatInt(v) : formatGbpCompact(v))} />
       <YAxis type="category" dataKey="label" width={100} tick={wrappedTick(100, 1)} interval={0} />
       <Tooltip
         cursor={CURSOR}
@@ -56,8 +54,7 @@ export function CoverageChart({ data, height, hrefFor }: { data: CoverageBar[]; 
   return (
     <BarChart responsive style={{ width: "100%", height }} data={data} layout="vertical" margin={{ top: 4, right: 4, bottom: 4, left: 0 }}>
       <CartesianGrid horizontal={false} stroke={GRID} />
-      <XAxis type="number" domain={[0, 100]} ticks={narrow ? [0, 50, 100] : [0, 25, 50, 75, 100]} orientation="top" tick={AXIS_TICK} tickFormatter={(v: number) => `${v}%`} height={46}
-        label={{ value: "On a list (% of bodies)", position: "insideTopRight", offset: 0, dy: -2, style: AXIS_LABEL }} />
+      <XAxis {...topValueAxis("On a list (% of bodies)")} domain={[0, 100]} ticks={narrow ? [0, 50, 100] : [0, 25, 50, 75, 100]} tickFormatter={(v: number) => `${v}%`} />
       <YAxis yAxisId="regions" type="category" dataKey="label" width={narrow ? 120 : 180} tick={wrappedTick(narrow ? 120 : 180)} interval={0} />
       <YAxis yAxisId="captions" type="category" dataKey="caption" orientation="right" width={48} axisLine={false} tickLine={false} interval={0} tick={CaptionTick} />
       <Tooltip
@@ -119,8 +116,7 @@ export function OverdueChart({ data, height }: { data: OverdueRow[]; height: num
   return (
     <BarChart responsive style={{ width: "100%", height }} data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 0 }}>
       <CartesianGrid horizontal={false} stroke={GRID} />
-      <XAxis type="number" orientation="top" allowDecimals={false} tick={AXIS_TICK} height={46}
-        label={{ value: "Overdue entries (count)", position: "insideTopRight", offset: 0, dy: -2, style: AXIS_LABEL }} />
+      <XAxis {...topValueAxis("Overdue entries (count)")} allowDecimals={false} />
       <YAxis type="category" dataKey="listName" width={narrow ? 120 : 180} tick={wrappedTick(narrow ? 120 : 180)} interval={0} />
       <Tooltip
         cursor={CURSOR}

@@ -3,36 +3,20 @@
 import type { RowData } from "@tanstack/react-table";
 import type { ReactNode } from "react";
 import { formatInteger } from "@/lib/format";
+import { PAGE_SIZES } from "@/lib/paging";
+import type { TablePage } from "@/lib/tables/page";
+import { Select } from "@/components/ui/input";
 import type { DataTable } from "./features";
 
 /**
  * "Showing 1–50 of 1,234", rows per page and first/previous/next/last. The buttons go through the
  * table (its onPaginationChange writes the URL); an inexact total has no last page.
  */
-export function DataTablePagination<TData extends RowData>({
-  table,
-  page,
-  size,
-  sizes,
-  total,
-  totalExact = true,
-  rowsOnPage,
-  hasNextPage,
-  onPageSize,
-}: {
-  table: DataTable<TData>;
-  page: number;
-  size: number;
-  sizes: readonly number[];
-  total: number;
-  totalExact?: boolean;
-  rowsOnPage: number;
-  hasNextPage: boolean;
-  onPageSize: (size: number) => void;
-}) {
+export function DataTablePagination<TData extends RowData>({ table, page: data, onPageSize }: { table: DataTable<TData>; page: TablePage<TData>; onPageSize: (size: number) => void }) {
+  const { page, size, total, totalExact, hasNextPage } = data;
   const pageCount = Math.max(1, table.getPageCount());
   const first = total === 0 ? 0 : (page - 1) * size + 1;
-  const last = (page - 1) * size + rowsOnPage;
+  const last = (page - 1) * size + data.rows.length;
   return (
     <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-700">
       <p className="tabular-nums">
@@ -41,13 +25,9 @@ export function DataTablePagination<TData extends RowData>({
       <div className="flex flex-wrap items-center gap-3">
         <label className="flex items-center gap-2">
           <span>Rows per page</span>
-          <select
-            className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30"
-            value={size}
-            onChange={(e) => onPageSize(Number(e.target.value))}
-          >
-            {sizes.map((s) => <option key={s} value={s}>{s}</option>)}
-          </select>
+          <Select size="xs" full={false} value={size} onChange={(e) => onPageSize(Number(e.target.value))}>
+            {PAGE_SIZES.map((s) => <option key={s} value={s}>{s}</option>)}
+          </Select>
         </label>
         <span className="tabular-nums">
           Page {formatInteger(page)}{totalExact && ` of ${formatInteger(pageCount)}`}

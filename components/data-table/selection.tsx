@@ -3,23 +3,9 @@
 import { useState, type ReactNode } from "react";
 import { functionalUpdate, type OnChangeFn, type RowData, type RowSelectionState } from "@tanstack/react-table";
 import { formatInteger } from "@/lib/format";
+import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/input";
 import { dataColumnHelper } from "./features";
-
-export function Checkbox({ label, checked, indeterminate, disabled, onChange }: { label: string; checked: boolean; indeterminate?: boolean; disabled?: boolean; onChange: (event: React.ChangeEvent<HTMLInputElement>) => void }) {
-  return (
-    <input
-      type="checkbox"
-      aria-label={label}
-      className="h-4 w-4 cursor-pointer rounded border-slate-300 align-middle accent-brand-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:cursor-not-allowed"
-      checked={checked}
-      disabled={disabled}
-      ref={(el) => {
-        if (el) el.indeterminate = Boolean(indeterminate) && !checked;
-      }}
-      onChange={onChange}
-    />
-  );
-}
 
 /** The first column of a selectable table: a checkbox per row and one for the whole page. */
 export function selectionColumn<TData extends RowData>({ pageLabel, rowLabel }: { pageLabel: string; rowLabel: (row: TData) => string }) {
@@ -31,13 +17,14 @@ export function selectionColumn<TData extends RowData>({ pageLabel, rowLabel }: 
     meta: { className: "w-9" },
     header: ({ table }) => (
       <Checkbox
+        className="align-middle"
         label={pageLabel}
         checked={table.getIsAllPageRowsSelected()}
         indeterminate={table.getIsSomePageRowsSelected()}
         onChange={table.getToggleAllPageRowsSelectedHandler()}
       />
     ),
-    cell: ({ row }) => <Checkbox label={rowLabel(row.original)} checked={row.getIsSelected()} onChange={row.getToggleSelectedHandler()} />,
+    cell: ({ row }) => <Checkbox className="align-middle" label={rowLabel(row.original)} checked={row.getIsSelected()} onChange={row.getToggleSelectedHandler()} />,
   });
 }
 
@@ -76,7 +63,7 @@ export function SelectionBar({ count, allMatching, noun, onClear, children }: { 
       <p className="text-brand-900" role="status">
         <span className="font-semibold tabular-nums">{formatInteger(count)}</span> selected
         {allMatching ? ` (every ${noun.one} matching these filters)` : ""}
-        <button type="button" onClick={onClear} className="ml-2 rounded text-brand-700 underline underline-offset-2 hover:text-brand-900 focus-visible:outline-2 focus-visible:outline-brand-600">Clear selection</button>
+        <Button variant="link" onClick={onClear} className="ml-2">Clear selection</Button>
       </p>
       {children}
     </div>
@@ -90,14 +77,14 @@ export function SelectAllMatching({ total, pageRows, allMatching, noun, onSelect
       {allMatching ? (
         <>
           All <strong className="tabular-nums">{formatInteger(total)}</strong> {noun.many} matching these filters are selected.{" "}
-          <button type="button" className="font-medium text-brand-700 underline underline-offset-2" onClick={onClear}>Clear selection</button>
+          <Button variant="link" onClick={onClear}>Clear selection</Button>
         </>
       ) : (
         <>
           All {pageRows} on this page selected —{" "}
-          <button type="button" className="font-medium text-brand-700 underline underline-offset-2" onClick={onSelectAll}>
+          <Button variant="link" onClick={onSelectAll}>
             select all {formatInteger(total)} matching
-          </button>
+          </Button>
         </>
       )}
     </div>

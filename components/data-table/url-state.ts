@@ -1,13 +1,12 @@
 "use client";
 
-// A server-driven table keeps its sort, page, page size and visible columns in the URL of the page
-// that shows it. These hooks turn the table's state changes into URL changes through the page's
-// navigate (see components/explorer/explorer-state.tsx, whose provider takes any basePath).
+// A server-driven table keeps its filters, sort, page, page size and visible columns in the URL of
+// the page that shows it. These hooks turn the table's state changes into URL changes through the
+// page's navigate (see table-url-state.tsx, whose provider takes any basePath).
 import { useCallback, useMemo } from "react";
 import { functionalUpdate, type ColumnVisibilityState, type OnChangeFn, type PaginationState, type SortingState } from "@tanstack/react-table";
-import { toQueryString } from "@/components/explorer/query";
 
-export type Navigate = (mutate: (params: URLSearchParams) => void, options?: { resetPage?: boolean }) => void;
+import { toQueryString, type Navigate } from "./query-string";
 
 /** "name" / "-name" to TanStack's sorting state; `none` (e.g. relevance) means no column is sorted. */
 export function sortingFromParam(sort: string, none?: string): SortingState {

@@ -2,14 +2,15 @@
 
 import Link from "next/link";
 import { KIND_LABELS, SHORT_KIND_LABELS, type OrganisationKind } from "@/lib/organisations/vocabulary";
-import { useExplorer } from "./explorer-state";
-import { drillQuery, explorerHref } from "./query";
+import { explorerHref } from "@/lib/organisations/explorer-href";
+import { useTableUrlState } from "@/components/data-table/table-url-state";
+import { drillQuery } from "./query";
 
 export type Crumb = { code: string; name: string; kind: OrganisationKind };
 
 /** Where a drill-down stands: the parent's chain, top first; each crumb shows what lies under it. */
 export function ParentBreadcrumbs({ chain }: { chain: Crumb[] }) {
-  const { query } = useExplorer();
+  const { query } = useTableUrlState();
   const current = chain[chain.length - 1];
   if (!current) return null;
   return (

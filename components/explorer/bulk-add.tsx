@@ -7,6 +7,8 @@ import { addToTargetListAction, createTargetListAction } from "@/lib/target-list
 import { formatInteger, plural } from "@/lib/format";
 import type { Option } from "./explorer-filters";
 import { MAX_BULK_ADD } from "@/lib/target-lists/vocabulary";
+import { Button } from "@/components/ui/button";
+import { Input, Select } from "@/components/ui/input";
 
 const NEW_LIST = "__new__";
 
@@ -57,38 +59,36 @@ export function BulkAddToList({ lists, codes, filter, count }: { lists: Option[]
     <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
       <form onSubmit={submit} className="flex flex-wrap items-center gap-2">
         <label htmlFor={`${id}-list`} className="text-slate-700">Add to</label>
-        <select
+        <Select
           id={`${id}-list`}
+          size="xs"
+          full={false}
+          className="max-w-[14rem]"
           value={creating ? NEW_LIST : listId}
           onChange={(e) => setListId(e.target.value)}
-          className="max-w-[14rem] rounded-md border border-slate-300 bg-white px-2 py-1 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30"
         >
           {lists.map((l) => <option key={l.value} value={l.value}>{l.label}</option>)}
           <option value={NEW_LIST}>+ New list…</option>
-        </select>
+        </Select>
         {creating && (
           <>
             <label htmlFor={`${id}-name`} className="sr-only">Name of the new list</label>
-            <input
+            <Input
               id={`${id}-name`}
+              size="xs"
+              full={false}
+              className="w-44"
               value={newName}
               onChange={(e) => setNewName(e.target.value)}
               required
               maxLength={120}
               placeholder="New list name"
-              className="w-44 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm shadow-sm placeholder:text-slate-400 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30"
             />
           </>
         )}
-        <button
-          type="submit"
-          disabled={pending || tooMany || (creating && !newName.trim())}
-          aria-busy={pending}
-          className="inline-flex items-center gap-2 rounded-md bg-brand-600 px-3 py-1 text-sm font-medium text-white shadow-sm hover:bg-brand-700 disabled:opacity-60"
-        >
-          {pending && <span aria-hidden className="h-3 w-3 animate-spin rounded-full border-2 border-current border-t-transparent" />}
+        <Button type="submit" size="sm" disabled={pending || tooMany || (creating && !newName.trim())} pending={pending}>
           Add {formatInteger(count)} to list
-        </button>
+        </Button>
       </form>
       <div aria-live="polite" className="text-sm">
         {tooMany && <p className="text-rose-700">At most {formatInteger(MAX_BULK_ADD)} at once: narrow the filters first.</p>}

@@ -3,16 +3,15 @@
 import { useCallback, useId, useState, type ReactNode } from "react";
 import { KIND_LABELS, NATIONS, NATION_LABELS, ORGANISATION_KINDS } from "@/lib/organisations/vocabulary";
 import { STAGES, STAGE_LABELS } from "@/lib/target-lists/vocabulary";
-import { DebouncedInput } from "./debounced-input";
-import { useExplorer } from "./explorer-state";
+import { useTableUrlState } from "@/components/data-table/table-url-state";
+import { Button } from "@/components/ui/button";
+import { DebouncedInput } from "@/components/ui/debounced-input";
+import { Checkbox, Select } from "@/components/ui/input";
 
 export type Option = { value: string; label: string };
 
 /** Parameters that narrow the results; "clear filters" removes these and keeps page size and columns. */
 export const FILTER_PARAMS = ["nation", "kind", "region", "parent", "commissions", "status", "q", "min_population", "max_population", "min_allocation", "max_allocation", "list", "stage", "has_notes"];
-
-export const controlClass =
-  "block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-900 shadow-sm placeholder:text-slate-400 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 disabled:bg-slate-50 disabled:text-slate-400";
 
 function listValues(params: URLSearchParams, key: string): string[] {
   return params.getAll(key).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
@@ -24,7 +23,7 @@ export function activeFilterCount(query: string): number {
 }
 
 export function useClearFilters() {
-  const { navigate } = useExplorer();
+  const { navigate } = useTableUrlState();
   return useCallback(() => navigate((p) => {
     for (const key of FILTER_PARAMS) p.delete(key);
     if (p.get("sort") === "relevance") p.delete("sort");
@@ -45,11 +44,25 @@ function LabelledSelect({ label, value, onChange, options, emptyLabel, disabled,
   return (
     <div>
       <label htmlFor={id} className="mb-1 block text-xs font-medium text-slate-700">{label}</label>
-      <select id={id} className={controlClass} value={value} onChange={(e) => onChange(e.target.value)} disabled={disabled} aria-describedby={hint ? `${id}-hint` : undefined}>
+      <Select id={id} size="sm" value={value} onChange={(e) => onChange(e.target.value)} disabled={disabled} aria-describedby={hint ? `${id}-hint` : undefined}>
         <option value="">{emptyLabel}</option>
         {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-      </select>
+      </Select>
       {hint && <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">{hint}</p>}
+    </div>
+  );
+}
+
+/** A filter of several values: one labelled checkbox each. */
+function CheckboxList({ options, checked, onToggle, className }: { options: Option[]; checked: ReadonlySet<string>; onToggle: (value: string, on: boolean) => void; className: string }) {
+  return (
+    <div className={className}>
+      {options.map((o) => (
+        <label key={o.value} className="flex items-start gap-2 text-sm leading-5 text-slate-700">
+          <Checkbox className="mt-0.5" checked={checked.has(o.value)} onChange={(e) => onToggle(o.value, e.target.checked)} />
+          {o.label}
+        </label>
+      ))}
     </div>
   );
 }
@@ -62,18 +75,18 @@ function RangeInputs({ label, unit, minKey, maxKey, params, commit, step }: { la
     <div className="grid grid-cols-2 gap-2">
       <div>
         <label htmlFor={`${id}-min`} className="mb-1 block text-xs font-medium text-slate-700">Min {unit && <span className="font-normal text-slate-500">({unit})</span>}<span className="sr-only"> {label}</span></label>
-        <DebouncedInput id={`${id}-min`} type="number" inputMode="decimal" min="0" step={step} className={`${controlClass} tabular-nums`} value={params.get(minKey) ?? ""} onCommit={commitMin} delay={500} placeholder="Any" />
+        <DebouncedInput id={`${id}-min`} type="number" inputMode="decimal" min="0" step={step} size="sm" className="tabular-nums" value={params.get(minKey) ?? ""} onCommit={commitMin} delay={500} placeholder="Any" />
       </div>
       <div>
         <label htmlFor={`${id}-max`} className="mb-1 block text-xs font-medium text-slate-700">Max {unit && <span className="font-normal text-slate-500">({unit})</span>}<span className="sr-only"> {label}</span></label>
-        <DebouncedInput id={`${id}-max`} type="number" inputMode="decimal" min="0" step={step} className={`${controlClass} tabular-nums`} value={params.get(maxKey) ?? ""} onCommit={commitMax} delay={500} placeholder="Any" />
+        <DebouncedInput id={`${id}-max`} type="number" inputMode="decimal" min="0" step={step} size="sm" className="tabular-nums" value={params.get(maxKey) ?? ""} onCommit={commitMax} delay={500} placeholder="Any" />
       </div>
     </div>
   );
 }
 
 export function ExplorerFilters({ regions, categories, lists }: { regions: Option[]; categories: Option[]; lists: Option[] }) {
-  const { query, navigate } = useExplorer();
+  const { query, navigate } = useTableUrlState();
   const clearFilters = useClearFilters();
   const [open, setOpen] = useState(false);
   const params = new URLSearchParams(query);
@@ -106,16 +119,16 @@ export function ExplorerFilters({ regions, categories, lists }: { regions: Optio
 
   return (
     <aside aria-label="Filters" className="lg:self-start">
-      <button
-        type="button"
-        className="mb-3 inline-flex w-full items-center justify-between rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 shadow-sm lg:hidden"
+      <Button
+        variant="secondary"
+        className="mb-3 w-full justify-between lg:hidden"
         aria-expanded={open}
         aria-controls="explorer-filter-panel"
         onClick={() => setOpen(!open)}
       >
         <span>Filters{active > 0 && ` (${active} active)`}</span>
         <span aria-hidden>{open ? "▴" : "▾"}</span>
-      </button>
+      </Button>
       <div id="explorer-filter-panel" className={`${open ? "block" : "hidden"} rounded-lg border border-slate-200 bg-white shadow-sm lg:block`}>
         <div className="flex items-center justify-between border-b border-slate-100 px-4 py-2.5">
           <h2 className="text-sm font-semibold text-slate-900">Filters{active > 0 && <span className="ml-1.5 rounded-full bg-brand-50 px-1.5 py-0.5 text-xs font-medium text-brand-700">{active}</span>}</h2>
@@ -136,25 +149,11 @@ export function ExplorerFilters({ regions, categories, lists }: { regions: Optio
         </Section>
 
         <Section title="Nation">
-          <div className="grid grid-cols-2 gap-x-2 gap-y-1">
-            {NATIONS.map((nation) => (
-              <label key={nation} className="flex items-center gap-2 text-sm text-slate-700">
-                <input type="checkbox" className="h-4 w-4 rounded border-slate-300 accent-brand-600" checked={nations.has(nation)} onChange={(e) => toggle("nation", nation, e.target.checked)} />
-                {NATION_LABELS[nation]}
-              </label>
-            ))}
-          </div>
+          <CheckboxList className="grid grid-cols-2 gap-x-2 gap-y-1" options={NATIONS.map((n) => ({ value: n, label: NATION_LABELS[n] }))} checked={nations} onToggle={(value, on) => toggle("nation", value, on)} />
         </Section>
 
         <Section title="Kind of body">
-          <div className="max-h-52 space-y-1 overflow-y-auto pr-1">
-            {ORGANISATION_KINDS.map((kind) => (
-              <label key={kind} className="flex items-start gap-2 text-sm leading-5 text-slate-700">
-                <input type="checkbox" className="mt-0.5 h-4 w-4 shrink-0 rounded border-slate-300 accent-brand-600" checked={kinds.has(kind)} onChange={(e) => toggle("kind", kind, e.target.checked)} />
-                {KIND_LABELS[kind].singular}
-              </label>
-            ))}
-          </div>
+          <CheckboxList className="max-h-52 space-y-1 overflow-y-auto pr-1" options={ORGANISATION_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k].singular }))} checked={kinds} onToggle={(value, on) => toggle("kind", value, on)} />
         </Section>
 
         <Section title="Where and what">
@@ -202,7 +201,7 @@ export function ExplorerFilters({ regions, categories, lists }: { regions: Optio
 
 /** The search box above the table: names, codes and former names, typos forgiven. */
 export function ExplorerSearch() {
-  const { query, navigate } = useExplorer();
+  const { query, navigate } = useTableUrlState();
   const id = useId();
   const q = new URLSearchParams(query).get("q") ?? "";
   const commit = useCallback(
@@ -231,7 +230,8 @@ export function ExplorerSearch() {
         autoComplete="off"
         spellCheck={false}
         placeholder="Search by name, code or former name — e.g. chesire mersyside"
-        className={`${controlClass} py-2 pl-9`}
+        size="sm"
+        className="py-2 pl-9"
       />
     </div>
   );

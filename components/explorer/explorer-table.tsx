@@ -2,32 +2,27 @@
 
 import { useMemo } from "react";
 import Link from "next/link";
-import { useTable } from "@tanstack/react-table";
 import type { ExplorerRow, Sort } from "@/lib/organisations/explorer";
-import { CHILD_KINDS, KIND_LABELS, NATION_LABELS, SHORT_KIND_LABELS, type OrganisationKind } from "@/lib/organisations/vocabulary";
+import { CHILD_KINDS, NATION_LABELS, SHORT_KIND_LABELS, type OrganisationKind } from "@/lib/organisations/vocabulary";
 import { formatDate, formatGbpThousands, formatInteger } from "@/lib/format";
+import type { TablePage } from "@/lib/tables/page";
+import { explorerHref } from "@/lib/organisations/explorer-href";
 import { Badge } from "@/components/ui/badge";
-import { dataColumnHelper, dataTableFeatures } from "@/components/data-table/features";
+import { buttonClass } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { KindLabel, OrganisationCell } from "@/components/organisations/organisation-cell";
+import { Blank } from "@/components/data-table/blank";
+import { dataColumnHelper } from "@/components/data-table/features";
 import { DataTableGrid } from "@/components/data-table/data-table";
 import { DataTablePagination } from "@/components/data-table/pagination";
 import { ColumnMenu } from "@/components/data-table/column-menu";
-import { EmptyState, emptyStateButtonClass } from "@/components/data-table/empty-state";
 import { ResultCount } from "@/components/data-table/result-count";
-import { SelectAllMatching, SelectionBar, selectionColumn, useRowSelection } from "@/components/data-table/selection";
-import { useUrlColumns, useUrlPagination, useUrlSorting } from "@/components/data-table/url-state";
-import { useExplorer } from "./explorer-state";
+import { SelectAllMatching, SelectionBar, selectionColumn } from "@/components/data-table/selection";
+import { useServerTable } from "@/components/data-table/use-server-table";
+import { useTableUrlState } from "@/components/data-table/table-url-state";
 import { useClearFilters, type Option } from "./explorer-filters";
 import { BulkAddToList } from "./bulk-add";
-import {
-  COLUMN_LABELS,
-  DEFAULT_COLUMNS,
-  DEFAULT_PAGE_SIZE,
-  HIDEABLE_COLUMNS,
-  PAGE_SIZES,
-  drillQuery,
-  explorerHref,
-  filterQuery,
-} from "./query";
+import { COLUMN_LABELS, DEFAULT_COLUMNS, HIDEABLE_COLUMNS, drillQuery, filterQuery } from "./query";
 
 const helper = dataColumnHelper<ExplorerRow>();
 
@@ -44,14 +39,7 @@ const NOUN = { one: "body", many: "bodies" };
 /** What shows when every column is hidden */
 const FALLBACK_COLUMNS = ["name"] as const;
 
-function NoFigure() {
-  return (
-    <span title="No figure in the data" className="text-slate-500">
-      <span aria-hidden>—</span>
-      <span className="sr-only">No figure in the data</span>
-    </span>
-  );
-}
+const NoFigure = () => <Blank label="No figure in the data" />;
 
 function useColumns(query: string) {
   return useMemo(
@@ -65,34 +53,11 @@ function useColumns(query: string) {
         helper.accessor("name", {
           header: "Name",
           meta: { className: "min-w-[13rem] whitespace-normal" },
-          cell: ({ row }) => {
-            const r = row.original;
-            return (
-              <div>
-                <span className="inline-flex flex-wrap items-center gap-x-2 gap-y-0.5">
-                  <Link href={`/organisations/${encodeURIComponent(r.code)}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
-                    {r.name}
-                  </Link>
-                  {r.status === "closed" && <Badge tone="danger">Closed</Badge>}
-                </span>
-                {r.status === "closed" && r.successors?.length ? (
-                  <ul className="mt-0.5 text-xs text-slate-600">
-                    {r.successors.map((s) => (
-                      <li key={s.code}>
-                        <span aria-hidden>→ </span>
-                        <span className="sr-only">Succeeded by </span>
-                        <Link href={`/organisations/${encodeURIComponent(s.code)}`} className="text-brand-700 hover:underline">{s.name}</Link>
-                      </li>
-                    ))}
-                  </ul>
-                ) : null}
-              </div>
-            );
-          },
+          cell: ({ row }) => <OrganisationCell organisation={row.original} successors={row.original.successors} />,
         }),
         helper.accessor("kind", {
           header: "Kind",
-          cell: (info) => <span title={KIND_LABELS[info.getValue()].singular}>{SHORT_KIND_LABELS[info.getValue()]}</span>,
+          cell: (info) => <KindLabel kind={info.getValue()} />,
         }),
         helper.accessor("nation", {
           header: "Nation",
@@ -206,66 +171,37 @@ function useColumns(query: string) {
 }
 
 type Props = {
-  rows: ExplorerRow[];
-  total: number;
-  /** false when more bodies match than the server counts: total is then a lower bound */
-  totalExact: boolean;
-  hasNextPage: boolean;
-  page: number;
-  size: number;
-  sort: Sort;
+  /** The bodies on this page; total is a lower bound when more match than the server counts */
+  page: TablePage<ExplorerRow, Sort>;
   canWrite: boolean;
   lists: Option[];
 };
 
-export function ExplorerTable({ rows, total, totalExact, hasNextPage, page, size, sort, canWrite, lists }: Props) {
-  const { query, navigate, pending, href } = useExplorer();
+export function ExplorerTable({ page: data, canWrite, lists }: Props) {
+  const { rows, total, totalExact, page, sort } = data;
+  const { query } = useTableUrlState();
   const clearFilters = useClearFilters();
-  const columns = useColumns(query);
-
-  // Selection is by code and survives paging; a different filter starts afresh
-  const { rowSelection, onRowSelectionChange, allMatching, setAllMatching, clearSelection, selectedIds: selectedCodes } = useRowSelection(filterQuery(query));
-  const { sorting, onSortingChange } = useUrlSorting({ navigate, sort, sortable: SORTABLE, none: "relevance" });
-  const { pagination, onPaginationChange, setPageSize } = useUrlPagination({ navigate, page, size, defaultSize: DEFAULT_PAGE_SIZE });
-  // Selecting rows only serves "add to target list": viewers do not get the checkboxes
-  const { columnVisibility, onColumnVisibilityChange, defaultVisibility } = useUrlColumns({
-    query,
-    href,
-    hideable: HIDEABLE_COLUMNS,
-    defaults: DEFAULT_COLUMNS,
-    fallback: FALLBACK_COLUMNS,
-    fixed: { select: canWrite },
-  });
-
-  const table = useTable({
-    features: dataTableFeatures,
-    columns,
-    data: rows,
+  // Selection is by code and survives paging; a different filter starts afresh.
+  // Selecting rows only serves "add to target list": viewers do not get the checkboxes.
+  const { table, url, selection, pageCount, setPageSize, resetColumns } = useServerTable({
+    page: data,
+    columns: useColumns(query),
     getRowId: (row) => row.code,
-    manualPagination: true,
-    manualSorting: true,
-    manualFiltering: true,
-    rowCount: total,
-    // An inexact total cannot say which page is last
-    ...(totalExact ? {} : { pageCount: -1 }),
-    enableMultiSort: false,
-    enableSortingRemoval: false,
-    state: { sorting, pagination, columnVisibility, rowSelection },
-    onSortingChange,
-    onPaginationChange,
-    onColumnVisibilityChange,
-    onRowSelectionChange,
+    sortable: SORTABLE,
+    unsorted: "relevance",
+    hideable: HIDEABLE_COLUMNS,
+    defaultColumns: DEFAULT_COLUMNS,
+    fallbackColumns: FALLBACK_COLUMNS,
+    selectable: canWrite,
+    selectionKey: filterQuery(query),
   });
-
-  const selectedCount = allMatching ? total : selectedCodes.length;
-  const pageCount = Math.max(1, table.getPageCount());
-  const allPageSelected = rows.length > 0 && table.getIsAllPageRowsSelected();
+  const { allMatching, selectedIds: selectedCodes, clearSelection } = selection;
 
   if (total === 0) {
     return (
       <EmptyState
         title="No bodies match these filters"
-        action={<button type="button" onClick={clearFilters} className={emptyStateButtonClass}>Clear filters</button>}
+        action={<button type="button" onClick={clearFilters} className={buttonClass()}>Clear filters</button>}
       >
         Try a broader search, another kind of body, or fewer filters. Closed bodies only show under the “Closed” or “All” status.
       </EmptyState>
@@ -275,29 +211,29 @@ export function ExplorerTable({ rows, total, totalExact, hasNextPage, page, size
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <ResultCount total={total} totalExact={totalExact} noun={NOUN} pending={pending}>
+        <ResultCount total={total} totalExact={totalExact} noun={NOUN} pending={url.pending}>
           {sort === "relevance" && <span className="text-slate-500"> · best matches first</span>}
         </ResultCount>
-        <ColumnMenu table={table} labels={COLUMN_LABELS} onReset={() => table.setColumnVisibility(defaultVisibility())} />
+        <ColumnMenu table={table} labels={COLUMN_LABELS} onReset={resetColumns} />
       </div>
 
-      {selectedCount > 0 && (
-        <SelectionBar count={selectedCount} allMatching={allMatching} noun={NOUN} onClear={clearSelection}>
+      {selection.count > 0 && (
+        <SelectionBar count={selection.count} allMatching={allMatching} noun={NOUN} onClear={clearSelection}>
           {canWrite ? (
-            <BulkAddToList lists={lists} codes={selectedCodes} filter={allMatching ? filterQuery(query) : null} count={selectedCount} />
+            <BulkAddToList lists={lists} codes={selectedCodes} filter={allMatching ? filterQuery(query) : null} count={selection.count} />
           ) : (
             <p className="text-slate-600">Viewers cannot add to target lists.</p>
           )}
         </SelectionBar>
       )}
 
-      {allPageSelected && total > rows.length && (
-        <SelectAllMatching total={total} pageRows={rows.length} allMatching={allMatching} noun={NOUN} onSelectAll={() => setAllMatching(true)} onClear={clearSelection} />
+      {selection.canSelectAllMatching && (
+        <SelectAllMatching total={total} pageRows={rows.length} allMatching={allMatching} noun={NOUN} onSelectAll={() => selection.setAllMatching(true)} onClear={clearSelection} />
       )}
 
       <DataTableGrid
         table={table}
-        pending={pending}
+        pending={url.pending}
         allSelected={allMatching}
         caption={
           <>
@@ -307,17 +243,7 @@ export function ExplorerTable({ rows, total, totalExact, hasNextPage, page, size
         }
       />
 
-      <DataTablePagination
-        table={table}
-        page={page}
-        size={size}
-        sizes={PAGE_SIZES}
-        total={total}
-        totalExact={totalExact}
-        rowsOnPage={rows.length}
-        hasNextPage={hasNextPage}
-        onPageSize={setPageSize}
-      />
+      <DataTablePagination table={table} page={data} onPageSize={setPageSize} />
     </div>
   );
 }

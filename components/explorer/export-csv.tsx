@@ -2,7 +2,8 @@
 
 import { useRef, useState } from "react";
 import { formatInteger } from "@/lib/format";
-import { useExplorer } from "./explorer-state";
+import { Button, buttonClass } from "@/components/ui/button";
+import { useTableUrlState } from "@/components/data-table/table-url-state";
 import { exportQuery } from "./query";
 
 type Status =
@@ -31,7 +32,7 @@ function filenameFrom(disposition: string | null): string {
  * fetch so a large export shows its progress and can be cancelled, then saved from a Blob.
  */
 export function ExportCsvButton({ total, viewName }: { total: number; viewName: string | null }) {
-  const { query } = useExplorer();
+  const { query } = useTableUrlState();
   const [status, setStatus] = useState<Status>({ state: "idle" });
   const controller = useRef<AbortController | null>(null);
   const href = `/api/v1/organisations?${exportQuery(query, viewName ?? "explorer")}`;
@@ -92,7 +93,7 @@ export function ExportCsvButton({ total, viewName }: { total: number; viewName: 
           event.preventDefault();
           if (!running) void run();
         }}
-        className="inline-flex items-center gap-1.5 rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-brand-700 aria-disabled:opacity-60"
+        className={buttonClass({ size: "sm" })}
       >
         <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className="h-4 w-4"><path d="M10.75 2.75a.75.75 0 0 0-1.5 0v8.61L6.3 8.24a.75.75 0 1 0-1.1 1.02l4.25 4.5a.75.75 0 0 0 1.1 0l4.25-4.5a.75.75 0 1 0-1.1-1.02l-2.95 3.12V2.75Z" /><path d="M3.5 12.75a.75.75 0 0 0-1.5 0v2.5A2.75 2.75 0 0 0 4.75 18h10.5A2.75 2.75 0 0 0 18 15.25v-2.5a.75.75 0 0 0-1.5 0v2.5c0 .69-.56 1.25-1.25 1.25H4.75c-.69 0-1.25-.56-1.25-1.25v-2.5Z" /></svg>
         Export CSV
@@ -129,9 +130,9 @@ export function ExportCsvButton({ total, viewName }: { total: number; viewName: 
           </div>
           <div className="mt-2 flex justify-end gap-3">
             {running ? (
-              <button type="button" onClick={() => controller.current?.abort()} className="rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium text-slate-800 hover:bg-slate-50">
+              <Button variant="secondary" size="xs" onClick={() => controller.current?.abort()}>
                 Cancel
-              </button>
+              </Button>
             ) : (
               <button type="button" onClick={() => setStatus({ state: "idle" })} className="text-xs font-medium text-brand-700 hover:underline">
                 Dismiss

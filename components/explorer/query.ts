@@ -1,8 +1,7 @@
 // The explorer's URL is its whole state: filters, search, sort, page, size and visible columns.
 // These helpers build the query strings the page, the table and the actions share.
 import type { OrganisationKind } from "@/lib/organisations/vocabulary";
-
-export { DEFAULT_PAGE_SIZE, PAGE_SIZES } from "@/lib/paging";
+import { toQueryString } from "@/components/data-table/query-string";
 
 /** Columns the user can show or hide, in display order. */
 export const HIDEABLE_COLUMNS = ["code", "name", "kind", "nation", "parent", "region", "population", "allocation", "status"] as const;
@@ -23,10 +22,6 @@ export const COLUMN_LABELS: Record<HideableColumn, string> = {
 /** Parameters that are not filters: they never change which bodies match. */
 const VIEW_ONLY_PARAMS = ["page", "size", "columns", "sort", "view", "cursor", "limit", "format", "bom"];
 
-export function toQueryString(params: URLSearchParams): string {
-  // Commas are kept readable in lists (kind=icb,pcn; columns=code,name)
-  return params.toString().replace(/%2C/gi, ",");
-}
 
 /** The filter part of a query: what "all N matching" means (for bulk add and saved selections). */
 export function filterQuery(query: string): string {
@@ -63,9 +58,5 @@ export function drillQuery(query: string, parent: string | null, kind?: Organisa
   else params.delete("parent");
   if (kind) params.set("kind", kind);
   return toQueryString(params);
-}
-
-export function explorerHref(query: string): string {
-  return query ? `/explorer?${query}` : "/explorer";
 }
 

@@ -3,8 +3,13 @@
 import { useId, useState, useTransition } from "react";
 import Link from "next/link";
 import { createViewAction } from "@/lib/views/actions";
-import { useDismissableDetails, useExplorer } from "./explorer-state";
-import { explorerHref, toQueryString, viewQuery } from "./query";
+import { explorerHref } from "@/lib/organisations/explorer-href";
+import { toQueryString } from "@/components/data-table/query-string";
+import { useTableUrlState } from "@/components/data-table/table-url-state";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Menu, closeMenu } from "@/components/ui/menu";
+import { viewQuery } from "./query";
 
 export type SavedView = { id: string; name: string; query: string; createdBy: string };
 
@@ -14,47 +19,45 @@ export function viewHref(view: { name: string; query: string }) {
   return explorerHref(toQueryString(params));
 }
 
-const menuButton =
-  "inline-flex cursor-pointer list-none items-center gap-1.5 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50 [&::-webkit-details-marker]:hidden";
-
 /** The team's saved views: each is a link to the explorer with its query. */
 export function SavedViewsMenu({ views, current }: { views: SavedView[]; current: string | null }) {
-  const ref = useDismissableDetails();
   return (
-    <details ref={ref} className="relative">
-      <summary className={menuButton}>
-        Saved views <span className="rounded-full bg-slate-100 px-1.5 text-xs text-slate-600">{views.length}</span>
-        <span aria-hidden className="text-xs text-slate-500">▾</span>
-      </summary>
-      <div className="fixed inset-x-4 z-30 mt-1 rounded-md border border-slate-200 bg-white py-1 shadow-lg sm:absolute sm:inset-x-auto sm:right-0 sm:w-72">
-        {views.length === 0 ? (
-          <p className="px-3 py-2 text-sm text-slate-600">No saved views yet. Set filters, then “Save view” to share them with your team.</p>
-        ) : (
-          <ul className="max-h-80 overflow-y-auto">
-            {views.map((view) => (
-              <li key={view.id}>
-                <Link
-                  href={viewHref(view)}
-                  aria-current={view.name === current ? "page" : undefined}
-                  onClick={() => ref.current?.removeAttribute("open")}
-                  className={`block px-3 py-1.5 text-sm hover:bg-slate-50 ${view.name === current ? "bg-brand-50" : ""}`}
-                >
-                  <span className="block font-medium text-brand-700">{view.name}</span>
-                  <span className="block text-xs text-slate-500">by {view.createdBy}</span>
-                </Link>
-              </li>
-            ))}
-          </ul>
-        )}
-      </div>
-    </details>
+    <Menu
+      label={
+        <>
+          Saved views <span className="rounded-full bg-slate-100 px-1.5 text-xs text-slate-600">{views.length}</span>
+          <span aria-hidden className="text-xs text-slate-500">▾</span>
+        </>
+      }
+      placement="sheet"
+      panelClassName="py-1"
+    >
+      {views.length === 0 ? (
+        <p className="px-3 py-2 text-sm text-slate-600">No saved views yet. Set filters, then “Save view” to share them with your team.</p>
+      ) : (
+        <ul className="max-h-80 overflow-y-auto">
+          {views.map((view) => (
+            <li key={view.id}>
+              <Link
+                href={viewHref(view)}
+                aria-current={view.name === current ? "page" : undefined}
+                onClick={(event) => closeMenu(event.currentTarget)}
+                className={`block px-3 py-1.5 text-sm hover:bg-slate-50 ${view.name === current ? "bg-brand-50" : ""}`}
+              >
+                <span className="block font-medium text-brand-700">{view.name}</span>
+                <span className="block text-xs text-slate-500">by {view.createdBy}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Menu>
   );
 }
 
 /** Saves the current filters, sort, page size and columns as a view the whole team sees. */
 export function SaveViewButton() {
-  const { query, navigate } = useExplorer();
-  const ref = useDismissableDetails();
+  const { query, navigate } = useTableUrlState();
   const id = useId();
   const [name, setName] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -63,6 +66,7 @@ export function SaveViewButton() {
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    const form = event.currentTarget;
     setError(null);
     startTransition(async () => {
       const result = await createViewAction({ name, query: viewQuery(query) });
@@ -73,7 +77,7 @@ export function SaveViewButton() {
       const savedName = name.trim();
       setSaved(savedName);
       setName("");
-      ref.current?.removeAttribute("open");
+      closeMenu(form);
       // The URL now names the view (the export uses it); the server re-renders the views list
       navigate((p) => p.set("view", savedName), { resetPage: false });
     });
@@ -81,12 +85,12 @@ export function SaveViewButton() {
 
   return (
     <div className="flex items-center gap-2">
-      <details ref={ref} className="relative">
-        <summary className={menuButton}>Save view</summary>
-        <form onSubmit={submit} className="fixed inset-x-4 z-30 mt-1 space-y-2 rounded-md border border-slate-200 bg-white p-3 shadow-lg sm:absolute sm:inset-x-auto sm:right-0 sm:w-72">
+      <Menu label="Save view" placement="sheet" panelClassName="p-3">
+        <form onSubmit={submit} className="space-y-2">
           <label htmlFor={id} className="block text-sm font-medium text-slate-800">View name</label>
-          <input
+          <Input
             id={id}
+            size="sm"
             value={name}
             onChange={(e) => setName(e.target.value)}
             required
@@ -94,17 +98,15 @@ export function SaveViewButton() {
             placeholder="e.g. North West ICBs by population"
             aria-invalid={error ? true : undefined}
             aria-describedby={`${id}-help`}
-            className="block w-full rounded-md border border-slate-300 px-2.5 py-1.5 text-sm shadow-sm placeholder:text-slate-400 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 aria-[invalid=true]:border-rose-500"
           />
           <p id={`${id}-help`} className={`text-xs ${error ? "text-rose-700" : "text-slate-500"}`} role={error ? "alert" : undefined}>
             {error ?? "Filters, search, sort, page size and columns; shared with your team."}
           </p>
-          <button type="submit" disabled={pending || !name.trim()} className="inline-flex items-center gap-2 rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-brand-700 disabled:opacity-60">
-            {pending && <span aria-hidden className="h-3 w-3 animate-spin rounded-full border-2 border-current border-t-transparent" />}
+          <Button type="submit" size="sm" disabled={pending || !name.trim()} pending={pending}>
             Save view
-          </button>
+          </Button>
         </form>
-      </details>
+      </Menu>
       <span aria-live="polite" className="sr-only">{saved ? `Saved the view ${saved}` : ""}</span>
     </div>
   );

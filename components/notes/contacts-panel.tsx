@@ -4,6 +4,7 @@ import { useRef, useState, useTransition } from "react";
 import { createContactAction, deleteContactAction } from "@/lib/contacts/actions";
 import { Card } from "@/components/ui/card";
 import { Field, FormMessage, SubmitButton, useActionForm } from "@/components/ui/form";
+import { Button } from "@/components/ui/button";
 
 export type ContactView = { id: string; name: string; role: string | null; email: string | null; phone: string | null };
 
@@ -30,10 +31,10 @@ export function ContactsPanel({ organisationCode, contacts, canWrite }: { organi
                 </div>
               </div>
               {canWrite && (
-                <button type="button" disabled={removing} className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50"
+                <Button variant="secondary" size="xs" disabled={removing}
                   onClick={() => start(async () => { const r = await deleteContactAction({ id: c.id, organisationCode }); setError(r.ok ? null : r.message); })}>
                   Remove<span className="sr-only"> {c.name}</span>
-                </button>
+                </Button>
               )}
             </li>
           ))}

@@ -5,12 +5,12 @@ import { deleteNoteAction, noteVersionsAction, pinNoteAction, restoreNoteAction,
 import type { NoteJson } from "@/lib/notes";
 import { formatDate } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Textarea } from "@/components/ui/input";
 import { Markdown } from "./markdown";
 
 type Conflict = { version: number; body: string; updated_at: string; deleted?: boolean };
 type Version = { version: number; body: string; action: string; edited_by: { name: string }; edited_at: string };
-
-const buttonClass = "rounded border border-slate-300 px-2 py-1 text-xs text-slate-700 hover:bg-slate-50 disabled:opacity-50";
 
 /** One note: read, edit (with a merge view when someone else saved first), pin, delete, restore, history. */
 export function NoteCard({ note, canWrite }: { note: NoteJson; canWrite: boolean }) {
@@ -59,23 +59,22 @@ export function NoteCard({ note, canWrite }: { note: NoteJson; canWrite: boolean
                   <pre className="mt-1 max-h-48 overflow-auto whitespace-pre-wrap rounded bg-white p-2 text-xs">{draft}</pre>
                 </div>
               </div>
-              <button type="button" className={`${buttonClass} mt-2`} onClick={() => { setBaseVersion(conflict.version); setConflict(null); setMessage(null); }}>
+              <Button variant="secondary" size="xs" className="mt-2" onClick={() => { setBaseVersion(conflict.version); setConflict(null); setMessage(null); }}>
                 I have merged: save over v{conflict.version}
-              </button>
+              </Button>
             </div>
           )}
           <label className="sr-only" htmlFor={`edit-${note.id}`}>Edit note</label>
-          <textarea id={`edit-${note.id}`} value={draft} onChange={(e) => setDraft(e.target.value)} className="block min-h-28 w-full rounded-md border border-slate-300 px-3 py-2 text-sm" maxLength={20000} />
+          <Textarea id={`edit-${note.id}`} value={draft} onChange={(e) => setDraft(e.target.value)} className="min-h-28" maxLength={20000} />
           <div className="flex gap-2">
-            <button
-              type="button"
+            <Button
+              size="sm"
               disabled={pending || conflict !== null}
-              className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50"
               onClick={() => run(() => updateNoteAction({ id: note.id, body: draft, version: baseVersion }), () => setEditing(false))}
             >
               Save
-            </button>
-            <button type="button" className={buttonClass} onClick={() => { setEditing(false); setDraft(note.body); setConflict(null); setMessage(null); setBaseVersion(note.version); }}>Cancel</button>
+            </Button>
+            <Button variant="secondary" size="xs" onClick={() => { setEditing(false); setDraft(note.body); setConflict(null); setMessage(null); setBaseVersion(note.version); }}>Cancel</Button>
           </div>
         </div>
       ) : (
@@ -87,15 +86,15 @@ export function NoteCard({ note, canWrite }: { note: NoteJson; canWrite: boolean
       <footer className="mt-3 flex flex-wrap gap-2">
         {canWrite && !note.deleted && !editing && (
           <>
-            <button type="button" className={buttonClass} onClick={() => { setDraft(note.body); setBaseVersion(note.version); setEditing(true); }}>Edit</button>
-            <button type="button" className={buttonClass} disabled={pending} onClick={() => run(() => pinNoteAction({ id: note.id, pinned: !note.pinned }))}>{note.pinned ? "Unpin" : "Pin"}</button>
-            <button type="button" className={buttonClass} disabled={pending} onClick={() => run(() => deleteNoteAction({ id: note.id, version: note.version }))}>Delete</button>
+            <Button variant="secondary" size="xs" onClick={() => { setDraft(note.body); setBaseVersion(note.version); setEditing(true); }}>Edit</Button>
+            <Button variant="secondary" size="xs" disabled={pending} onClick={() => run(() => pinNoteAction({ id: note.id, pinned: !note.pinned }))}>{note.pinned ? "Unpin" : "Pin"}</Button>
+            <Button variant="secondary" size="xs" disabled={pending} onClick={() => run(() => deleteNoteAction({ id: note.id, version: note.version }))}>Delete</Button>
           </>
         )}
-        {canWrite && note.deleted && <button type="button" className={buttonClass} disabled={pending} onClick={() => run(() => restoreNoteAction({ id: note.id }))}>Restore</button>}
-        <button
-          type="button"
-          className={buttonClass}
+        {canWrite && note.deleted && <Button variant="secondary" size="xs" disabled={pending} onClick={() => run(() => restoreNoteAction({ id: note.id }))}>Restore</Button>}
+        <Button
+          variant="secondary"
+          size="xs"
           aria-expanded={history !== null}
           onClick={() => (history ? setHistory(null) : start(async () => {
             const result = await noteVersionsAction({ id: note.id });
@@ -104,7 +103,7 @@ export function NoteCard({ note, canWrite }: { note: NoteJson; canWrite: boolean
           }))}
         >
           {history ? "Hide history" : "History"}
-        </button>
+        </Button>
       </footer>
 
       {history && (

@@ -2,7 +2,8 @@
 
 import { useRef } from "react";
 import { createNoteAction } from "@/lib/notes/actions";
-import { FormMessage, Select, SubmitButton, TextArea, useActionForm } from "@/components/ui/form";
+import { FormMessage, SubmitButton, useActionForm } from "@/components/ui/form";
+import { Checkbox, Select, Textarea } from "@/components/ui/input";
 import type { ContactView } from "./contacts-panel";
 
 export function NoteComposer({ organisationCode, contacts }: { organisationCode: string; contacts: ContactView[] }) {
@@ -12,7 +13,7 @@ export function NoteComposer({ organisationCode, contacts }: { organisationCode:
     <form ref={form} action={formAction} className="space-y-2">
       <input type="hidden" name="organisationCode" value={organisationCode} />
       <label className="block text-sm font-medium text-slate-800" htmlFor="note-body">Add a note</label>
-      <TextArea id="note-body" name="body" required maxLength={20000} placeholder="Meeting notes, next steps… Markdown: **bold**, *italic*, - lists, [links](https://…)" />
+      <Textarea className="min-h-24" id="note-body" name="body" required maxLength={20000} placeholder="Meeting notes, next steps… Markdown: **bold**, *italic*, - lists, [links](https://…)" />
       {result && !result.ok && result.fieldErrors?.body && <p className="text-xs text-rose-700">{result.fieldErrors.body.join(" ")}</p>}
       <div className="flex flex-wrap items-end gap-3">
         {contacts.length > 0 && (
@@ -24,7 +25,7 @@ export function NoteComposer({ organisationCode, contacts }: { organisationCode:
             </Select>
           </div>
         )}
-        <label className="flex items-center gap-2 text-sm text-slate-700"><input type="checkbox" name="pinned" value="true" className="h-4 w-4" /> Pin to the top</label>
+        <label className="flex items-center gap-2 text-sm text-slate-700"><Checkbox name="pinned" value="true" /> Pin to the top</label>
         <SubmitButton pending={pending}>Save note</SubmitButton>
       </div>
       <FormMessage result={result} success="Note saved." />

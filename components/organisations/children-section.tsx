@@ -3,10 +3,10 @@ import type { ExplorerPage } from "@/lib/organisations/explorer";
 import { KIND_LABELS, type OrganisationKind } from "@/lib/organisations/vocabulary";
 import { formatInteger } from "@/lib/format";
 import { Card } from "@/components/ui/card";
-import { ExplorerStateProvider } from "@/components/explorer/explorer-state";
+import { TableUrlStateProvider } from "@/components/data-table/table-url-state";
 import { ExplorerSearch } from "@/components/explorer/explorer-filters";
 import { ExplorerTable } from "@/components/explorer/explorer-table";
-import { toQueryString } from "@/components/explorer/query";
+import { toQueryString } from "@/components/data-table/query-string";
 import { FilterError } from "@/components/data-table/filter-error";
 
 type Props = {
@@ -58,24 +58,18 @@ export function ChildrenSection({ organisation, kinds, params, result, error, pa
               Open in the explorer →
             </Link>
           </nav>
-          <ExplorerStateProvider basePath={base}>
+          <TableUrlStateProvider basePath={base}>
             <ExplorerSearch />
             {error || !result ? (
               <FilterError message={error ?? "These filters cannot be applied."} resetHref={`${base}#below`} resetLabel="Show every body below" />
             ) : (
               <ExplorerTable
-                rows={result.rows}
-                total={result.total}
-                totalExact={result.totalExact}
-                hasNextPage={result.nextOffset !== null}
-                page={page}
-                size={result.limit}
-                sort={result.sort}
+                page={{ rows: result.rows, total: result.total, totalExact: result.totalExact, hasNextPage: result.nextOffset !== null, page, size: result.limit, sort: result.sort }}
                 canWrite={canWrite}
                 lists={lists}
               />
             )}
-          </ExplorerStateProvider>
+          </TableUrlStateProvider>
         </div>
       </Card>
     </div>

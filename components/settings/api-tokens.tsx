@@ -4,6 +4,7 @@ import { useRef, useState, useTransition } from "react";
 import { createApiTokenAction, revokeApiTokenAction } from "@/lib/auth/actions";
 import { formatDate } from "@/lib/format";
 import { Field, FormMessage, SubmitButton, useActionForm } from "@/components/ui/form";
+import { Button } from "@/components/ui/button";
 
 type Token = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
 
@@ -47,8 +48,9 @@ export function ApiTokens({ tokens }: { tokens: Token[] }) {
                   {token.revokedAt ? (
                     <span className="text-xs text-slate-500">Revoked {formatDate(token.revokedAt)}</span>
                   ) : (
-                    <button
-                      type="button"
+                    <Button
+                      variant="danger"
+                      size="xs"
                       disabled={revoking}
                       onClick={() =>
                         startRevoke(async () => {
@@ -56,10 +58,9 @@ export function ApiTokens({ tokens }: { tokens: Token[] }) {
                           setRevokeError(outcome.ok ? null : outcome.message);
                         })
                       }
-                      className="rounded border border-rose-300 px-2 py-1 text-xs text-rose-700 hover:bg-rose-50"
                     >
                       Revoke<span className="sr-only"> {token.name}</span>
-                    </button>
+                    </Button>
                   )}
                 </td>
               </tr>

@@ -4,7 +4,9 @@ import { useRef, useState, useTransition } from "react";
 import { inviteAction, revokeInvitationAction } from "@/lib/auth/actions";
 import { ROLES, ROLE_LABELS, ROLE_DESCRIPTIONS } from "@/lib/auth/roles";
 import { formatDate } from "@/lib/format";
-import { Field, FormMessage, Select, SubmitButton, useActionForm } from "@/components/ui/form";
+import { Field, FormMessage, SubmitButton, useActionForm } from "@/components/ui/form";
+import { Button } from "@/components/ui/button";
+import { Select } from "@/components/ui/input";
 
 export function InviteForm({ canInviteOwners }: { canInviteOwners: boolean }) {
   const form = useRef<HTMLFormElement>(null);
@@ -51,17 +53,17 @@ export function PendingInvitations({ invitations }: { invitations: { id: string;
               <div>{invitation.email}</div>
               <div className="text-xs text-slate-500">{ROLE_LABELS[invitation.role as keyof typeof ROLE_LABELS] ?? invitation.role} · by {invitation.invitedBy} · expires {formatDate(invitation.expiresAt)}</div>
             </div>
-            <button
-              type="button"
+            <Button
+              variant="danger"
+              size="xs"
               disabled={pending}
               onClick={() => start(async () => {
                 const result = await revokeInvitationAction({ invitationId: invitation.id });
                 setError(result.ok ? null : result.message);
               })}
-              className="rounded border border-rose-300 px-2 py-1 text-xs text-rose-700 hover:bg-rose-50"
             >
               Withdraw<span className="sr-only"> the invitation to {invitation.email}</span>
-            </button>
+            </Button>
           </li>
         ))}
       </ul>

@@ -3,6 +3,7 @@
 import { useState, useTransition } from "react";
 import { changeRoleAction } from "@/lib/auth/actions";
 import { ROLES, ROLE_LABELS, ROLE_DESCRIPTIONS } from "@/lib/auth/roles";
+import { Select } from "@/components/ui/input";
 
 type Member = { id: string; name: string; email: string; role: string };
 
@@ -26,7 +27,9 @@ export function TeamMembers({ members, currentUserId, canManageOwners }: { membe
                 </td>
                 <td>
                   <label className="sr-only" htmlFor={`role-${member.id}`}>Role of {member.name}</label>
-                  <select
+                  <Select
+                    size="xs"
+                    full={false}
                     id={`role-${member.id}`}
                     defaultValue={member.role}
                     disabled={pending || locked}
@@ -38,12 +41,11 @@ export function TeamMembers({ members, currentUserId, canManageOwners }: { membe
                         if (!result.ok) event.target.value = member.role;
                       });
                     }}
-                    className="rounded-md border border-slate-300 px-2 py-1 text-sm"
                   >
                     {ROLES.filter((r) => canManageOwners || r !== "owner" || member.role === "owner").map((role) => (
                       <option key={role} value={role} title={ROLE_DESCRIPTIONS[role]}>{ROLE_LABELS[role]}</option>
                     ))}
-                  </select>
+                  </Select>
                 </td>
               </tr>
             );

@@ -3,6 +3,8 @@
 import Link from "next/link";
 import { useState, useTransition } from "react";
 import { addToTargetListAction } from "@/lib/target-lists/actions";
+import { Button } from "@/components/ui/button";
+import { Select } from "@/components/ui/input";
 
 /** Adds one body to one of the team's lists, from its profile; says so when it was already there. */
 export function AddToList({ code, lists }: { code: string; lists: { id: string; name: string }[] }) {
@@ -17,12 +19,12 @@ export function AddToList({ code, lists }: { code: string; lists: { id: string; 
       <div className="flex flex-wrap items-end gap-2">
         <div>
           <label htmlFor="add-to-list" className="block text-xs text-slate-600">Add to list</label>
-          <select id="add-to-list" value={listId} onChange={(e) => setListId(e.target.value)} className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
+          <Select id="add-to-list" size="sm" full={false} className="mt-1" value={listId} onChange={(e) => setListId(e.target.value)}>
             {lists.map((l) => <option key={l.id} value={l.id}>{l.name}</option>)}
-          </select>
+          </Select>
         </div>
-        <button
-          type="button"
+        <Button
+          size="sm"
           disabled={pending || !listId}
           onClick={() =>
             start(async () => {
@@ -31,10 +33,9 @@ export function AddToList({ code, lists }: { code: string; lists: { id: string; 
               else setMessage({ ok: true, listId, text: result.data.added === 1 ? "Added to the list." : "Already on this list: nothing changed." });
             })
           }
-          className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
         >
           {pending ? "Adding…" : "Add"}
-        </button>
+        </Button>
       </div>
       {message && (
         <p role={message.ok ? "status" : "alert"} className={`text-xs ${message.ok ? "text-emerald-800" : "text-rose-700"}`}>

@@ -2,7 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { createTargetListAction } from "@/lib/target-lists/actions";
-import { Field, FormMessage, SubmitButton, TextArea, useActionForm } from "@/components/ui/form";
+import { Field, FormMessage, SubmitButton, useActionForm } from "@/components/ui/form";
+import { Textarea } from "@/components/ui/input";
 
 export function CreateTargetListForm() {
   const router = useRouter();
@@ -12,7 +13,7 @@ export function CreateTargetListForm() {
       <FormMessage result={result} />
       <Field label="Name" name="name" required maxLength={120} result={result} />
       <Field label="Description (optional)" name="description" result={result}>
-        <TextArea name="description" maxLength={2000} />
+        <Textarea className="min-h-24" name="description" maxLength={2000} />
       </Field>
       <SubmitButton pending={pending}>Create list</SubmitButton>
     </form>

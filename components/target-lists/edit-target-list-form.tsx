@@ -1,7 +1,8 @@
 "use client";
 
 import { updateTargetListAction } from "@/lib/target-lists/actions";
-import { Field, FormMessage, SubmitButton, TextArea, useActionForm } from "@/components/ui/form";
+import { Field, FormMessage, SubmitButton, useActionForm } from "@/components/ui/form";
+import { Textarea } from "@/components/ui/input";
 
 export function EditTargetListForm({ id, name, description, version }: { id: string; name: string; description: string; version: number }) {
   const [result, formAction, pending] = useActionForm(updateTargetListAction);
@@ -13,7 +14,7 @@ export function EditTargetListForm({ id, name, description, version }: { id: str
       <FormMessage result={result} success="Saved." />
       <Field label="Name" name="name" defaultValue={name} required maxLength={120} result={result} />
       <Field label="Description" name="description" result={result}>
-        <TextArea name="description" defaultValue={description} maxLength={2000} />
+        <Textarea className="min-h-24" name="description" defaultValue={description} maxLength={2000} />
       </Field>
       <SubmitButton pending={pending}>Save</SubmitButton>
     </form>

@@ -1,8 +1,8 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { useExplorer } from "@/components/explorer/explorer-state";
-import { toQueryString } from "@/components/explorer/query";
+import { useTableUrlState } from "@/components/data-table/table-url-state";
+import { toQueryString } from "@/components/data-table/query-string";
 
 /**
  * A pipeline stage as a filter of the table below: shows only that stage's entries, or every stage
@@ -10,7 +10,7 @@ import { toQueryString } from "@/components/explorer/query";
  * changes the table's URL in place.
  */
 export function StageFilterLink({ stage, children }: { stage: string; children: ReactNode }) {
-  const { query, navigate, href } = useExplorer();
+  const { query, navigate, href } = useTableUrlState();
   const active = new URLSearchParams(query).get("stage") === stage;
   const target = new URLSearchParams(query);
   target.delete("page");

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { AddToList } from "./add-to-list";
-import { isStage, STAGE_LABELS } from "@/lib/target-lists/vocabulary";
+import { stageLabel } from "./stage";
 
 /** The team's layer on a profile: which of its target lists hold this body, at what stage. */
 export function TeamLists({
@@ -27,7 +27,7 @@ export function TeamLists({
           {entries.map((entry) => (
             <li key={entry.list.id} className="flex items-center justify-between gap-2">
               <Link href={`/lists/${entry.list.id}`} className="text-brand-700 hover:underline">{entry.list.name}</Link>
-              <Badge>{isStage(entry.stage) ? STAGE_LABELS[entry.stage] : entry.stage}</Badge>
+              <Badge>{stageLabel(entry.stage)}</Badge>
             </li>
           ))}
         </ul>

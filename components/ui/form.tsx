@@ -2,6 +2,8 @@
 
 import { cloneElement, isValidElement, useActionState, useId, type ReactElement, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/auth/guards";
+import { Button } from "./button";
+import { Input } from "./input";
 
 export type FormAction<T> = (input: FormData) => Promise<ActionResult<T>>;
 
@@ -13,9 +15,6 @@ export function useActionForm<T>(action: FormAction<T>, onSuccess?: (data: T, fo
     return result;
   }, null);
 }
-
-const inputClass =
-  "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm placeholder:text-slate-400 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 aria-[invalid=true]:border-rose-500";
 
 export function Field({
   label,
@@ -32,7 +31,7 @@ export function Field({
   result?: ActionResult<unknown> | null;
   hint?: ReactNode;
   children?: ReactNode;
-} & Omit<React.InputHTMLAttributes<HTMLInputElement>, "name" | "type">) {
+} & Omit<React.InputHTMLAttributes<HTMLInputElement>, "name" | "type" | "size">) {
   const id = useId();
   const errors = result && !result.ok ? result.fieldErrors?.[name] : undefined;
   return (
@@ -48,13 +47,12 @@ export function Field({
             })
           : children
       ) : (
-        <input
+        <Input
           id={id}
           name={name}
           type={type}
           aria-invalid={errors ? true : undefined}
           aria-describedby={errors ? `${id}-error` : hint ? `${id}-hint` : undefined}
-          className={inputClass}
           {...rest}
         />
       )}
@@ -64,29 +62,11 @@ export function Field({
   );
 }
 
-export function Select({ name, children, ...rest }: { name: string; children: ReactNode } & React.SelectHTMLAttributes<HTMLSelectElement>) {
-  return (
-    <select name={name} className={inputClass} {...rest}>
-      {children}
-    </select>
-  );
-}
-
-export function TextArea({ name, ...rest }: { name: string } & React.TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  return <textarea name={name} className={`${inputClass} min-h-24`} {...rest} />;
-}
-
 export function SubmitButton({ pending, children, tone = "primary" }: { pending: boolean; children: ReactNode; tone?: "primary" | "secondary" | "danger" }) {
-  const tones = {
-    primary: "bg-brand-600 text-white hover:bg-brand-700",
-    secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50",
-    danger: "border border-rose-300 bg-white text-rose-700 hover:bg-rose-50",
-  };
   return (
-    <button type="submit" disabled={pending} aria-busy={pending} className={`inline-flex items-center justify-center gap-2 rounded-md px-4 py-2 text-sm font-medium shadow-sm disabled:opacity-60 ${tones[tone]}`}>
-      {pending && <span aria-hidden className="h-3 w-3 animate-spin rounded-full border-2 border-current border-t-transparent" />}
+    <Button type="submit" variant={tone} disabled={pending} pending={pending}>
       {children}
-    </button>
+    </Button>
   );
 }
 

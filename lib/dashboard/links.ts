@@ -18,16 +18,5 @@ export function csvHref(chart: string, filters: DashboardFilters): string {
   return `/api/v1/dashboard/${chart}?${search.toString()}`;
 }
 
-/** Explorer parameters a chart links with (names as in components/explorer/query.ts and lib/organisations/explorer.ts). */
-export type ExplorerLink = { nation?: string; kind?: string; region?: string; parent?: string; commissions?: string; status?: "open" | "closed" | "all"; list?: string; stage?: string };
-
-/** A link into the explorer, filtered to what was clicked. */
-export function explorerHref(filters: ExplorerLink): string {
-  const search = new URLSearchParams();
-  for (const key of ["nation", "kind", "region", "parent", "commissions", "status", "list", "stage"] as const) {
-    const value = filters[key];
-    if (value) search.set(key, value);
-  }
-  const text = search.toString();
-  return text ? `/explorer?${text}` : "/explorer";
-}
+// A chart's link into the explorer, filtered to what was clicked
+export { explorerHref, type ExplorerLink } from "@/lib/organisations/explorer-href";

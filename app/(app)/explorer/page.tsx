@@ -9,7 +9,7 @@ import { listServiceCategories } from "@/lib/commissioning";
 import { listTargetLists } from "@/lib/target-lists";
 import { listViews } from "@/lib/views";
 import { formatInteger } from "@/lib/format";
-import { ExplorerStateProvider } from "@/components/explorer/explorer-state";
+import { TableUrlStateProvider } from "@/components/data-table/table-url-state";
 import { ExplorerFilters, ExplorerSearch } from "@/components/explorer/explorer-filters";
 import { ExplorerTable } from "@/components/explorer/explorer-table";
 import { ParentBreadcrumbs, type Crumb } from "@/components/explorer/breadcrumbs";
@@ -59,7 +59,7 @@ export default async function ExplorerPageRoute({ searchParams }: Props) {
   const listOptions = lists.map((l) => ({ value: l.id, label: l.name }));
 
   return (
-    <ExplorerStateProvider>
+    <TableUrlStateProvider>
       <div className="mb-5 flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="flex flex-wrap items-center gap-x-3 gap-y-1 text-2xl font-semibold tracking-tight text-slate-900">
@@ -94,13 +94,7 @@ export default async function ExplorerPageRoute({ searchParams }: Props) {
             <FilterError message={error ?? "These filters cannot be applied."} resetHref="/explorer" resetLabel="Start again with no filters" />
           ) : (
             <ExplorerTable
-              rows={result.rows}
-              total={result.total}
-              totalExact={result.totalExact}
-              hasNextPage={result.nextOffset !== null}
-              page={page}
-              size={result.limit}
-              sort={result.sort}
+              page={{ rows: result.rows, total: result.total, totalExact: result.totalExact, hasNextPage: result.nextOffset !== null, page, size: result.limit, sort: result.sort }}
               canWrite={canWrite}
               lists={listOptions}
             />
@@ -112,6 +106,6 @@ export default async function ExplorerPageRoute({ searchParams }: Props) {
           )}
         </div>
       </div>
-    </ExplorerStateProvider>
+    </TableUrlStateProvider>
   );
 }

@@ -11,7 +11,7 @@ import { getTargetList } from "@/lib/target-lists";
 import { readEntriesPage, pipelineSummary } from "@/lib/target-lists/entries";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { ExplorerStateProvider } from "@/components/explorer/explorer-state";
+import { TableUrlStateProvider } from "@/components/data-table/table-url-state";
 import { readPaging, toSearchParams } from "@/lib/paging";
 import { EditTargetListForm } from "@/components/target-lists/edit-target-list-form";
 import { EntriesTable } from "@/components/target-lists/entries-table";
@@ -49,7 +49,7 @@ export default async function TargetListPage({ params, searchParams }: Props) {
   const basePath = `/lists/${list.id}`;
 
   return (
-    <ExplorerStateProvider basePath={basePath}>
+    <TableUrlStateProvider basePath={basePath}>
       <nav aria-label="Breadcrumb" className="mb-3 text-sm text-slate-600">
         <Link href="/lists" className="rounded hover:underline focus-visible:outline-2 focus-visible:outline-brand-600">Target lists</Link>
         <span aria-hidden> / </span>
@@ -91,12 +91,8 @@ export default async function TargetListPage({ params, searchParams }: Props) {
         ) : (
           <EntriesTable
             listId={list.id}
-            rows={result.entries}
-            total={result.total}
+            page={{ rows: result.entries, total: result.total, totalExact: true, hasNextPage: result.page * result.size < result.total, page: result.page, size: result.size, sort: result.sort }}
             listTotal={listTotal}
-            page={result.page}
-            size={result.size}
-            sort={result.sort}
             canEdit={canEdit}
             archived={archived}
             readOnlyReason={!isAnalyst ? "You can read this list; your role cannot change it." : archived ? "Archived: restore the list to change its entries." : undefined}
@@ -113,6 +109,6 @@ export default async function TargetListPage({ params, searchParams }: Props) {
           </Card>
         </div>
       )}
-    </ExplorerStateProvider>
+    </TableUrlStateProvider>
   );
 }

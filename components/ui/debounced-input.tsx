@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useState, type InputHTMLAttributes } from "react";
+import { useEffect, useState } from "react";
+import { Input, type InputProps } from "./input";
 
 type Props = {
   /** The value in the URL */
@@ -8,7 +9,7 @@ type Props = {
   /** Called with the trimmed text once typing pauses (or on Enter) */
   onCommit: (value: string) => void;
   delay?: number;
-} & Omit<InputHTMLAttributes<HTMLInputElement>, "value" | "onChange" | "defaultValue">;
+} & Omit<InputProps, "value" | "onChange" | "defaultValue">;
 
 /**
  * A text input that writes to the URL after a pause in typing. A URL change made elsewhere
@@ -37,7 +38,7 @@ export function DebouncedInput({ value, onCommit, delay = 300, onKeyDown, ...res
   }, [text, sent, delay, onCommit]);
 
   return (
-    <input
+    <Input
       {...rest}
       value={text}
       onChange={(event) => setText(event.target.value)}
