@@ -4,6 +4,7 @@ import { useMemo } from "react";
 import Link from "next/link";
 import { useTable } from "@tanstack/react-table";
 import type { ExplorerRow, Sort } from "@/lib/organisations/explorer";
+import type { TablePage } from "@/lib/tables/page";
 import { KIND_LABELS, NATION_LABELS, type OrganisationKind } from "@/lib/organisations/vocabulary";
 import { formatDate, formatGbpThousands, formatInteger } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
@@ -208,19 +209,13 @@ function useColumns(query: string) {
 }
 
 type Props = {
-  rows: ExplorerRow[];
-  total: number;
-  /** false when more bodies match than the server counts: total is then a lower bound */
-  totalExact: boolean;
-  hasNextPage: boolean;
-  page: number;
-  size: number;
-  sort: Sort;
+  page: TablePage<ExplorerRow, Sort>;
   canWrite: boolean;
   lists: Option[];
 };
 
-export function ExplorerTable({ rows, total, totalExact, hasNextPage, page, size, sort, canWrite, lists }: Props) {
+export function ExplorerTable({ page: tablePage, canWrite, lists }: Props) {
+  const { rows, total, totalExact, hasNextPage, page, size, sort } = tablePage;
   const { query, navigate, pending, href } = useExplorer();
   const clearFilters = useClearFilters();
   const columns = useColumns(query);

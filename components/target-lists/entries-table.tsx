@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { functionalUpdate, useTable, type OnChangeFn, type RowSelectionState } from "@tanstack/react-table";
 import { bulkStageAction, updateEntryAction } from "@/app/actions/team-work";
 import type { EntrySort, ListEntryJson } from "@/lib/target-lists/entries";
+import type { TablePage } from "@/lib/tables/page";
 import { CLOSED_STAGES, PRIORITY_LABELS, STAGES, STAGE_LABELS, isStage, type Priority, type Stage } from "@/lib/target-lists/vocabulary";
 import { KIND_LABELS, type OrganisationKind } from "@/lib/organisations/vocabulary";
 import { formatDate, formatGbp, formatInteger } from "@/lib/format";
@@ -412,15 +413,10 @@ function useColumns() {
 
 type Props = {
   listId: string;
-  /** The current page of entries */
-  rows: Row[];
-  /** How many entries match the filters */
-  total: number;
+  /** The current page of entries; its total is how many match the filters */
+  page: TablePage<Row, EntrySort>;
   /** How many entries the list has in all */
   listTotal: number;
-  page: number;
-  size: number;
-  sort: EntrySort;
   /** Analysts on a list that is not archived */
   canEdit: boolean;
   archived?: boolean;
@@ -435,7 +431,8 @@ type Props = {
  * A target list's entries in the explorer's table: searched, filtered, sorted and paged on the
  * server, all in the URL; stage and owner change in place; selected rows change stage together.
  */
-export function EntriesTable({ listId, rows, total, listTotal, page, size, sort, canEdit, archived = false, readOnlyReason, members, today }: Props) {
+export function EntriesTable({ listId, page: tablePage, listTotal, canEdit, archived = false, readOnlyReason, members, today }: Props) {
+  const { rows, total, page, size, sort } = tablePage;
   const { query, navigate, pending, href } = useExplorer();
   const router = useRouter();
   const [notice, setNotice] = useState<Notice | null>(null);

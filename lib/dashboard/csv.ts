@@ -7,6 +7,7 @@ import { csvFilename, csvStream, wantsBom, type CsvColumn } from "@/lib/csv";
 import { AppError, notFound } from "@/lib/errors";
 import { KIND_LABELS, NATION_LABELS, ARRANGEMENTS } from "@/lib/organisations/vocabulary";
 import { bodiesByKindAndNation, pcnSizeDistribution, populationAndAllocation, whoCommissionsWhat } from "./market";
+import { getTargetList } from "@/lib/target-lists";
 import { dashboardOptions } from "./options";
 import { coverageByRegion, notesPerWeek, overdueEntries, pipelineByStage } from "./team";
 import { checkAgainstChoices, DASHBOARD_PARAMS, parseDashboardFilters, type DashboardFilters } from "./params";
@@ -153,9 +154,7 @@ export async function dashboardCsv(db: PrismaClient, ctx: AuthContext, chart: st
   let listName: string | null = null;
   if (filters.list) {
     // Another team's list, an archived one or one that does not exist: the same 404
-    const owned = await db.targetList.findFirst({ where: { id: filters.list, teamId: ctx.team.id, archivedAt: null }, select: { name: true } });
-    if (!owned) throw notFound("That target list");
-    listName = owned.name;
+    listName = (await getTargetList(db, ctx, filters.list, { active: true })).name;
   }
   if (filters.region || filters.icb) {
     const checked = checkAgainstChoices({ filters, problems: [] }, await dashboardOptions(db, ctx));
