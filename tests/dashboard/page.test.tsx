@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 vi.mock("next/navigation", () => ({ useRouter: () => ({ push: () => {} }) }));
 
-import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { loadDashboard } from "@/lib/dashboard";
 import { ARRANGEMENT_COLOURS, NATION_COLOURS, OVERDUE_COLOURS, SERIES_COLOURS, STAGE_COLOURS } from "@/lib/dashboard/labels";
 import { Dashboard } from "@/components/dashboard/dashboard";
