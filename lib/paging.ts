@@ -5,12 +5,21 @@ import { AppError } from "@/lib/errors";
 export const PAGE_SIZES = [25, 50, 100, 200] as const;
 export const DEFAULT_PAGE_SIZE = 50;
 
+/**
+ * A table's one rule for how many rows a page holds: the sizes its page offers, the default, and
+ * the range of the API's `limit` (wider than the page's choices, for scripts).
+ */
+export type PageSizes = { choices: readonly number[]; default: number; limit: { min: number; max: number } };
+
+/** The sizes of the explorer's and the list entries' tables. */
+export const PAGED_TABLE_SIZES: PageSizes = { choices: PAGE_SIZES, default: DEFAULT_PAGE_SIZE, limit: { min: 1, max: 500 } };
+
 /** The page and page size of a table's URL; anything else is a clear error, not a silent default. */
-export function readPaging(params: URLSearchParams): { page: number; size: number } {
+export function readPaging(params: URLSearchParams, sizes: PageSizes = PAGED_TABLE_SIZES): { page: number; size: number } {
   const sizeText = params.get("size");
-  const size = sizeText === null ? DEFAULT_PAGE_SIZE : Number(sizeText);
-  if (!PAGE_SIZES.includes(size as (typeof PAGE_SIZES)[number])) {
-    throw new AppError("invalid", `size must be one of ${PAGE_SIZES.join(", ")}.`, { size: ["Unsupported page size"] });
+  const size = sizeText === null ? sizes.default : Number(sizeText);
+  if (!sizes.choices.includes(size)) {
+    throw new AppError("invalid", `size must be one of ${sizes.choices.join(", ")}.`, { size: ["Unsupported page size"] });
   }
   const pageText = params.get("page");
   const page = pageText === null ? 1 : Number(pageText);

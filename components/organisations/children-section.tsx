@@ -1,5 +1,6 @@
 import Link from "next/link";
-import type { ExplorerPage } from "@/lib/organisations/explorer";
+import type { ExplorerFilters, ExplorerRow, Sort } from "@/lib/organisations/explorer";
+import type { TableRead } from "@/lib/tables/page";
 import { KIND_LABELS, type OrganisationKind } from "@/lib/organisations/vocabulary";
 import { formatInteger } from "@/lib/format";
 import { Card } from "@/components/ui/card";
@@ -14,9 +15,7 @@ type Props = {
   kinds: { kind: OrganisationKind; open: number; closed: number }[];
   /** The profile's own query string: the table's filters, sort, page and columns */
   params: URLSearchParams;
-  result: ExplorerPage | null;
-  error: string | null;
-  page: number;
+  read: TableRead<ExplorerRow, ExplorerFilters, Sort>;
   canWrite: boolean;
   lists: { value: string; label: string }[];
 };
@@ -26,7 +25,7 @@ type Props = {
  * searched on the server, its state in the profile's URL, so a large ICB's thousands of practices
  * are never all loaded.
  */
-export function ChildrenSection({ organisation, kinds, params, result, error, page, canWrite, lists }: Props) {
+export function ChildrenSection({ organisation, kinds, params, read, canWrite, lists }: Props) {
   if (kinds.length === 0) return null;
   const base = `/organisations/${encodeURIComponent(organisation.code)}`;
   const selectedKind = params.get("kind");
@@ -60,14 +59,10 @@ export function ChildrenSection({ organisation, kinds, params, result, error, pa
           </nav>
           <TableUrlStateProvider basePath={base}>
             <ExplorerSearch />
-            {error || !result ? (
-              <FilterError message={error ?? "These filters cannot be applied."} resetHref={`${base}#below`} resetLabel="Show every body below" />
+            {read.ok ? (
+              <ExplorerTable page={read.page} canWrite={canWrite} lists={lists} />
             ) : (
-              <ExplorerTable
-                page={{ rows: result.rows, total: result.total, totalExact: result.totalExact, hasNextPage: result.nextOffset !== null, page, size: result.limit, sort: result.sort }}
-                canWrite={canWrite}
-                lists={lists}
-              />
+              <FilterError message={read.error} resetHref={`${base}#below`} resetLabel="Show every body below" />
             )}
           </TableUrlStateProvider>
         </div>

@@ -3,6 +3,7 @@
 // the domain validates with (lib/<domain>), with the descriptions the document shows.
 import { z } from "zod";
 import { idSchema } from "@/lib/auth/validation";
+import { auditQuerySchema } from "@/lib/audit";
 import { contactFieldsSchema } from "@/lib/contacts";
 import { DASHBOARD_CHARTS } from "@/lib/dashboard/csv";
 import { dashboardFilterSchema } from "@/lib/dashboard/params";
@@ -215,7 +216,7 @@ export const endpoints = {
     query: described(entriesQuerySchema.shape, {
       q: "Matches name, code or tag",
       owner: "A user id, or none for unassigned entries",
-      sort: "stage follows the pipeline, priority runs high first; - for descending; blanks last",
+      sort: "stage follows the pipeline, priority runs high first; - for descending; blanks last; name when not given",
     }),
     responses: {
       200: { description: "Entries with the body's ICB or board and, for a closed body, its successors", schema: z.object({ data: z.array(s.listEntrySchema), total: z.number().int() }) },
@@ -432,7 +433,7 @@ export const endpoints = {
     access: "manage",
     tag: "audit",
     summary: "Your team's audit log, newest first (admins and owners)",
-    query: z.object({ before: z.string().regex(/^\d{1,19}$/).optional().describe("next_before of the previous page") }),
+    query: described(auditQuerySchema.shape, { before: "next_before of the previous page" }),
     responses: { 200: { description: "50 events", schema: z.object({ data: z.array(s.auditEventSchema), next_before: z.string().nullable() }) } },
   }),
 } satisfies Record<string, ApiContract>;

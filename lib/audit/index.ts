@@ -1,4 +1,7 @@
+import { z } from "zod";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { AuthContext } from "@/lib/auth/context";
+import type { FeedTable } from "@/lib/tables/server";
 
 export const AUDIT_ACTIONS = [
   "sign-in",
@@ -60,6 +63,11 @@ export async function recordAudit(db: Writer, entry: AuditEntry): Promise<void> 
   });
 }
 
+/** The audit entry of a change a member made in their team, from the request's context. */
+export async function recordTeamChange(db: Writer, ctx: AuthContext, action: AuditAction, target: string, change: { before?: unknown; after?: unknown } = {}): Promise<void> {
+  await recordAudit(db, { action, teamId: ctx.team.id, userId: ctx.user.id, ip: ctx.ip, target, ...change });
+}
+
 /** The team's audit log, newest first, paginated by id. */
 export async function listAuditEvents(db: PrismaClient, teamId: string, options: { before?: bigint; limit?: number } = {}) {
   const limit = Math.min(options.limit ?? 50, 200);
@@ -70,4 +78,23 @@ export async function listAuditEvents(db: PrismaClient, teamId: string, options:
     select: { id: true, action: true, target: true, ip: true, before: true, after: true, createdAt: true, user: { select: { email: true, name: true } } },
   });
   return { events: rows.slice(0, limit), nextBefore: rows.length > limit ? rows[limit - 1]!.id : null };
+}
+
+export type AuditEventRecord = Awaited<ReturnType<typeof listAuditEvents>>["events"][number];
+
+/** `before`: the id of the oldest event already shown. */
+export const auditQuerySchema = z.object({ before: z.string().regex(/^\d{1,19}$/, "before must be an audit event id").optional() });
+
+/** The team's audit log, newest first, 50 events a page: on /settings/audit and in the API. */
+export const auditTable: FeedTable<AuditEventRecord, z.output<typeof auditQuerySchema>, { teamId: string }> = {
+  params: auditQuerySchema,
+  size: () => 50,
+  query: async (db, { teamId }, { before }, limit) => {
+    const { events, nextBefore } = await listAuditEvents(db, teamId, { before: before === undefined ? undefined : BigInt(before), limit });
+    return { rows: events, nextBefore: nextBefore === null ? null : String(nextBefore) };
+  },
+};
+
+export function auditEventToJson(e: AuditEventRecord) {
+  return { id: String(e.id), action: e.action, target: e.target, ip: e.ip, before: e.before, after: e.after, user: e.user, created_at: e.createdAt.toISOString() };
 }

@@ -7,14 +7,17 @@ import { csvFilename, csvStream, wantsBom, type CsvColumn } from "@/lib/csv";
 import { AppError, notFound } from "@/lib/errors";
 import { KIND_LABELS, NATION_LABELS, ARRANGEMENTS } from "@/lib/organisations/vocabulary";
 import { bodiesByKindAndNation, pcnSizeDistribution, populationAndAllocation, whoCommissionsWhat } from "./market";
+import { getTargetList } from "@/lib/target-lists";
 import { dashboardOptions } from "./options";
 import { coverageByRegion, notesPerWeek, overdueEntries, pipelineByStage } from "./team";
 import { checkAgainstChoices, DASHBOARD_PARAMS, parseDashboardFilters, type DashboardFilters } from "./params";
 
 type Loader = (db: PrismaClient, ctx: AuthContext, filters: DashboardFilters) => Promise<{ name: string; columns: CsvColumn<never>[]; rows: unknown[] }>;
 
-function table<Row>(name: string, columns: CsvColumn<Row>[], rows: Row[]) {
-  return { name, columns: columns as CsvColumn<never>[], rows };
+/** A chart's CSV; columns that show a field as it is can be given as header: field. */
+function table<Row>(name: string, columns: CsvColumn<Row>[] | Record<string, keyof Row>, rows: Row[]) {
+  const list = Array.isArray(columns) ? columns : Object.entries(columns).map(([header, field]): CsvColumn<Row> => ({ header, value: (row) => row[field] }));
+  return { name, columns: list as CsvColumn<never>[], rows };
 }
 
 function place(filters: DashboardFilters): string {
@@ -25,19 +28,19 @@ export const DASHBOARD_CHARTS = {
   "population-allocation": async (db, _ctx, filters) =>
     table(
       `population and allocation ${place(filters)}`,
-      [
-        { header: "code", value: (r) => r.code },
-        { header: "name", value: (r) => r.name },
-        { header: "kind", value: (r) => r.kind },
-        { header: "nation", value: (r) => r.nation },
-        { header: "region_code", value: (r) => r.regionCode },
-        { header: "region", value: (r) => r.regionName },
-        { header: "population", value: (r) => r.population },
-        { header: "population_year", value: (r) => r.populationYear },
-        { header: "allocation_gbp_thousands", value: (r) => r.allocationGbpThousands },
-        { header: "allocation_year", value: (r) => r.allocationYear },
-        { header: "allocation_per_head_gbp", value: (r) => r.allocationPerHeadGbp },
-      ],
+      {
+        code: "code",
+        name: "name",
+        kind: "kind",
+        nation: "nation",
+        region_code: "regionCode",
+        region: "regionName",
+        population: "population",
+        population_year: "populationYear",
+        allocation_gbp_thousands: "allocationGbpThousands",
+        allocation_year: "allocationYear",
+        allocation_per_head_gbp: "allocationPerHeadGbp",
+      },
       await populationAndAllocation(db, filters),
     ),
   "bodies-by-kind": async (db, _ctx, filters) =>
@@ -153,9 +156,7 @@ export async function dashboardCsv(db: PrismaClient, ctx: AuthContext, chart: st
   let listName: string | null = null;
   if (filters.list) {
     // Another team's list, an archived one or one that does not exist: the same 404
-    const owned = await db.targetList.findFirst({ where: { id: filters.list, teamId: ctx.team.id, archivedAt: null }, select: { name: true } });
-    if (!owned) throw notFound("That target list");
-    listName = owned.name;
+    listName = (await getTargetList(db, ctx, filters.list, { active: true })).name;
   }
   if (filters.region || filters.icb) {
     const checked = checkAgainstChoices({ filters, problems: [] }, await dashboardOptions(db, ctx));

@@ -8,6 +8,9 @@ import type { AuthContext } from "@/lib/auth/context";
 import { idSchema } from "@/lib/auth/validation";
 import { organisationCodeSchema } from "@/lib/organisations/read";
 import { AppError, notFound } from "@/lib/errors";
+import { queryRows } from "@/lib/db/query";
+import { sql } from "@/lib/db/sql";
+import { limitParam, type FeedTable } from "@/lib/tables/server";
 
 export const noteBodySchema = z.string().trim().min(1, "Write something first").max(20_000, "A note has at most 20,000 characters");
 const optionalId = z
@@ -185,36 +188,40 @@ export async function listNoteVersions(db: PrismaClient, ctx: AuthContext, id: s
   return versions.map((v) => ({ version: v.version, body: v.body, pinned: v.pinned, action: v.action, edited_by: v.editedBy, edited_at: v.createdAt.toISOString() }));
 }
 
+/** The notes feed's parameters, on /notes and in the API. */
 export const notesFeedSchema = z.object({
   q: z.string().trim().max(200).optional().transform((v) => (v ? v : undefined)),
   author: optionalId,
   list: optionalId,
   organisation: z.string().trim().max(20).optional().transform((v) => (v ? v.toUpperCase() : undefined)),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
+  limit: limitParam({ default: 25, limit: { min: 1, max: 100 } }),
   before: z.string().datetime({ message: "before must be a timestamp" }).optional(),
 });
+export type NotesFeedParams = z.output<typeof notesFeedSchema>;
 
 /**
  * The team's notes, newest first, filtered by author, list (notes on bodies on that list) or
  * organisation, and searched in full text (English stemming: "meetings" finds "meeting").
  */
-export async function notesFeed(db: PrismaClient, ctx: AuthContext, filter: z.output<typeof notesFeedSchema>) {
-  const where: Prisma.NoteWhereInput = {
-    teamId: ctx.team.id,
-    deletedAt: null,
-    ...(filter.author ? { authorId: filter.author } : {}),
-    ...(filter.organisation ? { organisationCode: filter.organisation } : {}),
-    ...(filter.list ? { organisation: { listEntries: { some: { listId: filter.list, list: { teamId: ctx.team.id } } } } } : {}),
-    ...(filter.before ? { createdAt: { lt: new Date(filter.before) } } : {}),
-  };
-  if (filter.q) {
-    const matches = await db.$queryRaw<{ id: string }[]>`
-      SELECT id FROM note WHERE team_id = ${ctx.team.id} AND deleted_at IS NULL
-        AND search_vector @@ websearch_to_tsquery('english', ${filter.q})
-      ORDER BY created_at DESC LIMIT 1000`;
-    where.id = { in: matches.map((m) => m.id) };
-  }
-  const notes = await db.note.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: filter.limit + 1, select: noteSelect });
-  const page = notes.slice(0, filter.limit);
-  return { notes: page, nextBefore: notes.length > filter.limit ? page[page.length - 1]!.createdAt.toISOString() : null };
-}
+export const notesFeedTable: FeedTable<NoteRecord, NotesFeedParams, AuthContext> = {
+  params: notesFeedSchema,
+  size: (params) => params.limit,
+  query: async (db, ctx, filter, limit) => {
+    const where: Prisma.NoteWhereInput = {
+      teamId: ctx.team.id,
+      deletedAt: null,
+      ...(filter.author ? { authorId: filter.author } : {}),
+      ...(filter.organisation ? { organisationCode: filter.organisation } : {}),
+      ...(filter.list ? { organisation: { listEntries: { some: { listId: filter.list, list: { teamId: ctx.team.id } } } } } : {}),
+      ...(filter.before ? { createdAt: { lt: new Date(filter.before) } } : {}),
+    };
+    if (filter.q) {
+      const matches = await queryRows<{ id: string }>(db, sql`SELECT id FROM note WHERE team_id = ${ctx.team.id} AND deleted_at IS NULL
+        AND search_vector @@ websearch_to_tsquery('english', ${filter.q}) ORDER BY created_at DESC LIMIT 1000`);
+      where.id = { in: matches.map((m) => m.id) };
+    }
+    const notes = await db.note.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit + 1, select: noteSelect });
+    const rows = notes.slice(0, limit);
+    return { rows, nextBefore: notes.length > limit ? rows[rows.length - 1]!.createdAt.toISOString() : null };
+  },
+};

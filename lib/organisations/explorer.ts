@@ -2,27 +2,24 @@
 // The UI, the REST API, the CSV export and `npm run bench` all run this same code.
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { AppError, invalid } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { join, raw, sql, type Sql } from "@/lib/db/sql";
-import { readPaging } from "@/lib/paging";
+import { PAGED_TABLE_SIZES } from "@/lib/paging";
+import { cursorPagingSchema, manyValues, parseTableFilters, sortParam, type PagedTable, type TableSlice } from "@/lib/tables/server";
+import { findTeamList } from "@/lib/target-lists";
+import { SUCCESSORS_JSON } from "./sql";
 import { STAGES } from "@/lib/target-lists/vocabulary";
 import { organisationCode } from "./read";
 import { kindIn, NATIONS, ORGANISATION_KINDS, PLANNING_TIER_KINDS, type Nation, type OrganisationKind } from "./vocabulary";
-
 
 export const SORTS = ["relevance", "name", "-name", "code", "-code", "kind", "-kind", "population", "-population", "allocation", "-allocation"] as const;
 export type Sort = (typeof SORTS)[number];
 
 export const STATUS_FILTERS = ["open", "closed", "all"] as const;
-export const MAX_LIMIT = 500;
 
 /** Accepts `kind=icb,pcn` and `kind=icb&kind=pcn` alike. */
 function list<T extends readonly [string, ...string[]]>(values: T, name: string) {
-  return z
-    .union([z.string(), z.array(z.string())])
-    .optional()
-    .transform((value) => (value === undefined ? [] : ([] as string[]).concat(value).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean)))
-    .pipe(z.array(z.enum(values, { message: `${name} must be one of: ${values.join(", ")}` })));
+  return manyValues.optional().transform((value) => value ?? []).pipe(z.array(z.enum(values, { message: `${name} must be one of: ${values.join(", ")}` })));
 }
 
 const wholeNumber = (name: string) => z.coerce.number({ message: `${name} must be a number` }).int(`${name} must be a whole number`).min(0, `${name} cannot be negative`);
@@ -44,51 +41,13 @@ export const explorerFilterSchema = z
     list: z.string().trim().regex(/^(any|[A-Za-z0-9_-]{1,64})$/, "list must be a target list id or 'any'").optional(),
     stage: z.enum(STAGES, { message: `stage must be one of: ${STAGES.join(", ")}` }).optional(),
     has_notes: z.enum(["true", "false"], { message: "has_notes must be true or false" }).optional(),
-    sort: z.enum(SORTS, { message: `sort must be one of: ${SORTS.join(", ")}` }).optional(),
+    sort: sortParam(SORTS).optional(),
   })
   .superRefine((f, ctx) => {
     if (f.stage && !f.list) ctx.addIssue({ code: "custom", path: ["stage"], message: "stage needs a list (list=<id> or list=any)" });
     if (f.sort === "relevance" && !f.q) ctx.addIssue({ code: "custom", path: ["sort"], message: "sort=relevance needs a search (q)" });
   });
 export type ExplorerFilters = z.output<typeof explorerFilterSchema>;
-
-export const explorerPageSchema = z.object({
-  limit: z.coerce.number({ message: "limit must be a number" }).int("limit must be a whole number").min(1, "limit must be at least 1").max(MAX_LIMIT, `limit must be at most ${MAX_LIMIT}`).default(50),
-  cursor: z.string().max(200).optional(),
-});
-
-const ALLOWED_PARAMS = new Set([...Object.keys(explorerFilterSchema.shape ?? {}), "limit", "cursor", "format", "bom", "page", "size", "columns", "view"]);
-
-/** Reads the filters from a URL's query string; an unknown parameter or value is a 400 naming it. */
-export function parseExplorerParams(params: URLSearchParams, extra: string[] = []): ExplorerFilters {
-  for (const key of params.keys()) {
-    if (!ALLOWED_PARAMS.has(key) && !extra.includes(key)) throw new AppError("invalid", `Unknown parameter "${key}".`, { [key]: ["Unknown parameter"] });
-  }
-  const input: Record<string, string | string[]> = {};
-  for (const key of new Set(params.keys())) {
-    const all = params.getAll(key);
-    input[key] = all.length > 1 ? all : all[0]!;
-  }
-  const parsed = explorerFilterSchema.safeParse(input);
-  if (!parsed.success) throw invalid(parsed.error.issues, parsed.error.issues.map((i) => i.message).join("; "));
-  return parsed.data;
-}
-
-/** Cursors are opaque to clients: the offset of the next page, tied to the sort it was made for. */
-export function encodeCursor(offset: number, sort: Sort): string {
-  return Buffer.from(JSON.stringify({ o: offset, s: sort })).toString("base64url");
-}
-
-export function decodeCursor(cursor: string | undefined, sort: Sort): number {
-  if (!cursor) return 0;
-  try {
-    const value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as { o?: unknown; s?: unknown };
-    if (typeof value.o === "number" && Number.isInteger(value.o) && value.o >= 0 && value.s === sort) return value.o;
-  } catch {
-    // fall through to the error below
-  }
-  throw new AppError("invalid", "cursor is malformed or belongs to another sort order; start again without it.", { cursor: ["Malformed cursor"] });
-}
 
 export type ExplorerScope = { teamId: string };
 
@@ -120,6 +79,13 @@ const STOP_WORDS = new Set(["and", "the", "for"]);
  * Set per transaction, so it never leaks into other queries on a pooled connection.
  */
 export const SEARCH_THRESHOLD_SQL = "SET LOCAL pg_trgm.word_similarity_threshold = 0.45";
+
+/** One composed statement under the search's threshold, in a transaction of its own. */
+async function queryWithSearchThreshold<T>(db: PrismaClient, statement: Sql): Promise<T[]> {
+  const { text, values } = statement.build();
+  const [, rows] = await db.$transaction([db.$executeRawUnsafe(SEARCH_THRESHOLD_SQL), db.$queryRawUnsafe<T[]>(text, ...values)]);
+  return rows;
+}
 
 /** Words of the search worth matching on their own (trigram matching needs three letters). */
 export function searchWords(q: string): string[] {
@@ -184,8 +150,7 @@ export async function compileFilters(db: PrismaClient, scope: ExplorerScope, f: 
   if (f.max_allocation !== undefined) conditions.push(sql`o.latest_allocation_gbp_thousands <= ${f.max_allocation * 1000}`);
   if (f.list) {
     if (f.list !== "any") {
-      const owned = await db.targetList.findFirst({ where: { id: f.list, teamId: scope.teamId }, select: { id: true } });
-      if (!owned) throw new AppError("not-found", "list: that target list was not found.", { list: ["Unknown list"] });
+      if (!(await findTeamList(db, scope.teamId, f.list))) throw new AppError("not-found", "list: that target list was not found.", { list: ["Unknown list"] });
     }
     // "Any of our lists" means the active ones, as on /lists and the dashboard; a named list may be archived
     const listCondition = f.list === "any" ? sql`l.team_id = ${scope.teamId} AND l.archived_at IS NULL` : sql`l.id = ${f.list} AND l.team_id = ${scope.teamId}`;
@@ -247,10 +212,7 @@ function orderBy(compiled: Compiled): Sql {
 const ROW_COLUMNS = sql`o.id, o.code, o.name, o.kind, o.nation, o.status, to_char(o.close_date, 'YYYY-MM-DD') AS close_date,
     p.code AS parent_code, p.name AS parent_name, p.kind AS parent_kind, r.code AS region_code, r.name AS region_name,
     o.population, o.population_year, o.latest_allocation_gbp_thousands::text AS allocation_gbp_thousands, o.latest_allocation_year AS allocation_year,
-    CASE WHEN o.status = 'closed' THEN (
-      SELECT json_agg(json_build_object('code', so.code, 'name', so.name) ORDER BY so.name)
-      FROM succession s JOIN organisation so ON so.id = s.successor_id WHERE s.predecessor_id = o.id
-    ) END AS successors`;
+    ${SUCCESSORS_JSON} AS successors`;
 const ROW_JOINS = sql`LEFT JOIN organisation p ON p.id = o.parent_id
   LEFT JOIN organisation r ON r.id = o.region_id`;
 
@@ -264,17 +226,6 @@ export function rowsQuery(compiled: Compiled): Sql {
  * on every page costs more than the page itself. The real data (about 8,100 bodies) never reaches it.
  */
 export const COUNT_CAP = 10_000;
-
-export type ExplorerPage = {
-  rows: ExplorerRow[];
-  total: number;
-  /** false when more than COUNT_CAP bodies match: total is then COUNT_CAP, a lower bound */
-  totalExact: boolean;
-  offset: number;
-  limit: number;
-  sort: Sort;
-  nextOffset: number | null;
-};
 
 /**
  * One page: the page's ids first (one more than asked, to know whether there is a next page), then
@@ -297,19 +248,13 @@ export function countQuery(compiled: Compiled): Sql {
   return sql`SELECT count(*)::int AS total FROM (SELECT 1 FROM organisation o ${compiled.where} LIMIT ${COUNT_CAP + 1}) matching`;
 }
 
-/** One page of bodies matching the filters, with the total count. */
-export async function searchOrganisations(
-  db: PrismaClient,
-  scope: ExplorerScope,
-  filters: ExplorerFilters,
-  page: { limit: number; offset: number },
-): Promise<ExplorerPage> {
+/**
+ * One page of bodies matching the filters, with the total count (COUNT_CAP, and totalExact false,
+ * when more match).
+ */
+export async function searchOrganisations(db: PrismaClient, scope: ExplorerScope, filters: ExplorerFilters, page: { limit: number; offset: number }): Promise<TableSlice<ExplorerRow>> {
   const compiled = await compileFilters(db, scope, filters);
-  const pageSql = pageQuery(compiled, page).build();
-  const [, fetched] = await db.$transaction([
-    db.$executeRawUnsafe(SEARCH_THRESHOLD_SQL),
-    db.$queryRawUnsafe<(ExplorerRow & { total?: number })[]>(pageSql.text, ...pageSql.values),
-  ]);
+  const fetched = await queryWithSearchThreshold<ExplorerRow & { total?: number }>(db, pageQuery(compiled, page));
   const hasMore = fetched.length > page.limit;
   const searchTotal = fetched[0]?.total;
   const rows: ExplorerRow[] = fetched.slice(0, page.limit).map((row) => {
@@ -321,54 +266,41 @@ export async function searchOrganisations(
   if (searchTotal !== undefined) counted = searchTotal;
   else if (!hasMore && (fetched.length > 0 || page.offset === 0)) counted = page.offset + fetched.length;
   else {
-    const countSql = countQuery(compiled).build();
-    const [, result] = await db.$transaction([db.$executeRawUnsafe(SEARCH_THRESHOLD_SQL), db.$queryRawUnsafe<{ total: number }[]>(countSql.text, ...countSql.values)]);
-    counted = result[0]?.total ?? 0;
+    const [result] = await queryWithSearchThreshold<{ total: number }>(db, countQuery(compiled));
+    counted = result?.total ?? 0;
   }
   const totalExact = counted <= COUNT_CAP;
-  return {
-    rows,
-    total: totalExact ? counted : COUNT_CAP,
-    totalExact,
-    offset: page.offset,
-    limit: page.limit,
-    sort: compiled.sort,
-    nextOffset: hasMore ? page.offset + rows.length : null,
-  };
+  return { rows, total: totalExact ? counted : COUNT_CAP, totalExact, nextOffset: hasMore ? page.offset + rows.length : null };
 }
 
-/**
- * The page a table's URL asks for: its filters (with `fixed` ones, such as a profile's parent, on
- * top), page and size. A page past the end (the results shrank since the link was made) gives the
- * last page. Bad parameters are AppErrors naming them.
- */
-export async function readExplorerPage(
-  db: PrismaClient,
-  scope: ExplorerScope,
-  params: URLSearchParams,
-  fixed: Partial<ExplorerFilters> = {},
-): Promise<{ filters: ExplorerFilters; result: ExplorerPage; page: number }> {
-  const filters = { ...parseExplorerParams(params), ...fixed };
-  const paging = readPaging(params);
-  let page = paging.page;
-  let result = await searchOrganisations(db, scope, filters, { limit: paging.size, offset: (page - 1) * paging.size });
-  if (result.rows.length === 0 && result.total > 0) {
-    page = Math.ceil(result.total / paging.size);
-    result = await searchOrganisations(db, scope, filters, { limit: paging.size, offset: (page - 1) * paging.size });
-  }
-  return { filters, result, page };
+/** The explorer's table, and a profile's bodies below (its parent fixed), in pages and the API. */
+export const explorerTable: PagedTable<ExplorerRow, ExplorerFilters, Sort, ExplorerScope> = {
+  params: explorerFilterSchema,
+  sorts: SORTS,
+  sort: effectiveSort,
+  sizes: PAGED_TABLE_SIZES,
+  api: "cursor",
+  // The CSV export's link is the page's own query with these added
+  passive: ["format", "bom", "columns", "view"],
+  query: searchOrganisations,
+};
+
+/** The API's `limit` and `cursor` (the OpenAPI document reads it). */
+export const explorerPageSchema = cursorPagingSchema(explorerTable.sizes);
+
+/** Reads the filters from a URL's query string; an unknown parameter or value is a 400 naming it. */
+export function parseExplorerParams(params: URLSearchParams): ExplorerFilters {
+  return parseTableFilters(explorerTable, params);
 }
 
 /** Ids of every body matching the filters (for "add all N matching to a list"), capped. */
 export async function matchingOrganisationIds(db: PrismaClient, scope: ExplorerScope, filters: ExplorerFilters, cap: number): Promise<number[]> {
   const compiled = await compileFilters(db, scope, filters);
-  const query = sql`SELECT o.id FROM organisation o ${compiled.where} ORDER BY o.id LIMIT ${cap + 1}`.build();
-  const [, rows] = await db.$transaction([db.$executeRawUnsafe(SEARCH_THRESHOLD_SQL), db.$queryRawUnsafe<{ id: number }[]>(query.text, ...query.values)]);
+  const rows = await queryWithSearchThreshold<{ id: number }>(db, sql`SELECT o.id FROM organisation o ${compiled.where} ORDER BY o.id LIMIT ${cap + 1}`);
   if (rows.length > cap) throw new AppError("invalid", `More than ${cap.toLocaleString("en-GB")} bodies match: narrow the filter first.`);
   return rows.map((r) => r.id);
 }
 
-export type ExplorerCsvRow = ExplorerRow;
 export const EXPLORER_CSV_COLUMNS: { header: string; value: (row: ExplorerRow) => unknown }[] = [
   { header: "code", value: (r) => r.code },
   { header: "name", value: (r) => r.name },

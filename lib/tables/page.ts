@@ -11,6 +11,8 @@ export type TablePage<Row, Sort extends string = string> = {
   size: number;
   sort: Sort;
   hasNextPage: boolean;
+  /** Feeds paged by key (notes, audit): the `before` of the next, older page; null on the last */
+  nextBefore?: string | null;
 };
 
 /** A table's URL read on the server: its page, or the message for a bad parameter (shown in place of the table). */

@@ -1,14 +1,18 @@
 // Adding bodies to a team's target list: one by one, by codes, or every body matching an explorer filter.
 import { z } from "zod";
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { recordAudit } from "@/lib/audit";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import { recordTeamChange } from "@/lib/audit";
 import type { AuthContext } from "@/lib/auth/context";
 import { idSchema } from "@/lib/auth/validation";
-import { AppError, invalid, notFound } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
+import { execute, queryRows } from "@/lib/db/query";
 import { join, raw, sql, type Sql } from "@/lib/db/sql";
 import { matchingOrganisationIds, parseExplorerParams } from "@/lib/organisations/explorer";
-import { rawCommissioner } from "./export";
+import { ANCESTOR_JOINS, COMMISSIONER_COLUMNS, SUCCESSORS_JSON } from "@/lib/organisations/sql";
+import { PAGED_TABLE_SIZES } from "@/lib/paging";
+import { offsetPagingSchema, manyValues, sortParam, type PagedTable } from "@/lib/tables/server";
 import { formatInteger } from "@/lib/format";
+import { getTargetList } from "./index";
 import { MAX_BULK_ADD, PRIORITIES, STAGES, STAGE_LABELS, type Stage } from "./vocabulary";
 
 export { MAX_BULK_ADD };
@@ -16,10 +20,7 @@ export { MAX_BULK_ADD };
 export const addEntriesSchema = z
   .object({
     listId: idSchema,
-    codes: z
-      .union([z.string(), z.array(z.string())])
-      .optional()
-      .transform((v) => (v === undefined ? undefined : ([] as string[]).concat(v).flatMap((c) => c.split(",")).map((c) => c.trim().toUpperCase()).filter(Boolean))),
+    codes: manyValues.transform((codes) => codes.map((c) => c.toUpperCase())).optional(),
     /** An explorer query string: add every body it matches */
     filter: z.string().max(4000).optional(),
   })
@@ -32,8 +33,7 @@ export type AddEntriesResult = { added: number; alreadyOnList: number; requested
 export type AddEntriesInput = { listId: string; codes?: string[]; filter?: string };
 
 export async function addEntries(db: PrismaClient, ctx: AuthContext, input: AddEntriesInput): Promise<AddEntriesResult> {
-  const list = await db.targetList.findFirst({ where: { id: input.listId, teamId: ctx.team.id, archivedAt: null }, select: { id: true, name: true } });
-  if (!list) throw notFound("That target list");
+  const list = await getTargetList(db, ctx, input.listId, { active: true });
   if (!input.codes?.length && input.filter === undefined) throw new AppError("invalid", "Send the codes to add, or a filter.");
   let ids: number[];
   if (input.codes?.length) {
@@ -45,17 +45,14 @@ export async function addEntries(db: PrismaClient, ctx: AuthContext, input: AddE
     ids = await matchingOrganisationIds(db, { teamId: ctx.team.id }, parseExplorerParams(new URLSearchParams(input.filter ?? "")), MAX_BULK_ADD);
   }
   return db.$transaction(async (tx) => {
-    const inserted = await tx.$executeRaw`
-      INSERT INTO target_list_entry (id, list_id, organisation_id, added_by_id, updated_at)
-      SELECT 'e' || md5(random()::text || clock_timestamp()::text || x.id::text), ${list.id}, x.id, ${ctx.user.id}, now()
-      FROM unnest(${ids}::int[]) AS x(id)
-      ON CONFLICT (list_id, organisation_id) DO NOTHING`;
-    await recordAudit(tx, {
-      action: "target-list.entries-added",
-      teamId: ctx.team.id,
-      userId: ctx.user.id,
-      ip: ctx.ip,
-      target: `target-list:${list.id}`,
+    const inserted = await execute(
+      tx,
+      sql`INSERT INTO target_list_entry (id, list_id, organisation_id, added_by_id, updated_at)
+        SELECT 'e' || md5(random()::text || clock_timestamp()::text || x.id::text), ${list.id}, x.id, ${ctx.user.id}, now()
+        FROM unnest(${ids}::int[]) AS x(id)
+        ON CONFLICT (list_id, organisation_id) DO NOTHING`,
+    );
+    await recordTeamChange(tx, ctx, "target-list.entries-added", `target-list:${list.id}`, {
       after: { added: inserted, alreadyOnList: ids.length - inserted, ...(input.codes?.length ? { codes: input.codes.slice(0, 100) } : { filter: input.filter }) },
     });
     return { added: inserted, alreadyOnList: ids.length - inserted, requested: ids.length };
@@ -78,11 +75,10 @@ export const updateEntrySchema = z
     priority: z.preprocess(blankToNull, z.enum(PRIORITIES, { message: "priority must be high, medium or low" }).nullable()).optional(),
     nextStep: z.preprocess(blankToNull, z.string().trim().max(500, "Use at most 500 characters").nullable()).optional(),
     nextStepDate: z.preprocess(blankToNull, z.iso.date("nextStepDate must be a date YYYY-MM-DD").nullable()).optional(),
-    tags: z
-      .union([z.string(), z.array(z.string())])
-      .optional()
-      .transform((v) => (v === undefined ? undefined : [...new Set(([] as string[]).concat(v).flatMap((t) => t.split(",")).map((t) => t.trim().toLowerCase()).filter(Boolean))]))
-      .pipe(z.array(z.string().max(40, "A tag has at most 40 characters")).max(20, "At most 20 tags").optional()),
+    tags: manyValues
+      .transform((tags) => [...new Set(tags.map((t) => t.toLowerCase()))])
+      .pipe(z.array(z.string().max(40, "A tag has at most 40 characters")).max(20, "At most 20 tags"))
+      .optional(),
     estimatedValueGbp: z.preprocess(blankToNull, z.coerce.number({ message: "estimatedValueGbp must be a number of pounds" }).min(0, "A value cannot be negative").max(1e12).nullable()).optional(),
   });
 export type UpdateEntryInput = z.output<typeof updateEntrySchema>;
@@ -150,17 +146,16 @@ function describeCurrent(entry: Awaited<ReturnType<typeof getEntry>>, input: Upd
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** An archived list keeps its entries as they were: restore it to change them. (The caller has checked the team.) */
-async function refuseArchived(tx: Prisma.TransactionClient, listId: string) {
-  const list = await tx.targetList.findUnique({ where: { id: listId }, select: { archivedAt: true, name: true } });
-  if (list?.archivedAt) throw new AppError("conflict", `“${list.name}” is archived, so its entries cannot be changed. Restore the list first; nothing was changed.`);
+/** An archived list keeps its entries as they were: restore it to change them. */
+function refuseArchived(list: { archivedAt: Date | null; name: string }) {
+  if (list.archivedAt) throw new AppError("conflict", `“${list.name}” is archived, so its entries cannot be changed. Restore the list first; nothing was changed.`);
 }
 
 /** Changes an entry if it is still at the version the user edited; otherwise 409 with the current entry. */
 export async function updateEntry(db: PrismaClient, ctx: AuthContext, input: UpdateEntryInput) {
   return db.$transaction(async (tx) => {
     const before = await getEntry(tx, ctx, input.listId, input.entryId);
-    await refuseArchived(tx, input.listId);
+    refuseArchived(await getTargetList(tx, ctx, input.listId));
     const stage = input.stage ?? before.stage;
     const lostReason = input.lostReason !== undefined ? input.lostReason : before.lostReason;
     if (stage === "lost" && !lostReason) throw new AppError("invalid", "Say why it was lost.", { lostReason: ["Required when the stage is lost"] });
@@ -192,7 +187,7 @@ export async function updateEntry(db: PrismaClient, ctx: AuthContext, input: Upd
       );
     }
     const after = await getEntry(tx, ctx, input.listId, input.entryId);
-    await recordAudit(tx, { action: "target-list.entry-updated", teamId: ctx.team.id, userId: ctx.user.id, ip: ctx.ip, target: `target-list-entry:${input.entryId}`, before: entryToJson(before), after: entryToJson(after) });
+    await recordTeamChange(tx, ctx, "target-list.entry-updated", `target-list-entry:${input.entryId}`, { before: entryToJson(before), after: entryToJson(after) });
     return after;
   });
 }
@@ -209,11 +204,7 @@ export const bulkStageSchema = z
   .object({
     listId: idSchema,
     /** The selected entries... */
-    entryIds: z
-      .union([z.string(), z.array(z.string())])
-      .optional()
-      .transform((v) => (v === undefined ? undefined : ([] as string[]).concat(v).flatMap((x) => x.split(",")).filter(Boolean)))
-      .pipe(z.array(idSchema).max(MAX_BULK_ADD, `At most ${MAX_BULK_ADD} entries at once`).optional()),
+    entryIds: manyValues.pipe(z.array(idSchema).max(MAX_BULK_ADD, `At most ${MAX_BULK_ADD} entries at once`)).optional(),
     /** ...with the version of each that the user saw (same order): a changed one refuses the whole change */
     versions: z.array(z.coerce.number().int().positive()).optional(),
     /** ...or every entry matching a filter, */
@@ -235,13 +226,14 @@ export async function bulkUpdateStage(db: PrismaClient, ctx: AuthContext, input:
   if (input.stage === "lost" && !input.lostReason) throw new AppError("invalid", "Say why they were lost.", { lostReason: ["Required when the stage is lost"] });
   if (!input.entryIds?.length && !input.filter) throw new AppError("invalid", "Select at least one entry.", { entryIds: ["Select at least one entry"] });
   return db.$transaction(async (tx) => {
-    const list = await tx.targetList.findFirst({ where: { id: input.listId, teamId: ctx.team.id }, select: { id: true } });
-    if (!list) throw notFound("That target list");
-    await refuseArchived(tx, list.id);
+    const list = await getTargetList(tx, ctx, input.listId);
+    refuseArchived(list);
     const condition = input.entryIds?.length ? sql`e.id = ANY(${input.entryIds}::text[])` : entryConditions(input.filter ?? {});
-    const locked = sql`SELECT e.id, e.stage, e.version, o.name FROM target_list_entry e JOIN organisation o ON o.id = e.organisation_id
-      WHERE e.list_id = ${list.id} AND ${condition} ORDER BY e.id LIMIT ${MAX_BULK_ADD + 1} FOR UPDATE OF e`.build();
-    const before = await tx.$queryRawUnsafe<{ id: string; stage: string; version: number; name: string }[]>(locked.text, ...locked.values);
+    const before = await queryRows<{ id: string; stage: string; version: number; name: string }>(
+      tx,
+      sql`SELECT e.id, e.stage, e.version, o.name FROM target_list_entry e JOIN organisation o ON o.id = e.organisation_id
+        WHERE e.list_id = ${list.id} AND ${condition} ORDER BY e.id LIMIT ${MAX_BULK_ADD + 1} FOR UPDATE OF e`,
+    );
     if (input.entryIds?.length) {
       if (before.length !== input.entryIds.length) throw new AppError("not-found", "Some of the selected entries are no longer on this list; nothing was changed. Reload and try again.");
       if (input.versions) {
@@ -269,12 +261,7 @@ export async function bulkUpdateStage(db: PrismaClient, ctx: AuthContext, input:
       where: { id: { in: ids }, listId: list.id },
       data: { stage: input.stage, lostReason: input.stage === "lost" ? input.lostReason : null, version: { increment: 1 } },
     });
-    await recordAudit(tx, {
-      action: "target-list.entries-updated",
-      teamId: ctx.team.id,
-      userId: ctx.user.id,
-      ip: ctx.ip,
-      target: `target-list:${list.id}`,
+    await recordTeamChange(tx, ctx, "target-list.entries-updated", `target-list:${list.id}`, {
       before: before.map((b) => ({ id: b.id, stage: b.stage, version: b.version })),
       after: { stage: input.stage, lostReason: input.lostReason ?? null, count, ...(input.filter ? { filter: input.filter } : {}) },
     });
@@ -285,12 +272,14 @@ export async function bulkUpdateStage(db: PrismaClient, ctx: AuthContext, input:
 
 /** Count and estimated value per stage, computed in PostgreSQL (archived lists left out unless asked for). */
 export async function pipelineSummary(db: PrismaClient, ctx: AuthContext, listId?: string, options: { includeArchived?: boolean } = {}) {
-  const rows = await db.$queryRaw<{ stage: string; count: number; value: string | null }[]>`
-    SELECT e.stage, count(*)::int AS count, sum(e.estimated_value_gbp)::text AS value
-    FROM target_list_entry e JOIN target_list l ON l.id = e.list_id
-    WHERE l.team_id = ${ctx.team.id} AND (l.archived_at IS NULL OR ${options.includeArchived ?? false})
-      AND (${listId ?? null}::text IS NULL OR l.id = ${listId ?? null})
-    GROUP BY e.stage`;
+  const rows = await queryRows<{ stage: string; count: number; value: string | null }>(
+    db,
+    sql`SELECT e.stage, count(*)::int AS count, sum(e.estimated_value_gbp)::text AS value
+      FROM target_list_entry e JOIN target_list l ON l.id = e.list_id
+      WHERE l.team_id = ${ctx.team.id} AND (l.archived_at IS NULL OR ${options.includeArchived ?? false})
+        AND (${listId ?? null}::text IS NULL OR l.id = ${listId ?? null})
+      GROUP BY e.stage`,
+  );
   return STAGES.map((stage) => {
     const row = rows.find((r) => r.stage === stage);
     return { stage, count: row?.count ?? 0, valueGbp: row?.value ? Number(row.value) : 0 };
@@ -301,12 +290,6 @@ export const ENTRY_SORTS = ["name", "code", "kind", "stage", "owner", "priority"
 export type EntrySortKey = (typeof ENTRY_SORTS)[number];
 export type EntrySort = EntrySortKey | `-${EntrySortKey}`;
 const entrySortValues = ENTRY_SORTS.flatMap((s) => [s, `-${s}`]) as [EntrySort, ...EntrySort[]];
-
-export const entriesQuerySchema = entriesFilterSchema.extend({
-  sort: z.enum(entrySortValues, { message: `sort must be one of: ${entrySortValues.join(", ")}` }).default("name"),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
-});
 
 const pipelineOrder = `array_position(ARRAY[${STAGES.map((s) => `'${s}'`).join(",")}]::text[], e.stage)`;
 const priorityOrder = `array_position(ARRAY[${PRIORITIES.map((p) => `'${p}'`).join(",")}]::text[], e.priority)`;
@@ -342,46 +325,107 @@ export type ListEntry = Awaited<ReturnType<typeof getEntry>> & {
   successors: { code: string; name: string }[];
 };
 
+/** What a list's URL may ask for: the filters and the sort. */
+export const entriesParamsSchema = entriesFilterSchema.extend({ sort: sortParam(entrySortValues).optional() });
+export type EntriesParams = z.output<typeof entriesParamsSchema>;
+
+/** A list's entries, on the list page and in the API; the rows are the API's JSON, ready for the browser. */
+export const entriesTable: PagedTable<ListEntryJson, EntriesParams, EntrySort, { ctx: AuthContext; listId: string }> = {
+  params: entriesParamsSchema,
+  sorts: entrySortValues,
+  sort: (params) => params.sort ?? "name",
+  sizes: PAGED_TABLE_SIZES,
+  api: "offset",
+  passive: ["columns"],
+  query: async (db, { ctx, listId }, params, window) => {
+    const { entries, total } = await listEntries(db, ctx, listId, { ...params, ...window });
+    const nextOffset = window.offset + entries.length;
+    return { rows: entries.map(listEntryToJson), total, totalExact: true, nextOffset: nextOffset < total ? nextOffset : null };
+  },
+};
+
+/** The API's query: filters, sort, `limit` and `offset` (the OpenAPI document reads it). */
+export const entriesQuerySchema = entriesParamsSchema.extend(offsetPagingSchema(entriesTable.sizes).shape);
+
+type EntryRow = {
+  id: string;
+  list_id: string;
+  stage: string;
+  lost_reason: string | null;
+  priority: string | null;
+  next_step: string | null;
+  next_step_date: string | null;
+  tags: string[];
+  estimated_value_gbp: string | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+  owner_id: string | null;
+  owner_name: string | null;
+  added_by: string;
+  organisation: ListEntry["organisation"];
+  commissioner_code: string | null;
+  commissioner_name: string | null;
+  successors: { code: string; name: string }[] | null;
+  total: number;
+};
+
+function toListEntry(r: EntryRow): ListEntry {
+  return {
+    id: r.id,
+    listId: r.list_id,
+    stage: r.stage,
+    lostReason: r.lost_reason,
+    priority: r.priority,
+    nextStep: r.next_step,
+    nextStepDate: r.next_step_date === null ? null : new Date(`${r.next_step_date}T00:00:00Z`),
+    tags: r.tags,
+    estimatedValueGbp: r.estimated_value_gbp === null ? null : new Prisma.Decimal(r.estimated_value_gbp),
+    version: r.version,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    owner: r.owner_id === null ? null : { id: r.owner_id, name: r.owner_name ?? "" },
+    addedBy: { name: r.added_by },
+    organisation: r.organisation,
+    commissioner: r.commissioner_code ? { code: r.commissioner_code, name: r.commissioner_name ?? r.commissioner_code } : null,
+    successors: r.successors ?? [],
+  };
+}
+
 /**
- * A page of the list's entries, filtered, searched and sorted in PostgreSQL: the page's ids first
- * (ordered with the entry id as tie-break, so pages never repeat or skip a row), then their fields.
+ * A page of the list's entries, filtered, searched and sorted in PostgreSQL, in one statement: the
+ * page's ids first (ordered with the entry id as tie-break, so pages never repeat or skip a row)
+ * with the count of all matches from the same scan, then the fields of those rows only.
  */
 export async function listEntries(db: PrismaClient, ctx: AuthContext, listId: string, query: Partial<z.input<typeof entriesQuerySchema>> = {}): Promise<{ entries: ListEntry[]; total: number }> {
   const q = entriesQuerySchema.parse(query);
-  const key = q.sort.replace(/^-/, "") as EntrySortKey;
-  const order = raw(`${ENTRY_ORDER[key](q.sort.startsWith("-") ? "DESC" : "ASC")}, e.id ASC`);
+  const sort = entriesTable.sort(q);
+  const key = sort.replace(/^-/, "") as EntrySortKey;
+  const order = raw(`${ENTRY_ORDER[key](sort.startsWith("-") ? "DESC" : "ASC")}, e.id ASC`);
   const where = sql`WHERE e.list_id = ${listId} AND l.team_id = ${ctx.team.id} AND ${entryConditions(q)}`;
   const from = sql`FROM target_list_entry e JOIN target_list l ON l.id = e.list_id JOIN organisation o ON o.id = e.organisation_id`;
-  const page = sql`SELECT e.id,
-      ${rawCommissioner("code")} AS commissioner_code, ${rawCommissioner("name")} AS commissioner_name,
-      CASE WHEN o.status = 'closed' THEN (
-        SELECT json_agg(json_build_object('code', s.code, 'name', s.name) ORDER BY s.name)
-        FROM succession x JOIN organisation s ON s.id = x.successor_id WHERE x.predecessor_id = o.id
-      ) END AS successors
-    FROM (
-      SELECT e.id, row_number() OVER (ORDER BY ${order}) AS position
-      ${from} LEFT JOIN user_account ow ON ow.id = e.owner_id ${where}
-      ORDER BY ${order} LIMIT ${q.limit} OFFSET ${q.offset}
-    ) AS pg
-    JOIN target_list_entry e ON e.id = pg.id
-    JOIN organisation o ON o.id = e.organisation_id
-    LEFT JOIN organisation p1 ON p1.id = o.parent_id
-    LEFT JOIN organisation p2 ON p2.id = p1.parent_id
-    LEFT JOIN organisation p3 ON p3.id = p2.parent_id
-    ORDER BY pg.position`.build();
-  const count = sql`SELECT count(*)::int AS total ${from} ${where}`.build();
-  const [rows, [counted]] = await Promise.all([
-    db.$queryRawUnsafe<{ id: string; commissioner_code: string | null; commissioner_name: string | null; successors: { code: string; name: string }[] | null }[]>(page.text, ...page.values),
-    db.$queryRawUnsafe<{ total: number }[]>(count.text, ...count.values),
-  ]);
-  const details = rows.length ? await db.targetListEntry.findMany({ where: { id: { in: rows.map((r) => r.id) }, listId }, select: entrySelect }) : [];
-  const byId = new Map(details.map((d) => [d.id, d]));
-  const entries = rows.flatMap((r) => {
-    const entry = byId.get(r.id);
-    if (!entry) return [];
-    return [{ ...entry, commissioner: r.commissioner_code ? { code: r.commissioner_code, name: r.commissioner_name ?? r.commissioner_code } : null, successors: r.successors ?? [] }];
-  });
-  return { entries, total: counted?.total ?? 0 };
+  const rows = await queryRows<EntryRow>(
+    db,
+    sql`SELECT e.id, e.list_id, e.stage, e.lost_reason, e.priority, e.next_step, to_char(e.next_step_date, 'YYYY-MM-DD') AS next_step_date,
+        e.tags, e.estimated_value_gbp::text AS estimated_value_gbp, e.version, e.created_at, e.updated_at,
+        ow.id AS owner_id, ow.name AS owner_name, ab.name AS added_by,
+        json_build_object('code', o.code, 'name', o.name, 'kind', o.kind, 'nation', o.nation, 'status', o.status, 'population', o.population) AS organisation,
+        ${COMMISSIONER_COLUMNS}, ${SUCCESSORS_JSON} AS successors, pg.total
+      FROM (
+        SELECT e.id, row_number() OVER (ORDER BY ${order}) AS position, (count(*) OVER ())::int AS total
+        ${from} LEFT JOIN user_account ow ON ow.id = e.owner_id ${where}
+        ORDER BY ${order} LIMIT ${q.limit} OFFSET ${q.offset}
+      ) AS pg
+      JOIN target_list_entry e ON e.id = pg.id
+      JOIN organisation o ON o.id = e.organisation_id
+      ${ANCESTOR_JOINS}
+      LEFT JOIN user_account ow ON ow.id = e.owner_id
+      JOIN user_account ab ON ab.id = e.added_by_id
+      ORDER BY pg.position`,
+  );
+  // Past the end no row carries the count: only then a second round trip counts on its own
+  const total = rows[0]?.total ?? (q.offset === 0 ? 0 : ((await queryRows<{ total: number }>(db, sql`SELECT count(*)::int AS total ${from} ${where}`))[0]?.total ?? 0));
+  return { entries: rows.map(toListEntry), total };
 }
 
 /** An entry of listEntries as JSON: the API's entry, with the body's ICB or board and, when it closed, its successors. */
@@ -389,27 +433,3 @@ export function listEntryToJson(entry: ListEntry) {
   return { ...entryToJson(entry), icb_or_board: entry.commissioner, successors: entry.successors };
 }
 export type ListEntryJson = ReturnType<typeof listEntryToJson>;
-
-/** What a list page's URL asks for: the filters, the sort, and the page (1-based) of `size` rows. */
-export const entriesPageSchema = entriesFilterSchema.extend({
-  sort: entriesQuerySchema.shape.sort,
-  page: z.coerce.number({ message: "page must be a whole number from 1" }).int("page must be a whole number from 1").min(1, "page must be a whole number from 1").default(1),
-  size: z.coerce.number().int().min(1).max(500).default(50),
-});
-
-/**
- * One page of a list's entries for the list page, as plain JSON (ready for the browser). A page
- * past the end (the list shrank since the link was made) shows the last page instead.
- */
-export async function readEntriesPage(db: PrismaClient, ctx: AuthContext, listId: string, input: Record<string, unknown>) {
-  const parsed = entriesPageSchema.safeParse(input);
-  if (!parsed.success) throw invalid(parsed.error.issues, parsed.error.issues.map((i) => i.message).join("; "));
-  const { page: asked, size, ...filter } = parsed.data;
-  let page = asked;
-  let result = await listEntries(db, ctx, listId, { ...filter, limit: size, offset: (page - 1) * size });
-  if (result.entries.length === 0 && result.total > 0) {
-    page = Math.ceil(result.total / size);
-    result = await listEntries(db, ctx, listId, { ...filter, limit: size, offset: (page - 1) * size });
-  }
-  return { entries: result.entries.map(listEntryToJson), total: result.total, page, size, sort: parsed.data.sort };
-}

@@ -3,9 +3,9 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { AuthContext } from "@/lib/auth/context";
 import { csvStream, type CsvColumn } from "@/lib/csv";
 import { cursorBatches } from "@/lib/db/pool";
-import { join, raw, sql } from "@/lib/db/sql";
-import { AREA_COMMISSIONER_KINDS, kindIn } from "@/lib/organisations/vocabulary";
-import { notFound } from "@/lib/errors";
+import { sql } from "@/lib/db/sql";
+import { ANCESTOR_JOINS, COMMISSIONER_COLUMNS } from "@/lib/organisations/sql";
+import { getTargetList } from "./index";
 
 type ListCsvRow = {
   code: string;
@@ -57,10 +57,9 @@ export const LIST_CSV_COLUMNS: CsvColumn<ListCsvRow>[] = [
 
 /** Every entry of a team's list as CSV, streamed through a server-side cursor. */
 export async function exportListCsv(db: PrismaClient, pool: pg.Pool, ctx: AuthContext, listId: string, options: { bom?: boolean } = {}) {
-  const list = await db.targetList.findFirst({ where: { id: listId, teamId: ctx.team.id }, select: { id: true, name: true } });
-  if (!list) throw notFound("That target list");
+  const list = await getTargetList(db, ctx, listId);
   const query = sql`SELECT o.code, o.name, o.kind, o.nation, o.status,
-      ${rawCommissioner("code")} AS commissioner_code, ${rawCommissioner("name")} AS commissioner_name,
+      ${COMMISSIONER_COLUMNS},
       o.population, o.population_year, e.stage, e.lost_reason, ow.name AS owner, e.priority, e.next_step,
       to_char(e.next_step_date, 'YYYY-MM-DD') AS next_step_date, e.tags, e.estimated_value_gbp::text AS estimated_value_gbp,
       ab.name AS added_by, to_char(e.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS added_at,
@@ -68,9 +67,7 @@ export async function exportListCsv(db: PrismaClient, pool: pg.Pool, ctx: AuthCo
     FROM target_list_entry e
     JOIN target_list l ON l.id = e.list_id
     JOIN organisation o ON o.id = e.organisation_id
-    LEFT JOIN organisation p1 ON p1.id = o.parent_id
-    LEFT JOIN organisation p2 ON p2.id = p1.parent_id
-    LEFT JOIN organisation p3 ON p3.id = p2.parent_id
+    ${ANCESTOR_JOINS}
     LEFT JOIN user_account ow ON ow.id = e.owner_id
     JOIN user_account ab ON ab.id = e.added_by_id
     LEFT JOIN LATERAL (
@@ -81,10 +78,4 @@ export async function exportListCsv(db: PrismaClient, pool: pg.Pool, ctx: AuthCo
     WHERE e.list_id = ${list.id} AND l.team_id = ${ctx.team.id}
     ORDER BY o.name, e.id`;
   return { name: list.name, stream: csvStream(LIST_CSV_COLUMNS, cursorBatches<ListCsvRow>(pool, query.build()), options) };
-}
-
-/** The code or name of the ICB or board a body (`o`, with ancestors `p1`..`p3` joined) sits in: the body itself or its nearest ancestor of that kind. */
-export function rawCommissioner(column: "code" | "name") {
-  const nearestFirst = ["o", "p1", "p2", "p3"].map((body) => sql`WHEN ${kindIn(`${body}.kind`, AREA_COMMISSIONER_KINDS)} THEN ${raw(`${body}.${column}`)}`);
-  return sql`CASE ${join(nearestFirst, " ")} END`;
 }

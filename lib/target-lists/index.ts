@@ -1,8 +1,8 @@
 // Target lists belong to a team. Every query carries the team in its where clause, so another
 // team's list is simply not found, whatever id is sent.
 import { z } from "zod";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { recordAudit } from "@/lib/audit";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { recordTeamChange } from "@/lib/audit";
 import type { AuthContext } from "@/lib/auth/context";
 import { idSchema } from "@/lib/auth/validation";
 import { AppError, notFound } from "@/lib/errors";
@@ -25,6 +25,20 @@ export const updateTargetListSchema = z.object({
 
 const listSelect = { id: true, name: true, description: true, version: true, archivedAt: true, createdAt: true, updatedAt: true, createdBy: { select: { name: true } } } as const;
 
+type Db = PrismaClient | Prisma.TransactionClient;
+
+/** The team's list with this id, or null: another team's list is simply not found. `active` leaves archived lists out. */
+export function findTeamList(db: Db, teamId: string, id: string, options: { active?: boolean } = {}) {
+  return db.targetList.findFirst({ where: { id, teamId, ...(options.active ? { archivedAt: null } : {}) }, select: listSelect });
+}
+
+/** The team's list with this id; a 404 otherwise. */
+export async function getTargetList(db: Db, ctx: AuthContext, id: string, options: { active?: boolean } = {}) {
+  const list = await findTeamList(db, ctx.team.id, id, options);
+  if (!list) throw notFound("That target list");
+  return list;
+}
+
 export async function listTargetLists(db: PrismaClient, ctx: AuthContext, options: { archived?: boolean } = {}) {
   return db.targetList.findMany({ where: { teamId: ctx.team.id, archivedAt: options.archived ? { not: null } : null }, orderBy: { updatedAt: "desc" }, select: listSelect });
 }
@@ -34,27 +48,15 @@ export const archiveTargetListSchema = z.object({ id: idSchema, archived: z.coer
 /** Archiving hides a list without losing anything; restoring brings it back as it was. */
 export async function setTargetListArchived(db: PrismaClient, ctx: AuthContext, input: z.output<typeof archiveTargetListSchema>) {
   return db.$transaction(async (tx) => {
-    const before = await tx.targetList.findFirst({ where: { id: input.id, teamId: ctx.team.id }, select: listSelect });
-    if (!before) throw notFound("That target list");
+    const before = await getTargetList(tx, ctx, input.id);
     if ((before.archivedAt !== null) === input.archived) return before;
     const after = await tx.targetList.update({ where: { id: input.id }, data: { archivedAt: input.archived ? new Date() : null, version: { increment: 1 } }, select: listSelect });
-    await recordAudit(tx, {
-      action: input.archived ? "target-list.archived" : "target-list.restored",
-      teamId: ctx.team.id,
-      userId: ctx.user.id,
-      ip: ctx.ip,
-      target: `target-list:${input.id}`,
+    await recordTeamChange(tx, ctx, input.archived ? "target-list.archived" : "target-list.restored", `target-list:${input.id}`, {
       before: { archived: before.archivedAt !== null, version: before.version },
       after: { archived: after.archivedAt !== null, version: after.version },
     });
     return after;
   });
-}
-
-export async function getTargetList(db: PrismaClient, ctx: AuthContext, id: string) {
-  const list = await db.targetList.findFirst({ where: { id, teamId: ctx.team.id }, select: listSelect });
-  if (!list) throw notFound("That target list");
-  return list;
 }
 
 export async function createTargetList(db: PrismaClient, ctx: AuthContext, input: z.output<typeof createTargetListSchema>) {
@@ -63,15 +65,14 @@ export async function createTargetList(db: PrismaClient, ctx: AuthContext, input
       data: { teamId: ctx.team.id, name: input.name, description: input.description ?? null, createdById: ctx.user.id },
       select: listSelect,
     });
-    await recordAudit(tx, { action: "target-list.created", teamId: ctx.team.id, userId: ctx.user.id, ip: ctx.ip, target: `target-list:${list.id}`, after: { name: list.name, description: list.description } });
+    await recordTeamChange(tx, ctx, "target-list.created", `target-list:${list.id}`, { after: { name: list.name, description: list.description } });
     return list;
   });
 }
 
 export async function updateTargetList(db: PrismaClient, ctx: AuthContext, input: z.output<typeof updateTargetListSchema>) {
   return db.$transaction(async (tx) => {
-    const before = await tx.targetList.findFirst({ where: { id: input.id, teamId: ctx.team.id }, select: listSelect });
-    if (!before) throw notFound("That target list");
+    const before = await getTargetList(tx, ctx, input.id);
     const { count } = await tx.targetList.updateMany({
       where: { id: input.id, teamId: ctx.team.id, version: input.version },
       data: { name: input.name, description: input.description ?? null, version: { increment: 1 } },
@@ -80,12 +81,7 @@ export async function updateTargetList(db: PrismaClient, ctx: AuthContext, input
       throw new AppError("conflict", `Someone changed this list since you opened it (now "${before.name}", version ${before.version}). Reload, check their change and edit again.`);
     }
     const after = await tx.targetList.findFirstOrThrow({ where: { id: input.id }, select: listSelect });
-    await recordAudit(tx, {
-      action: "target-list.updated",
-      teamId: ctx.team.id,
-      userId: ctx.user.id,
-      ip: ctx.ip,
-      target: `target-list:${input.id}`,
+    await recordTeamChange(tx, ctx, "target-list.updated", `target-list:${input.id}`, {
       before: { name: before.name, description: before.description, version: before.version },
       after: { name: after.name, description: after.description, version: after.version },
     });

@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 vi.mock("next/navigation", () => ({ useRouter: () => ({ push: () => {} }) }));
 
-import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { loadDashboard } from "@/lib/dashboard";
 import { ARRANGEMENT_COLOURS, NATION_COLOURS, OVERDUE_COLOURS, SERIES_COLOURS, STAGE_COLOURS } from "@/lib/dashboard/labels";
 import { Dashboard } from "@/components/dashboard/dashboard";
@@ -13,32 +12,8 @@ import { wrapLabel } from "@/components/dashboard/chart-kit";
 import { createUserByOperator } from "@/lib/auth/accounts";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { PASSWORD } from "../support/auth";
+import { countingClient } from "../support/counting-client";
 import { contextFor, seedTeamWork, type SeededTeam } from "./seed";
-
-/** Counts the database calls made through a Prisma client: raw queries and model methods alike. */
-function countingClient(db: PrismaClient, calls: string[]): PrismaClient {
-  return new Proxy(db, {
-    get(target, prop, receiver) {
-      const value = Reflect.get(target, prop, receiver);
-      if (typeof prop !== "string") return value;
-      if (prop.startsWith("$query") || prop.startsWith("$execute") || prop === "$transaction") {
-        return (...args: unknown[]) => {
-          calls.push(prop);
-          return (value as (...a: unknown[]) => unknown).apply(target, args);
-        };
-      }
-      if (value && typeof value === "object" && !prop.startsWith("$") && !prop.startsWith("_")) {
-        return new Proxy(value, {
-          get(model, method) {
-            const fn = Reflect.get(model, method);
-            return typeof fn === "function" ? (...args: unknown[]) => (calls.push(`${prop}.${String(method)}`), fn.apply(model, args)) : fn;
-          },
-        });
-      }
-      return value;
-    },
-  });
-}
 
 function luminance(hex: string): number {
   const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));

@@ -9,7 +9,8 @@ vi.mock("next/cache", () => import("../support/next-request-scope").then((m) => 
 import { bulkStageAction, updateEntryAction } from "@/lib/target-lists/actions";
 import { authenticateCookies, type AuthContext } from "@/lib/auth/context";
 import { createTargetList, setTargetListArchived } from "@/lib/target-lists";
-import { ENTRY_SORTS, addEntries, listEntries, pipelineSummary, readEntriesPage, type EntrySort } from "@/lib/target-lists/entries";
+import { ENTRY_SORTS, addEntries, entriesTable, listEntries, pipelineSummary, type EntrySort } from "@/lib/target-lists/entries";
+import { readTablePage } from "@/lib/tables/server";
 import { STAGES } from "@/lib/target-lists/vocabulary";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { signedInUser, type TestUser } from "../support/auth";
@@ -144,13 +145,16 @@ describe("a target list's entries on the list page", () => {
   });
 
   it("reads a page from the URL's parameters, falls back to the last page, and refuses an unknown sort", async () => {
-    const last = await readEntriesPage(t.db, ctx, listId, { page: "99", size: "25", sort: "-value" });
-    expect(last.page).toBe(Math.ceil(allIds.length / 25));
-    expect(last.entries.length).toBe(allIds.length - (last.page - 1) * 25);
-    expect(typeof last.entries[0]!.updated_at).toBe("string");
-    await expect(readEntriesPage(t.db, ctx, listId, { sort: "population" })).rejects.toMatchObject({ code: "invalid", message: expect.stringMatching(/sort must be one of/) });
+    const read = (scope: AuthContext, query: Record<string, string>) => readTablePage(entriesTable, t.db, { ctx: scope, listId }, new URLSearchParams(query));
+    const last = await read(ctx, { page: "99", size: "25", sort: "-value" });
+    if (!last.ok) throw new Error(last.error);
+    expect(last.page.page).toBe(Math.ceil(allIds.length / 25));
+    expect(last.page.rows.length).toBe(allIds.length - (last.page.page - 1) * 25);
+    expect(typeof last.page.rows[0]!.updated_at).toBe("string");
+    expect(await read(ctx, { sort: "population" })).toMatchObject({ ok: false, error: expect.stringMatching(/sort must be one of/) });
     // Another team's list has no entries for them
-    expect((await readEntriesPage(t.db, outsiderCtx, listId, {})).total).toBe(0);
+    const outsiders = await read(outsiderCtx, {});
+    expect(outsiders.ok && outsiders.page.total).toBe(0);
   });
 
   it("changes a stage inline, and refuses an edit based on an old version, naming the current value and changing nothing", async () => {

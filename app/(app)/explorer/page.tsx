@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { getDb } from "@/lib/db/client";
 import { requirePageAuth } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/roles";
-import { AppError } from "@/lib/errors";
-import { readExplorerPage, type ExplorerPage } from "@/lib/organisations/explorer";
+import { explorerTable } from "@/lib/organisations/explorer";
+import { readTablePage } from "@/lib/tables/server";
 import { parentChain } from "@/lib/organisations/read";
 import { listServiceCategories } from "@/lib/commissioning";
 import { listTargetLists } from "@/lib/target-lists";
@@ -27,31 +27,21 @@ export default async function ExplorerPageRoute({ searchParams }: Props) {
   const db = getDb();
   const params = toSearchParams(await searchParams);
 
-  const [regions, categories, lists, views] = await Promise.all([
+  const [regions, categories, lists, views, read] = await Promise.all([
     db.organisation.findMany({ where: { kind: "nhse-region", status: "open" }, orderBy: { name: "asc" }, select: { code: true, name: true } }),
     listServiceCategories(db),
     listTargetLists(db, ctx),
     listViews(db, ctx),
+    readTablePage(explorerTable, db, { teamId: ctx.team.id }, params),
   ]);
 
-  let error: string | null = null;
-  let result: ExplorerPage | null = null;
-  let page = 1;
   let chain: Crumb[] = [];
-  try {
-    const read = await readExplorerPage(db, { teamId: ctx.team.id }, params);
-    result = read.result;
-    page = read.page;
-    if (read.filters.parent) {
-      const parent = await db.organisation.findFirst({ where: { code: read.filters.parent }, select: { code: true, name: true, kind: true } });
-      if (parent) {
-        const above = await parentChain(db, parent.code);
-        chain = [...above.reverse(), parent].map((o) => ({ code: o.code, name: o.name, kind: o.kind as Crumb["kind"] }));
-      }
+  if (read.ok && read.filters.parent) {
+    const parent = await db.organisation.findFirst({ where: { code: read.filters.parent }, select: { code: true, name: true, kind: true } });
+    if (parent) {
+      const above = await parentChain(db, parent.code);
+      chain = [...above.reverse(), parent].map((o) => ({ code: o.code, name: o.name, kind: o.kind as Crumb["kind"] }));
     }
-  } catch (caught) {
-    if (!(caught instanceof AppError)) throw caught;
-    error = caught.message;
   }
 
   const canWrite = can(ctx, "write");
@@ -76,8 +66,8 @@ export default async function ExplorerPageRoute({ searchParams }: Props) {
         </div>
         <div className="ml-auto flex flex-wrap items-center justify-end gap-2">
           <SavedViewsMenu views={views.map((v) => ({ id: v.id, name: v.name, query: v.query, createdBy: v.createdBy.name }))} current={viewName} />
-          {canWrite && result && <SaveViewButton />}
-          {result && <ExportCsvButton total={result.total} viewName={viewName} />}
+          {canWrite && read.ok && <SaveViewButton />}
+          {read.ok && <ExportCsvButton total={read.page.total} viewName={viewName} />}
         </div>
       </div>
 
@@ -90,18 +80,14 @@ export default async function ExplorerPageRoute({ searchParams }: Props) {
         <div className="min-w-0 space-y-3">
           <ExplorerSearch />
           {chain.length > 0 && <ParentBreadcrumbs chain={chain} />}
-          {error || !result ? (
-            <FilterError message={error ?? "These filters cannot be applied."} resetHref="/explorer" resetLabel="Start again with no filters" />
+          {read.ok ? (
+            <ExplorerTable page={read.page} canWrite={canWrite} lists={listOptions} />
           ) : (
-            <ExplorerTable
-              page={{ rows: result.rows, total: result.total, totalExact: result.totalExact, hasNextPage: result.nextOffset !== null, page, size: result.limit, sort: result.sort }}
-              canWrite={canWrite}
-              lists={listOptions}
-            />
+            <FilterError message={read.error} resetHref="/explorer" resetLabel="Start again with no filters" />
           )}
-          {result && result.total > 0 && (
+          {read.ok && read.page.total > 0 && (
             <p className="text-xs text-slate-500">
-              Populations and allocations are the latest published figures ({formatInteger(result.total)} bodies match); “—” means the data has no figure.
+              Populations and allocations are the latest published figures ({formatInteger(read.page.total)} bodies match); “—” means the data has no figure.
             </p>
           )}
         </div>

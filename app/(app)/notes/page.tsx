@@ -4,25 +4,27 @@ import { getDb } from "@/lib/db/client";
 import { requirePageAuth } from "@/lib/auth/guards";
 import { listMembers } from "@/lib/auth/accounts";
 import { can } from "@/lib/auth/roles";
-import { noteToJson, notesFeed, notesFeedSchema } from "@/lib/notes";
+import { noteToJson, notesFeedTable, type NoteRecord, type NotesFeedParams } from "@/lib/notes";
+import type { TablePage } from "@/lib/tables/page";
+import { toSearchParams } from "@/lib/paging";
+import { readFeedPage } from "@/lib/tables/server";
 import { listTargetLists } from "@/lib/target-lists";
 import { Card, PageHeader } from "@/components/ui/card";
+import { FilterError } from "@/components/data-table/filter-error";
 import { NoteCard } from "@/components/notes/note-card";
 
 export const metadata: Metadata = { title: "Notes" };
 
 const selectClass = "mt-1 block rounded-md border border-slate-300 bg-white px-3 py-2 text-sm";
 
-export default async function NotesFeedPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function NotesFeedPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requirePageAuth();
   const db = getDb();
-  const raw = await searchParams;
-  const parsed = notesFeedSchema.safeParse(raw);
-  const filter = parsed.success ? parsed.data : notesFeedSchema.parse({});
-  const [{ notes, nextBefore }, members, lists] = await Promise.all([notesFeed(db, ctx, filter), listMembers(db, ctx), listTargetLists(db, ctx)]);
+  const params = toSearchParams(await searchParams);
+  const [read, members, lists] = await Promise.all([readFeedPage(notesFeedTable, db, ctx, params), listMembers(db, ctx), listTargetLists(db, ctx)]);
+  // A bad parameter leaves the form empty and says what was wrong in place of the notes
+  const filter: Partial<NotesFeedParams> = read.ok ? read.filters : {};
   const canWrite = can(ctx, "write");
-  const next = new URLSearchParams(Object.entries(raw).filter(([, v]) => v) as [string, string][]);
-  if (nextBefore) next.set("before", nextBefore);
   return (
     <>
       <PageHeader title="Notes">Everything your team has written, newest first. Search finds words in any form (&quot;meeting&quot; finds &quot;meetings&quot;).</PageHeader>
@@ -52,22 +54,30 @@ export default async function NotesFeedPage({ searchParams }: { searchParams: Pr
         <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">Filter</button>
         <Link href="/notes" className="py-2 text-sm text-brand-700 underline">Clear</Link>
       </form>
-      {!parsed.success && <p role="alert" className="mb-4 rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800">{parsed.error.issues[0]!.message}</p>}
-      <Card>
-        {notes.length === 0 ? (
-          <p className="text-sm text-slate-600">{filter.q || filter.author || filter.list || filter.organisation ? "No notes match." : "Your team has not written any notes yet. Open a body's profile to write one."}</p>
-        ) : (
-          <ul className="space-y-4">
-            {notes.map((note) => (
-              <li key={note.id}>
-                <Link href={`/organisations/${note.organisationCode}`} className="mb-1 inline-block text-sm font-medium text-brand-700 hover:underline">{note.organisation.name}</Link>
-                <NoteCard note={noteToJson(note)} canWrite={canWrite} />
-              </li>
-            ))}
-          </ul>
-        )}
-        {nextBefore && <Link href={`/notes?${next.toString()}`} className="mt-4 inline-block text-sm text-brand-700 underline">Older notes</Link>}
-      </Card>
+      {read.ok ? <NotesList page={read.page} filtered={Boolean(filter.q || filter.author || filter.list || filter.organisation)} params={params} canWrite={canWrite} /> : <FilterError message={read.error} resetHref="/notes" resetLabel="Show every note" />}
     </>
+  );
+}
+
+function NotesList({ page, filtered, params, canWrite }: { page: TablePage<NoteRecord>; filtered: boolean; params: URLSearchParams; canWrite: boolean }) {
+  const notes = page.rows;
+  const next = new URLSearchParams([...params].filter(([, v]) => v));
+  if (page.nextBefore) next.set("before", page.nextBefore);
+  return (
+    <Card>
+      {notes.length === 0 ? (
+        <p className="text-sm text-slate-600">{filtered ? "No notes match." : "Your team has not written any notes yet. Open a body's profile to write one."}</p>
+      ) : (
+        <ul className="space-y-4">
+          {notes.map((note) => (
+            <li key={note.id}>
+              <Link href={`/organisations/${note.organisationCode}`} className="mb-1 inline-block text-sm font-medium text-brand-700 hover:underline">{note.organisation.name}</Link>
+              <NoteCard note={noteToJson(note)} canWrite={canWrite} />
+            </li>
+          ))}
+        </ul>
+      )}
+      {page.nextBefore && <Link href={`/notes?${next.toString()}`} className="mt-4 inline-block text-sm text-brand-700 underline">Older notes</Link>}
+    </Card>
   );
 }

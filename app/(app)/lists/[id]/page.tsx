@@ -8,11 +8,12 @@ import { listMembers } from "@/lib/auth/accounts";
 import { AppError } from "@/lib/errors";
 import { formatDate, formatInteger } from "@/lib/format";
 import { getTargetList } from "@/lib/target-lists";
-import { readEntriesPage, pipelineSummary } from "@/lib/target-lists/entries";
+import { entriesTable, pipelineSummary } from "@/lib/target-lists/entries";
+import { readTablePage } from "@/lib/tables/server";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { TableUrlStateProvider } from "@/components/data-table/table-url-state";
-import { readPaging, toSearchParams } from "@/lib/paging";
+import { toSearchParams } from "@/lib/paging";
 import { EditTargetListForm } from "@/components/target-lists/edit-target-list-form";
 import { EntriesTable } from "@/components/target-lists/entries-table";
 import { ListActions } from "@/components/target-lists/list-actions";
@@ -33,15 +34,10 @@ export default async function TargetListPage({ params, searchParams }: Props) {
     throw error;
   });
   const archived = list.archivedAt !== null;
-  const [members, pipeline, result] = await Promise.all([
+  const [members, pipeline, read] = await Promise.all([
     listMembers(db, ctx),
     pipelineSummary(db, ctx, list.id, { includeArchived: true }),
-    Promise.resolve()
-      .then(() => readEntriesPage(db, ctx, list.id, { q: query.get("q") ?? undefined, stage: query.get("stage") ?? undefined, owner: query.get("owner") ?? undefined, sort: query.get("sort") ?? undefined, ...readPaging(query) }))
-      .catch((error: unknown) => {
-        if (error instanceof AppError) return { error: error.message } as const;
-        throw error;
-      }),
+    readTablePage(entriesTable, db, { ctx, listId: list.id }, query),
   ]);
   const listTotal = pipeline.reduce((sum, s) => sum + s.count, 0);
   const isAnalyst = can(ctx, "write");
@@ -86,12 +82,12 @@ export default async function TargetListPage({ params, searchParams }: Props) {
 
       <section aria-labelledby="entries-heading" className="mb-8">
         <h2 id="entries-heading" className="sr-only">Bodies on this list</h2>
-        {"error" in result ? (
-          <FilterError message={result.error} resetHref={basePath} resetLabel="Show every body on the list" />
+        {!read.ok ? (
+          <FilterError message={read.error} resetHref={basePath} resetLabel="Show every body on the list" />
         ) : (
           <EntriesTable
             listId={list.id}
-            page={{ rows: result.entries, total: result.total, totalExact: true, hasNextPage: result.page * result.size < result.total, page: result.page, size: result.size, sort: result.sort }}
+            page={read.page}
             listTotal={listTotal}
             canEdit={canEdit}
             archived={archived}

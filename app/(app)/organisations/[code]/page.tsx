@@ -13,8 +13,8 @@ import { listTargetLists } from "@/lib/target-lists";
 import { PopulationCommissioningCard } from "@/components/commissioning/population-commissioning";
 import { TeamLists } from "@/components/target-lists/team-lists";
 import { childKindCounts, descendantCounts, findOrganisationByCode, parentChain } from "@/lib/organisations/read";
-import { readExplorerPage } from "@/lib/organisations/explorer";
-import { AppError } from "@/lib/errors";
+import { explorerTable } from "@/lib/organisations/explorer";
+import { readTablePage } from "@/lib/tables/server";
 import { ChildrenSection } from "@/components/organisations/children-section";
 import { toSearchParams } from "@/lib/paging";
 import { findCurrentBuyer } from "@/lib/organisations/succession";
@@ -48,14 +48,8 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
     listContacts(db, ctx, organisation.code),
     listTargetLists(db, ctx),
     childKindCounts(db, organisation.id),
-    // The explorer's query with the parent fixed; bad table parameters show in the table, not as a failed page
-    readExplorerPage(db, { teamId: ctx.team.id }, tableParams, { parent: organisation.code }).then(
-      ({ result, page }) => ({ result, page, error: null }),
-      (caught: unknown) => {
-        if (!(caught instanceof AppError)) throw caught;
-        return { result: null, page: 1, error: caught.message };
-      },
-    ),
+    // The explorer's table with the parent fixed; bad table parameters show in the table, not as a failed page
+    readTablePage(explorerTable, db, { teamId: ctx.team.id }, tableParams, { parent: organisation.code }),
   ]);
   const commissioner = await populationCommissioner(db, organisation, buyer?.currentCommissioners[0]?.code);
   const population = commissioner ? await commissioningForPopulation(db, commissioner) : null;
@@ -78,9 +72,7 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
         organisation={organisation}
         kinds={childKinds}
         params={tableParams}
-        result={children.result}
-        error={children.error}
-        page={children.page}
+        read={children}
         canWrite={can(ctx, "write")}
         lists={teamLists.map(({ id, name }) => ({ value: id, label: name }))}
       />

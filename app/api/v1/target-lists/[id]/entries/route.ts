@@ -4,16 +4,15 @@ import { endpoints } from "@/lib/api/endpoints";
 import { invalid } from "@/lib/errors";
 import { json, readJson } from "@/lib/http";
 import { getTargetList } from "@/lib/target-lists";
-import { addEntries, addEntriesSchema, entriesQuerySchema, listEntries, listEntryToJson } from "@/lib/target-lists/entries";
+import { addEntries, addEntriesSchema, entriesTable } from "@/lib/target-lists/entries";
+import { queryTableApi } from "@/lib/tables/server";
 
 type Params = { id: string };
 
 export const GET = withApiAuth<Params>(endpoints.listEntries, async ({ request, ctx, params }) => {
   await getTargetList(getDb(), ctx, params.id);
-  const query = entriesQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!query.success) throw invalid(query.error.issues, query.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
-  const { entries, total } = await listEntries(getDb(), ctx, params.id, query.data);
-  return json({ data: entries.map(listEntryToJson), total });
+  const { rows, total } = await queryTableApi(entriesTable, getDb(), { ctx, listId: params.id }, new URL(request.url).searchParams);
+  return json({ data: rows, total });
 });
 
 // POST {"codes": ["QYG", ...]} or {"filter": "kind=icb&region=Y61"}: all added in one transaction or none
