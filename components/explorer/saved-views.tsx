@@ -7,7 +7,7 @@ import { explorerHref } from "@/lib/organisations/explorer-href";
 import { toQueryString } from "@/components/data-table/query-string";
 import { useTableUrlState } from "@/components/data-table/table-url-state";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
+import { Input, Label } from "@/components/ui/input";
 import { Menu, closeMenu } from "@/components/ui/menu";
 import { viewQuery } from "./query";
 
@@ -87,7 +87,7 @@ export function SaveViewButton() {
     <div className="flex items-center gap-2">
       <Menu label="Save view" placement="sheet" panelClassName="p-3">
         <form onSubmit={submit} className="space-y-2">
-          <label htmlFor={id} className="block text-sm font-medium text-slate-800">View name</label>
+          <Label htmlFor={id}>View name</Label>
           <Input
             id={id}
             size="sm"

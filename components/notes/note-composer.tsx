@@ -3,7 +3,7 @@
 import { useRef } from "react";
 import { createNoteAction } from "@/lib/notes/actions";
 import { FormMessage, SubmitButton, useActionForm } from "@/components/ui/form";
-import { Checkbox, Select, Textarea } from "@/components/ui/input";
+import { Checkbox, Label, Select, Textarea } from "@/components/ui/input";
 import type { ContactView } from "./contacts-panel";
 
 export function NoteComposer({ organisationCode, contacts }: { organisationCode: string; contacts: ContactView[] }) {
@@ -12,7 +12,7 @@ export function NoteComposer({ organisationCode, contacts }: { organisationCode:
   return (
     <form ref={form} action={formAction} className="space-y-2">
       <input type="hidden" name="organisationCode" value={organisationCode} />
-      <label className="block text-sm font-medium text-slate-800" htmlFor="note-body">Add a note</label>
+      <Label htmlFor="note-body">Add a note</Label>
       <Textarea className="min-h-24" id="note-body" name="body" required maxLength={20000} placeholder="Meeting notes, next steps… Markdown: **bold**, *italic*, - lists, [links](https://…)" />
       {result && !result.ok && result.fieldErrors?.body && <p className="text-xs text-rose-700">{result.fieldErrors.body.join(" ")}</p>}
       <div className="flex flex-wrap items-end gap-3">

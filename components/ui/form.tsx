@@ -3,7 +3,7 @@
 import { cloneElement, isValidElement, useActionState, useId, type ReactElement, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/auth/guards";
 import { Button } from "./button";
-import { Input } from "./input";
+import { Input, Label } from "./input";
 
 export type FormAction<T> = (input: FormData) => Promise<ActionResult<T>>;
 
@@ -36,7 +36,7 @@ export function Field({
   const errors = result && !result.ok ? result.fieldErrors?.[name] : undefined;
   return (
     <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">{label}</label>
+      <Label htmlFor={id}>{label}</Label>
       {children !== undefined ? (
         // A control given as the child (a select, a textarea) gets the label's id, so the label names it
         isValidElement(children) && !(children.props as { id?: string }).id

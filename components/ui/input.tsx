@@ -1,7 +1,7 @@
 // Form controls: Input, Select, Textarea and Checkbox, in one look (border, focus ring, invalid and
 // disabled states) and a few sizes. Labels stay with the caller (or Field in ./form.tsx), so every
 // control keeps the name it has today. No hooks, so server components render them as plain HTML.
-import type { InputHTMLAttributes, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import type { InputHTMLAttributes, LabelHTMLAttributes, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 
 export type ControlSize = "md" | "sm" | "xs" | "compact";
 
@@ -27,6 +27,11 @@ type Look = {
 
 export function controlClass({ size = "md", full = true, className }: Look = {}): string {
   return [full ? "block w-full" : "", CONTROL, SIZES[size], className].filter(Boolean).join(" ");
+}
+
+/** A control's visible name, above it. */
+export function Label({ className, ...rest }: LabelHTMLAttributes<HTMLLabelElement>) {
+  return <label className={className ? `block text-sm font-medium text-slate-800 ${className}` : "block text-sm font-medium text-slate-800"} {...rest} />;
 }
 
 export type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, "size"> & Look;

@@ -6,6 +6,8 @@ import { commissioningMatrix, listServiceCategories } from "@/lib/commissioning"
 import { NATIONS, NATION_LABELS } from "@/lib/organisations/vocabulary";
 import { PageHeader } from "@/components/ui/card";
 import { CommissionerEntry } from "@/components/commissioning/commissioner-entry";
+import { Button } from "@/components/ui/button";
+import { Label, Select } from "@/components/ui/input";
 
 export const metadata: Metadata = { title: "Who commissions what" };
 
@@ -24,13 +26,13 @@ export default async function CommissioningPage({ searchParams }: { searchParams
       </PageHeader>
       <form method="get" className="mb-6 flex flex-wrap items-end gap-3" role="search">
         <div>
-          <label htmlFor="service" className="block text-sm font-medium text-slate-800">Service</label>
-          <select id="service" name="service" defaultValue={service ?? ""} className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+          <Label htmlFor="service">Service</Label>
+          <Select id="service" name="service" defaultValue={service ?? ""} className="mt-1" full={false}>
             <option value="">All {categories.length} services</option>
             {categories.map((c) => <option key={c.slug} value={c.slug}>{c.name}</option>)}
-          </select>
+          </Select>
         </div>
-        <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">Show</button>
+        <Button type="submit">Show</Button>
         {service && <Link href="/commissioning" className="py-2 text-sm text-brand-700 underline">Show all services</Link>}
       </form>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">

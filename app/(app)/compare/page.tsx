@@ -6,6 +6,8 @@ import { compareCodesSchema, compareOrganisations } from "@/lib/organisations/co
 import { AppError } from "@/lib/errors";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ComparisonTable } from "@/components/organisations/comparison-table";
+import { Button } from "@/components/ui/button";
+import { Input, Label } from "@/components/ui/input";
 
 export const metadata: Metadata = { title: "Compare" };
 
@@ -31,11 +33,11 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
       </PageHeader>
       <form method="get" className="mb-6 flex flex-wrap items-end gap-3">
         <div className="min-w-72 flex-1">
-          <label htmlFor="codes" className="block text-sm font-medium text-slate-800">Codes, separated by commas</label>
-          <input id="codes" name="codes" defaultValue={raw} placeholder="QYG, S08000020, 7A1" className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" aria-describedby="codes-hint" />
+          <Label htmlFor="codes">Codes, separated by commas</Label>
+          <Input id="codes" name="codes" defaultValue={raw} placeholder="QYG, S08000020, 7A1" className="mt-1" aria-describedby="codes-hint" />
           <p id="codes-hint" className="mt-1 text-xs text-slate-500">ODS, ONS or PHS codes, as shown on each profile and in the explorer.</p>
         </div>
-        <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">Compare</button>
+        <Button type="submit">Compare</Button>
       </form>
       {error && <p role="alert" className="mb-6 rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800">{error}</p>}
       {comparison ? (

@@ -12,10 +12,11 @@ import { listTargetLists } from "@/lib/target-lists";
 import { Card, PageHeader } from "@/components/ui/card";
 import { FilterError } from "@/components/data-table/filter-error";
 import { NoteCard } from "@/components/notes/note-card";
+import { Button } from "@/components/ui/button";
+import { Input, Label, Select } from "@/components/ui/input";
 
 export const metadata: Metadata = { title: "Notes" };
 
-const selectClass = "mt-1 block rounded-md border border-slate-300 bg-white px-3 py-2 text-sm";
 
 export default async function NotesFeedPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requirePageAuth();
@@ -30,28 +31,28 @@ export default async function NotesFeedPage({ searchParams }: { searchParams: Pr
       <PageHeader title="Notes">Everything your team has written, newest first. Search finds words in any form (&quot;meeting&quot; finds &quot;meetings&quot;).</PageHeader>
       <form method="get" role="search" className="mb-6 flex flex-wrap items-end gap-3">
         <div className="min-w-64 flex-1">
-          <label htmlFor="q" className="block text-sm font-medium text-slate-800">Search notes</label>
-          <input id="q" name="q" defaultValue={filter.q ?? ""} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" placeholder="e.g. procurement timeline" />
+          <Label htmlFor="q">Search notes</Label>
+          <Input id="q" name="q" defaultValue={filter.q ?? ""} className="mt-1" placeholder="e.g. procurement timeline" />
         </div>
         <div>
-          <label htmlFor="author" className="block text-sm font-medium text-slate-800">Author</label>
-          <select id="author" name="author" defaultValue={filter.author ?? ""} className={selectClass}>
+          <Label htmlFor="author">Author</Label>
+          <Select id="author" name="author" defaultValue={filter.author ?? ""} className="mt-1">
             <option value="">Anyone</option>
             {members.map((m) => <option key={m.user.id} value={m.user.id}>{m.user.name}</option>)}
-          </select>
+          </Select>
         </div>
         <div>
-          <label htmlFor="list" className="block text-sm font-medium text-slate-800">On list</label>
-          <select id="list" name="list" defaultValue={filter.list ?? ""} className={selectClass}>
+          <Label htmlFor="list">On list</Label>
+          <Select id="list" name="list" defaultValue={filter.list ?? ""} className="mt-1">
             <option value="">Any body</option>
             {lists.map((l) => <option key={l.id} value={l.id}>{l.name}</option>)}
-          </select>
+          </Select>
         </div>
         <div>
-          <label htmlFor="organisation" className="block text-sm font-medium text-slate-800">Organisation code</label>
-          <input id="organisation" name="organisation" defaultValue={filter.organisation ?? ""} className="mt-1 block w-32 rounded-md border border-slate-300 px-3 py-2 text-sm" />
+          <Label htmlFor="organisation">Organisation code</Label>
+          <Input id="organisation" name="organisation" defaultValue={filter.organisation ?? ""} className="mt-1 w-32" full={false} />
         </div>
-        <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">Filter</button>
+        <Button type="submit">Filter</Button>
         <Link href="/notes" className="py-2 text-sm text-brand-700 underline">Clear</Link>
       </form>
       {read.ok ? <NotesList page={read.page} filtered={Boolean(filter.q || filter.author || filter.list || filter.organisation)} params={params} canWrite={canWrite} /> : <FilterError message={read.error} resetHref="/notes" resetLabel="Show every note" />}

@@ -1,0 +1,34 @@
+// Loading skeletons: grey blocks in the shape of the page that is coming, announced to screen
+// readers once by their label.
+import type { ReactNode } from "react";
+
+/** The frame of a page's skeleton: a polite status with its label for screen readers. */
+export function Skeleton({ label, className, children }: { label: string; className?: string; children: ReactNode }) {
+  return (
+    <div role="status" aria-live="polite" className={className ? `animate-pulse ${className}` : "animate-pulse"}>
+      {children}
+      <span className="sr-only">{label}</span>
+    </div>
+  );
+}
+
+/** One grey block; the classes give its size and rounding (default: rounded). */
+export function Bone({ className }: { className: string }) {
+  return <div className={/\brounded/.test(className) ? `bg-slate-200 ${className}` : `rounded bg-slate-200 ${className}`} />;
+}
+
+/** A table's skeleton: a header band and `rows` rows of cells, one Bone per class in `cells`. */
+export function TableSkeleton({ rows, cells, rowPadding = "py-2.5" }: { rows: number; cells: readonly string[]; rowPadding?: string }) {
+  return (
+    <div className="overflow-hidden rounded-lg border border-slate-200 bg-white">
+      <div className="h-9 bg-slate-100" />
+      {Array.from({ length: rows }, (_, i) => (
+        <div key={i} className={`flex gap-4 border-t border-slate-100 px-3 ${rowPadding}`}>
+          {cells.map((cell, j) => (
+            <Bone key={j} className={cell} />
+          ))}
+        </div>
+      ))}
+    </div>
+  );
+}
