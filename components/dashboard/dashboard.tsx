@@ -5,6 +5,7 @@ import Link from "next/link";
 import type { DashboardData } from "@/lib/dashboard";
 import { NATION_LABELS } from "@/lib/organisations/vocabulary";
 import { PageHeader } from "@/components/ui/card";
+import { FilterError } from "@/components/data-table/filter-error";
 import { BodiesByKindCard, MarketFilters, PcnSizesCard, WhoCommissionsCard } from "./market-charts";
 import { PopulationAllocationCard } from "./population-allocation-card";
 import { CoverageCard, NotesActivityCard, OverdueCard, PipelineCard, StartPipelineCard } from "./team-charts";
@@ -23,8 +24,8 @@ export function Dashboard({ data, teamName, canWrite }: { data: DashboardData; t
       </PageHeader>
 
       {problems.length > 0 && (
-        <div role="status" className="mb-6 rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
-          <strong>Some filters were left out:</strong> {problems.join("; ")}.
+        <div className="mb-6">
+          <FilterError title="Some filters were left out" message={`${problems.join("; ")}.`} resetHref="/" resetLabel="Show the dashboard with no filters" />
         </div>
       )}
 

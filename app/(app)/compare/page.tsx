@@ -6,6 +6,7 @@ import { compareCodesSchema, compareOrganisations } from "@/lib/organisations/co
 import { AppError } from "@/lib/errors";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ComparisonTable } from "@/components/organisations/comparison-table";
+import { FilterError } from "@/components/data-table/filter-error";
 import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
 
@@ -39,7 +40,11 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
         </div>
         <Button type="submit">Compare</Button>
       </form>
-      {error && <p role="alert" className="mb-6 rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800">{error}</p>}
+      {error && (
+        <div className="mb-6">
+          <FilterError title="These bodies cannot be compared" message={error} resetHref="/compare" resetLabel="Start a new comparison" />
+        </div>
+      )}
       {comparison ? (
         <ComparisonTable bodies={comparison.bodies} serviceSlugs={comparison.serviceSlugs} />
       ) : (
