@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 
 /** A random secret for links and API tokens: 256 bits, URL-safe, with a readable prefix. */
 export function randomToken(prefix: string): string {
@@ -8,10 +8,4 @@ export function randomToken(prefix: string): string {
 /** Tokens are stored only as their SHA-256: they are long random strings, so no slow hash is needed. */
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
-}
-
-export function safeEqual(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
 }

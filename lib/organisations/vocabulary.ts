@@ -134,8 +134,6 @@ export const COMMISSIONER_KIND_TO_ORGANISATION_KIND: Partial<Record<Commissioner
   "hsc-trust": "hsc-trust",
 };
 
-export const EVIDENCE_LEVELS = ["direct", "indirect"] as const;
-
 export const COMMISSIONER_KIND_LABELS: Record<CommissionerKind, string> = {
   icb: "Integrated care boards",
   "nhs-england": "NHS England",
