@@ -12,6 +12,16 @@ export async function queryRows<T>(db: Queryable, statement: Sql): Promise<T[]> 
   return db.$queryRawUnsafe<T[]>(text, ...values);
 }
 
+/**
+ * The rows of one composed statement after session settings for it alone (`SET LOCAL ...`, fixed
+ * text), in one transaction of their own so the settings never reach another query on the pool.
+ */
+export async function queryRowsWithSettings<T>(db: PrismaClient, settings: readonly string[], statement: Sql): Promise<T[]> {
+  const { text, values } = statement.build();
+  const results = await db.$transaction([...settings.map((setting) => db.$executeRawUnsafe(setting)), db.$queryRawUnsafe<T[]>(text, ...values)]);
+  return results.at(-1) as T[];
+}
+
 /** Runs one composed statement that returns no rows; resolves to the number of rows it changed. */
 export async function execute(db: Queryable, statement: Sql): Promise<number> {
   const { text, values } = statement.build();

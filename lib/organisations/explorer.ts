@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { join, raw, sql, type Sql } from "@/lib/db/sql";
+import { queryRowsWithSettings } from "@/lib/db/query";
 import { PAGED_TABLE_SIZES } from "@/lib/paging";
 import { cursorPagingSchema, manyValues, parseTableFilters, sortParam, type PagedTable, type TableSlice } from "@/lib/tables/server";
 import { findTeamList } from "@/lib/target-lists";
@@ -80,12 +81,8 @@ const STOP_WORDS = new Set(["and", "the", "for"]);
  */
 export const SEARCH_THRESHOLD_SQL = "SET LOCAL pg_trgm.word_similarity_threshold = 0.45";
 
-/** One composed statement under the search's threshold, in a transaction of its own. */
-async function queryWithSearchThreshold<T>(db: PrismaClient, statement: Sql): Promise<T[]> {
-  const { text, values } = statement.build();
-  const [, rows] = await db.$transaction([db.$executeRawUnsafe(SEARCH_THRESHOLD_SQL), db.$queryRawUnsafe<T[]>(text, ...values)]);
-  return rows;
-}
+/** One composed statement under the search's threshold. */
+const queryWithSearchThreshold = <T>(db: PrismaClient, statement: Sql) => queryRowsWithSettings<T>(db, [SEARCH_THRESHOLD_SQL], statement);
 
 /** Words of the search worth matching on their own (trigram matching needs three letters). */
 export function searchWords(q: string): string[] {
