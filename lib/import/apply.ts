@@ -1,7 +1,7 @@
 // Applies ReferenceData to the database in one transaction. Every statement only touches rows
 // whose values differ, so a second run over the same files changes nothing and reports zeros.
 import { execute, queryRows } from "@/lib/db/query";
-import { raw, sql, type Sql } from "@/lib/db/sql";
+import { join, raw, sql, type Sql } from "@/lib/db/sql";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { ReferenceData } from "./records";
 
@@ -116,26 +116,17 @@ async function upsertOrganisations(tx: Tx, data: ReferenceData) {
 }
 
 async function syncSuccessions(tx: Tx, data: ReferenceData) {
-  const rows = data.successions.map((s) => ({ p: s.predecessorCode, s: s.successorCode, d: s.effectiveDate, r: s.reason, n: s.note, src: s.source }));
-  return sync(tx, {
-    table: "succession",
-    keys: ["predecessor_id", "successor_id"],
-    attributes: ["effective_date", "reason", "note", "source"],
-    from: sql`SELECT po.id AS predecessor_id, so.id AS successor_id, x.d AS effective_date, x.r AS reason, x.n AS note, x.src AS source
-     FROM ${recordset(rows, "p text, s text, d date, r text, n text, src text")}
-     JOIN organisation po ON po.code = x.p JOIN organisation so ON so.code = x.s`,
-  });
+  const from = sql`SELECT po.id AS predecessor_id, so.id AS successor_id, x."effectiveDate" AS effective_date, x.reason, x.note, x.source
+     FROM ${recordset(data.successions, `"predecessorCode" text, "successorCode" text, "effectiveDate" date, reason text, note text, source text`)}
+     JOIN organisation po ON po.code = x."predecessorCode" JOIN organisation so ON so.code = x."successorCode"`;
+  return sync(tx, { table: "succession", keys: ["predecessor_id", "successor_id"], attributes: ["effective_date", "reason", "note", "source"], from });
 }
 
 async function syncAllocations(tx: Tx, data: ReferenceData) {
-  const rows = data.allocations.map((a) => ({ c: a.organisationCode, y: a.financialYear, l: a.line, v: a.amountGbpThousands, st: a.structure, src: a.source }));
-  return sync(tx, {
-    table: "allocation",
-    keys: ["organisation_id", "financial_year", "line"],
-    attributes: ["amount_gbp_thousands", "structure", "source"],
-    from: sql`SELECT o.id AS organisation_id, x.y AS financial_year, x.l AS line, x.v::numeric AS amount_gbp_thousands, x.st AS structure, x.src AS source
-     FROM ${recordset(rows, "c text, y text, l text, v text, st text, src text")} JOIN organisation o ON o.code = x.c`,
-  });
+  const from = sql`SELECT o.id AS organisation_id, x."financialYear" AS financial_year, x.line, x."amountGbpThousands"::numeric AS amount_gbp_thousands, x.structure, x.source
+     FROM ${recordset(data.allocations, `"organisationCode" text, "financialYear" text, line text, "amountGbpThousands" text, structure text, source text`)}
+     JOIN organisation o ON o.code = x."organisationCode"`;
+  return sync(tx, { table: "allocation", keys: ["organisation_id", "financial_year", "line"], attributes: ["amount_gbp_thousands", "structure", "source"], from });
 }
 
 /** Copies each ICB's latest core total allocation onto the organisation, for the explorer's filter and sort. */
@@ -162,43 +153,33 @@ export function searchText(o: { name: string; code: string; onsCode: string | nu
 }
 
 async function syncOverlaps(tx: Tx, data: ReferenceData) {
-  const rows = data.overlaps.map((a) => ({ la: a.localAuthorityCode, icb: a.icbCode, n: a.lsoaCount, sh: a.lsoaShare, p: a.isPrimary, src: a.source }));
-  return sync(tx, {
-    table: "area_overlap",
-    keys: ["local_authority_id", "icb_id"],
-    attributes: ["lsoa_count", "lsoa_share", "is_primary", "source"],
-    from: sql`SELECT l.id AS local_authority_id, i.id AS icb_id, x.n AS lsoa_count, x.sh::numeric AS lsoa_share, x.p AS is_primary, x.src AS source
-     FROM ${recordset(rows, "la text, icb text, n int, sh text, p boolean, src text")}
-     JOIN organisation l ON l.code = x.la JOIN organisation i ON i.code = x.icb`,
-  });
+  const from = sql`SELECT l.id AS local_authority_id, i.id AS icb_id, x."lsoaCount" AS lsoa_count, x."lsoaShare"::numeric AS lsoa_share, x."isPrimary" AS is_primary, x.source
+     FROM ${recordset(data.overlaps, `"localAuthorityCode" text, "icbCode" text, "lsoaCount" int, "lsoaShare" text, "isPrimary" boolean, source text`)}
+     JOIN organisation l ON l.code = x."localAuthorityCode" JOIN organisation i ON i.code = x."icbCode"`;
+  return sync(tx, { table: "area_overlap", keys: ["local_authority_id", "icb_id"], attributes: ["lsoa_count", "lsoa_share", "is_primary", "source"], from });
 }
 
 async function syncServiceCategories(tx: Tx, data: ReferenceData) {
-  const rows = data.serviceCategories.map((c) => ({ slug: c.slug, name: c.name, sort_order: c.sortOrder }));
   const upserted = await upsert(tx, {
     table: "service_category",
     keys: ["slug"],
     attributes: ["name", "sort_order"],
-    from: sql`SELECT * FROM ${recordset(rows, "slug text, name text, sort_order int")}`,
+    from: sql`SELECT slug, name, "sortOrder" AS sort_order FROM ${recordset(data.serviceCategories, `slug text, name text, "sortOrder" int`)}`,
   });
   return counts(upserted, 0);
 }
 
 async function syncResponsibilities(tx: Tx, data: ReferenceData) {
-  const rows = data.responsibilities.map((r) => ({
-    row_key: r.rowKey, slug: r.serviceCategorySlug, nation: r.nation, commissioner_kind: r.commissionerKind, organisation_kind: r.organisationKind,
-    commissioner_name: r.commissionerName, org_code: r.commissionerOrgCode, arrangement: r.arrangement, effective_from: r.effectiveFrom,
-    notes: r.notes, source_title: r.sourceTitle, source_url: r.sourceUrl, evidence: r.evidence,
-  }));
   const upserted = await upsert(tx, {
     table: "commissioning_responsibility",
     keys: ["row_key"],
     attributes: ["service_category_id", "nation", "commissioner_kind", "organisation_kind", "commissioner_name", "commissioner_org_id", "arrangement", "effective_from", "notes", "source_title", "source_url", "evidence"],
-    from: sql`SELECT x.row_key, c.id AS service_category_id, x.nation, x.commissioner_kind, x.organisation_kind, x.commissioner_name, o.id AS commissioner_org_id,
-       x.arrangement, x.effective_from, x.notes, x.source_title, x.source_url, x.evidence
-     FROM ${recordset(rows, `row_key text, slug text, nation text, commissioner_kind text, organisation_kind text, commissioner_name text,
-       org_code text, arrangement text, effective_from date, notes text, source_title text, source_url text, evidence text`)}
-     JOIN service_category c ON c.slug = x.slug LEFT JOIN organisation o ON o.code = x.org_code`,
+    from: sql`SELECT x."rowKey" AS row_key, c.id AS service_category_id, x.nation, x."commissionerKind" AS commissioner_kind, x."organisationKind" AS organisation_kind,
+       x."commissionerName" AS commissioner_name, o.id AS commissioner_org_id, x.arrangement, x."effectiveFrom" AS effective_from, x.notes,
+       x."sourceTitle" AS source_title, x."sourceUrl" AS source_url, x.evidence
+     FROM ${recordset(data.responsibilities, `"rowKey" text, "serviceCategorySlug" text, nation text, "commissionerKind" text, "organisationKind" text,
+       "commissionerName" text, "commissionerOrgCode" text, arrangement text, "effectiveFrom" date, notes text, "sourceTitle" text, "sourceUrl" text, evidence text`)}
+     JOIN service_category c ON c.slug = x."serviceCategorySlug" LEFT JOIN organisation o ON o.code = x."commissionerOrgCode"`,
   });
   const rowKeys = data.responsibilities.map((r) => r.rowKey);
   const removed = await removeMissing(tx, { table: "commissioning_responsibility", keys: ["row_key"], from: sql`SELECT unnest(${rowKeys}::text[]) AS row_key` });
@@ -211,12 +192,12 @@ async function syncResponsibilities(tx: Tx, data: ReferenceData) {
 // ---------- the statements every table shares ----------
 // Table and column names come from the fixed lists above, never from the data, so they go in as raw SQL.
 
-/** The records as rows of `x`, through one jsonb parameter; `columns` names and types their fields. */
+/** The records as rows of `x`, through one jsonb parameter; `columns` names and types their fields (camelCase ones quoted). */
 function recordset(records: readonly object[], columns: string): Sql {
   return sql`jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS x(${raw(columns)})`;
 }
 
-const list = (names: readonly string[], prefix = "") => raw(names.map((name) => `${prefix}${name}`).join(", "));
+const list = (names: readonly string[], prefix = "") => join(names.map((name) => raw(`${prefix}${name}`)), ", ");
 
 type Target = { table: string; keys: readonly string[]; attributes: readonly string[]; from: Sql };
 
