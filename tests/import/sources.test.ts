@@ -44,7 +44,7 @@ describe("icbs.csv and icbs_2026.csv", () => {
     "icbs.csv": realRows("icbs.csv", "QNQ,", "QRL,", "QNX,"),
     "icbs_2026.csv": realRows("icbs_2026.csv", "QRL,", "S9B9J,"),
   });
-  const { icbs2026 } = readIcbs2026(source);
+  const { byCode: icbs2026 } = readIcbs2026(source);
   const icbs = readIcbs(source, { icbs2026 });
 
   it("closes an ICB that is not in icbs_2026.csv on 31 March 2026 and passes it to its successors: split to several, merged into one", () => {

@@ -26,9 +26,9 @@ const schema = z.object({
 export type Icb2026 = z.output<typeof schema>;
 
 /** The rows of icbs_2026.csv by ODS code. */
-export function readIcbs2026(source: Source): Read<{ icbs2026: ReadonlyMap<string, ParsedRow<Icb2026>> }> {
+export function readIcbs2026(source: Source): Read<{ byCode: ReadonlyMap<string, ParsedRow<Icb2026>> }> {
   const { rows, errors } = readCsv(source.dataDir, FILE, schema);
-  return { icbs2026: new Map(rows.map((row) => [row.value.ods_code, row])), errors };
+  return { byCode: new Map(rows.map((row) => [row.value.ods_code, row])), errors };
 }
 
 /** The ICBs that opened on 1 April 2026: those of icbs_2026.csv that did not continue from icbs.csv. */

@@ -51,8 +51,8 @@ export function readReferenceData(source: ReadOptions): ReferenceData {
   const nationalBodies = readNationalBodies(source);
   const regions = readNhsEnglandRegions(source);
   const icbs2026 = readIcbs2026(source);
-  const icbs = readIcbs(source, { icbs2026: icbs2026.icbs2026 });
-  const opened = openedIcbs(source, { icbs2026: icbs2026.icbs2026, continuing: icbs.continuing });
+  const icbs = readIcbs(source, { icbs2026: icbs2026.byCode });
+  const opened = openedIcbs(source, { icbs2026: icbs2026.byCode, continuing: icbs.continuing });
   const subIcbLocations = readSubIcbLocations(source, { regionOfIcb: icbs.regionOfIcb });
   const pcns = readPcns(source, { regionOfSubIcb: subIcbLocations.regionOfSubIcb });
   const practices = readGpPractices(source, { regionOfSubIcb: subIcbLocations.regionOfSubIcb });
