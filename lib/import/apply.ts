@@ -1,6 +1,8 @@
 // Applies ReferenceData to the database in one transaction. Every statement only touches rows
 // whose values differ, so a second run over the same files changes nothing and reports zeros.
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { execute, queryRows } from "@/lib/db/query";
+import { join, raw, sql, type Sql } from "@/lib/db/sql";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { ReferenceData } from "./records";
 
 export type ImportReport = {
@@ -14,15 +16,13 @@ export type ImportReport = {
   detail: Record<string, { added: number; changed: number; removed: number }>;
 };
 
-type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
-
-const json = (value: unknown) => JSON.stringify(value);
+type Tx = Prisma.TransactionClient;
 
 export async function applyReferenceData(db: PrismaClient, data: ReferenceData): Promise<ImportReport> {
   return db.$transaction(
     async (tx) => {
       // One importer at a time; a second one waits, then finds nothing to do.
-      await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(72707001)`);
+      await execute(tx, sql`SELECT pg_advisory_xact_lock(72707001)`);
       const detail: ImportReport["detail"] = {};
       const organisations = await upsertOrganisations(tx, data);
       detail.organisations = { added: organisations.added, changed: organisations.changed, removed: 0 };
@@ -81,33 +81,31 @@ async function upsertOrganisations(tx: Tx, data: ReferenceData) {
     parent_code: o.parentCode,
     region_code: o.regionCode,
   }));
-  const before = await tx.$queryRawUnsafe<{ code: string; status: string }[]>(`SELECT code, status FROM organisation`);
+  const before = await queryRows<{ code: string; status: string }>(tx, sql`SELECT code, status FROM organisation`);
   const statusBefore = new Map(before.map((r) => [r.code, r.status]));
 
-  const columns = `code text, code_system text, ons_code text, name text, other_names text[], kind text, subtype text, nation text,
-    status text, open_date date, close_date date, postcode text, address text, website text, population int,
-    population_year text, population_source text, source text, source_as_of date, details jsonb, search_text text, parent_code text, region_code text`;
-  const attributes = [
-    "code_system", "ons_code", "name", "other_names", "kind", "subtype", "nation", "status", "open_date", "close_date", "postcode",
-    "address", "website", "population", "population_year", "population_source", "source", "source_as_of", "details", "search_text",
-  ];
-  const upserted = await tx.$queryRawUnsafe<{ code: string; inserted: boolean }[]>(
-    `INSERT INTO organisation (code, ${attributes.join(", ")}, updated_at)
-     SELECT code, ${attributes.join(", ")}, now() FROM jsonb_to_recordset($1::jsonb) AS x(${columns})
-     ON CONFLICT (code) DO UPDATE SET ${attributes.map((a) => `${a} = excluded.${a}`).join(", ")}, updated_at = now()
-     WHERE (${attributes.map((a) => `organisation.${a}`).join(", ")}) IS DISTINCT FROM (${attributes.map((a) => `excluded.${a}`).join(", ")})
-     RETURNING code, (xmax = 0) AS inserted`,
-    json(rows),
-  );
+  const upserted = await upsert<{ code: string }>(tx, {
+    table: "organisation",
+    keys: ["code"],
+    attributes: [
+      "code_system", "ons_code", "name", "other_names", "kind", "subtype", "nation", "status", "open_date", "close_date", "postcode",
+      "address", "website", "population", "population_year", "population_source", "source", "source_as_of", "details", "search_text",
+    ],
+    from: sql`SELECT * FROM ${recordset(rows, `code text, code_system text, ons_code text, name text, other_names text[], kind text, subtype text,
+      nation text, status text, open_date date, close_date date, postcode text, address text, website text, population int,
+      population_year text, population_source text, source text, source_as_of date, details jsonb, search_text text, parent_code text, region_code text`)}`,
+    touched: true,
+  });
   // Parents and regions point at rows that may have been inserted just above, so they are a second step.
-  const relinked = await tx.$queryRawUnsafe<{ code: string }[]>(
-    `UPDATE organisation o SET parent_id = p.id, region_id = r.id, updated_at = now()
-     FROM jsonb_to_recordset($1::jsonb) AS x(code text, parent_code text, region_code text)
+  const links = rows.map((r) => ({ code: r.code, parent_code: r.parent_code, region_code: r.region_code }));
+  const relinked = await queryRows<{ code: string }>(
+    tx,
+    sql`UPDATE organisation o SET parent_id = p.id, region_id = r.id, updated_at = now()
+     FROM ${recordset(links, "code text, parent_code text, region_code text")}
      LEFT JOIN organisation p ON p.code = x.parent_code
      LEFT JOIN organisation r ON r.code = x.region_code
      WHERE o.code = x.code AND (o.parent_id IS DISTINCT FROM p.id OR o.region_id IS DISTINCT FROM r.id)
      RETURNING o.code`,
-    json(rows.map((r) => ({ code: r.code, parent_code: r.parent_code, region_code: r.region_code }))),
   );
   const added = new Set(upserted.filter((r) => r.inserted).map((r) => r.code));
   const changed = new Set([...upserted.filter((r) => !r.inserted).map((r) => r.code), ...relinked.map((r) => r.code)].filter((c) => !added.has(c)));
@@ -118,46 +116,24 @@ async function upsertOrganisations(tx: Tx, data: ReferenceData) {
 }
 
 async function syncSuccessions(tx: Tx, data: ReferenceData) {
-  const rows = json(data.successions.map((s) => ({ p: s.predecessorCode, s: s.successorCode, d: s.effectiveDate, r: s.reason, n: s.note, src: s.source })));
-  const source = `SELECT po.id AS predecessor_id, so.id AS successor_id, x.d AS effective_date, x.r AS reason, x.n AS note, x.src AS source
-     FROM jsonb_to_recordset($1::jsonb) AS x(p text, s text, d date, r text, n text, src text)
-     JOIN organisation po ON po.code = x.p JOIN organisation so ON so.code = x.s`;
-  const upserted = await tx.$queryRawUnsafe<{ inserted: boolean }[]>(
-    `INSERT INTO succession (predecessor_id, successor_id, effective_date, reason, note, source) ${source}
-     ON CONFLICT (predecessor_id, successor_id) DO UPDATE SET effective_date = excluded.effective_date, reason = excluded.reason, note = excluded.note, source = excluded.source
-     WHERE (succession.effective_date, succession.reason, succession.note, succession.source) IS DISTINCT FROM (excluded.effective_date, excluded.reason, excluded.note, excluded.source)
-     RETURNING (xmax = 0) AS inserted`,
-    rows,
-  );
-  const removed = await tx.$executeRawUnsafe(
-    `DELETE FROM succession t WHERE NOT EXISTS (SELECT 1 FROM (${source}) k WHERE k.predecessor_id = t.predecessor_id AND k.successor_id = t.successor_id)`,
-    rows,
-  );
-  return counts(upserted, removed);
+  const from = sql`SELECT po.id AS predecessor_id, so.id AS successor_id, x."effectiveDate" AS effective_date, x.reason, x.note, x.source
+     FROM ${recordset(data.successions, `"predecessorCode" text, "successorCode" text, "effectiveDate" date, reason text, note text, source text`)}
+     JOIN organisation po ON po.code = x."predecessorCode" JOIN organisation so ON so.code = x."successorCode"`;
+  return sync(tx, { table: "succession", keys: ["predecessor_id", "successor_id"], attributes: ["effective_date", "reason", "note", "source"], from });
 }
 
 async function syncAllocations(tx: Tx, data: ReferenceData) {
-  const rows = json(data.allocations.map((a) => ({ c: a.organisationCode, y: a.financialYear, l: a.line, v: a.amountGbpThousands, st: a.structure, src: a.source })));
-  const source = `SELECT o.id AS organisation_id, x.y AS financial_year, x.l AS line, x.v::numeric AS amount, x.st AS structure, x.src AS source
-     FROM jsonb_to_recordset($1::jsonb) AS x(c text, y text, l text, v text, st text, src text) JOIN organisation o ON o.code = x.c`;
-  const upserted = await tx.$queryRawUnsafe<{ inserted: boolean }[]>(
-    `INSERT INTO allocation (organisation_id, financial_year, line, amount_gbp_thousands, structure, source)
-     SELECT organisation_id, financial_year, line, amount, structure, source FROM (${source}) s
-     ON CONFLICT (organisation_id, financial_year, line) DO UPDATE SET amount_gbp_thousands = excluded.amount_gbp_thousands, structure = excluded.structure, source = excluded.source
-     WHERE (allocation.amount_gbp_thousands, allocation.structure, allocation.source) IS DISTINCT FROM (excluded.amount_gbp_thousands, excluded.structure, excluded.source)
-     RETURNING (xmax = 0) AS inserted`,
-    rows,
-  );
-  const removed = await tx.$executeRawUnsafe(
-    `DELETE FROM allocation t WHERE NOT EXISTS (SELECT 1 FROM (${source}) k WHERE k.organisation_id = t.organisation_id AND k.financial_year = t.financial_year AND k.line = t.line)`,
-    rows,
-  );
-  return counts(upserted, removed);
+  const from = sql`SELECT o.id AS organisation_id, x."financialYear" AS financial_year, x.line, x."amountGbpThousands"::numeric AS amount_gbp_thousands, x.structure, x.source
+     FROM ${recordset(data.allocations, `"organisationCode" text, "financialYear" text, line text, "amountGbpThousands" text, structure text, source text`)}
+     JOIN organisation o ON o.code = x."organisationCode"`;
+  return sync(tx, { table: "allocation", keys: ["organisation_id", "financial_year", "line"], attributes: ["amount_gbp_thousands", "structure", "source"], from });
 }
 
 /** Copies each ICB's latest core total allocation onto the organisation, for the explorer's filter and sort. */
 async function syncLatestAllocations(tx: Tx) {
-  const changed = await tx.$executeRawUnsafe(`
+  const changed = await execute(
+    tx,
+    sql`
     WITH latest AS (
       SELECT DISTINCT ON (organisation_id) organisation_id, financial_year, amount_gbp_thousands
       FROM allocation WHERE line = 'core-total' ORDER BY organisation_id, financial_year DESC
@@ -166,7 +142,8 @@ async function syncLatestAllocations(tx: Tx) {
     )
     UPDATE organisation o SET latest_allocation_gbp_thousands = w.amount_gbp_thousands, latest_allocation_year = w.financial_year, updated_at = now()
     FROM wanted w
-    WHERE o.id = w.id AND (o.latest_allocation_gbp_thousands, o.latest_allocation_year) IS DISTINCT FROM (w.amount_gbp_thousands, w.financial_year)`);
+    WHERE o.id = w.id AND (o.latest_allocation_gbp_thousands, o.latest_allocation_year) IS DISTINCT FROM (w.amount_gbp_thousands, w.financial_year)`,
+  );
   return { added: 0, changed, removed: 0 };
 }
 
@@ -176,66 +153,80 @@ export function searchText(o: { name: string; code: string; onsCode: string | nu
 }
 
 async function syncOverlaps(tx: Tx, data: ReferenceData) {
-  const rows = json(data.overlaps.map((a) => ({ la: a.localAuthorityCode, icb: a.icbCode, n: a.lsoaCount, sh: a.lsoaShare, p: a.isPrimary, src: a.source })));
-  const source = `SELECT l.id AS local_authority_id, i.id AS icb_id, x.n AS lsoa_count, x.sh::numeric AS lsoa_share, x.p AS is_primary, x.src AS source
-     FROM jsonb_to_recordset($1::jsonb) AS x(la text, icb text, n int, sh text, p boolean, src text)
-     JOIN organisation l ON l.code = x.la JOIN organisation i ON i.code = x.icb`;
-  const upserted = await tx.$queryRawUnsafe<{ inserted: boolean }[]>(
-    `INSERT INTO area_overlap (local_authority_id, icb_id, lsoa_count, lsoa_share, is_primary, source) ${source}
-     ON CONFLICT (local_authority_id, icb_id) DO UPDATE SET lsoa_count = excluded.lsoa_count, lsoa_share = excluded.lsoa_share, is_primary = excluded.is_primary, source = excluded.source
-     WHERE (area_overlap.lsoa_count, area_overlap.lsoa_share, area_overlap.is_primary, area_overlap.source) IS DISTINCT FROM (excluded.lsoa_count, excluded.lsoa_share, excluded.is_primary, excluded.source)
-     RETURNING (xmax = 0) AS inserted`,
-    rows,
-  );
-  const removed = await tx.$executeRawUnsafe(
-    `DELETE FROM area_overlap t WHERE NOT EXISTS (SELECT 1 FROM (${source}) k WHERE k.local_authority_id = t.local_authority_id AND k.icb_id = t.icb_id)`,
-    rows,
-  );
-  return counts(upserted, removed);
+  const from = sql`SELECT l.id AS local_authority_id, i.id AS icb_id, x."lsoaCount" AS lsoa_count, x."lsoaShare"::numeric AS lsoa_share, x."isPrimary" AS is_primary, x.source
+     FROM ${recordset(data.overlaps, `"localAuthorityCode" text, "icbCode" text, "lsoaCount" int, "lsoaShare" text, "isPrimary" boolean, source text`)}
+     JOIN organisation l ON l.code = x."localAuthorityCode" JOIN organisation i ON i.code = x."icbCode"`;
+  return sync(tx, { table: "area_overlap", keys: ["local_authority_id", "icb_id"], attributes: ["lsoa_count", "lsoa_share", "is_primary", "source"], from });
 }
 
 async function syncServiceCategories(tx: Tx, data: ReferenceData) {
-  const rows = json(data.serviceCategories.map((c) => ({ slug: c.slug, name: c.name, sort_order: c.sortOrder })));
-  const upserted = await tx.$queryRawUnsafe<{ inserted: boolean }[]>(
-    `INSERT INTO service_category (slug, name, sort_order) SELECT slug, name, sort_order FROM jsonb_to_recordset($1::jsonb) AS x(slug text, name text, sort_order int)
-     ON CONFLICT (slug) DO UPDATE SET name = excluded.name, sort_order = excluded.sort_order
-     WHERE (service_category.name, service_category.sort_order) IS DISTINCT FROM (excluded.name, excluded.sort_order)
-     RETURNING (xmax = 0) AS inserted`,
-    rows,
-  );
+  const upserted = await upsert(tx, {
+    table: "service_category",
+    keys: ["slug"],
+    attributes: ["name", "sort_order"],
+    from: sql`SELECT slug, name, "sortOrder" AS sort_order FROM ${recordset(data.serviceCategories, `slug text, name text, "sortOrder" int`)}`,
+  });
   return counts(upserted, 0);
 }
 
 async function syncResponsibilities(tx: Tx, data: ReferenceData) {
-  const rows = json(
-    data.responsibilities.map((r) => ({
-      row_key: r.rowKey, slug: r.serviceCategorySlug, nation: r.nation, commissioner_kind: r.commissionerKind, organisation_kind: r.organisationKind,
-      commissioner_name: r.commissionerName, org_code: r.commissionerOrgCode, arrangement: r.arrangement, effective_from: r.effectiveFrom,
-      notes: r.notes, source_title: r.sourceTitle, source_url: r.sourceUrl, evidence: r.evidence,
-    })),
-  );
-  const attributes = ["service_category_id", "nation", "commissioner_kind", "organisation_kind", "commissioner_name", "commissioner_org_id", "arrangement", "effective_from", "notes", "source_title", "source_url", "evidence"];
-  const upserted = await tx.$queryRawUnsafe<{ inserted: boolean }[]>(
-    `INSERT INTO commissioning_responsibility (row_key, ${attributes.join(", ")})
-     SELECT x.row_key, c.id, x.nation, x.commissioner_kind, x.organisation_kind, x.commissioner_name, o.id, x.arrangement, x.effective_from, x.notes, x.source_title, x.source_url, x.evidence
-     FROM jsonb_to_recordset($1::jsonb) AS x(row_key text, slug text, nation text, commissioner_kind text, organisation_kind text, commissioner_name text,
-       org_code text, arrangement text, effective_from date, notes text, source_title text, source_url text, evidence text)
-     JOIN service_category c ON c.slug = x.slug LEFT JOIN organisation o ON o.code = x.org_code
-     ON CONFLICT (row_key) DO UPDATE SET ${attributes.map((a) => `${a} = excluded.${a}`).join(", ")}
-     WHERE (${attributes.map((a) => `commissioning_responsibility.${a}`).join(", ")}) IS DISTINCT FROM (${attributes.map((a) => `excluded.${a}`).join(", ")})
-     RETURNING (xmax = 0) AS inserted`,
-    rows,
-  );
-  const removed = await tx.$executeRawUnsafe(
-    `DELETE FROM commissioning_responsibility WHERE row_key <> ALL($1::text[])`,
-    data.responsibilities.map((r) => r.rowKey),
-  );
+  const upserted = await upsert(tx, {
+    table: "commissioning_responsibility",
+    keys: ["row_key"],
+    attributes: ["service_category_id", "nation", "commissioner_kind", "organisation_kind", "commissioner_name", "commissioner_org_id", "arrangement", "effective_from", "notes", "source_title", "source_url", "evidence"],
+    from: sql`SELECT x."rowKey" AS row_key, c.id AS service_category_id, x.nation, x."commissionerKind" AS commissioner_kind, x."organisationKind" AS organisation_kind,
+       x."commissionerName" AS commissioner_name, o.id AS commissioner_org_id, x.arrangement, x."effectiveFrom" AS effective_from, x.notes,
+       x."sourceTitle" AS source_title, x."sourceUrl" AS source_url, x.evidence
+     FROM ${recordset(data.responsibilities, `"rowKey" text, "serviceCategorySlug" text, nation text, "commissionerKind" text, "organisationKind" text,
+       "commissionerName" text, "commissionerOrgCode" text, arrangement text, "effectiveFrom" date, notes text, "sourceTitle" text, "sourceUrl" text, evidence text`)}
+     JOIN service_category c ON c.slug = x."serviceCategorySlug" LEFT JOIN organisation o ON o.code = x."commissionerOrgCode"`,
+  });
+  const rowKeys = data.responsibilities.map((r) => r.rowKey);
+  const removed = await removeMissing(tx, { table: "commissioning_responsibility", keys: ["row_key"], from: sql`SELECT unnest(${rowKeys}::text[]) AS row_key` });
   // Categories no row uses any more go last, after the rows that referenced them
-  const removedCategories = await tx.$executeRawUnsafe(
-    `DELETE FROM service_category WHERE slug <> ALL($1::text[])`,
-    data.serviceCategories.map((c) => c.slug),
-  );
+  const slugs = data.serviceCategories.map((c) => c.slug);
+  const removedCategories = await removeMissing(tx, { table: "service_category", keys: ["slug"], from: sql`SELECT unnest(${slugs}::text[]) AS slug` });
   return counts(upserted, removed + removedCategories);
+}
+
+// ---------- the statements every table shares ----------
+// Table and column names come from the fixed lists above, never from the data, so they go in as raw SQL.
+
+/** The records as rows of `x`, through one jsonb parameter; `columns` names and types their fields (camelCase ones quoted). */
+function recordset(records: readonly object[], columns: string): Sql {
+  return sql`jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS x(${raw(columns)})`;
+}
+
+const list = (names: readonly string[], prefix = "") => join(names.map((name) => raw(`${prefix}${name}`)), ", ");
+
+type Target = { table: string; keys: readonly string[]; attributes: readonly string[]; from: Sql };
+
+/**
+ * Inserts the rows `from` selects (named as keys and attributes) and updates those whose attributes
+ * differ; equal rows are left alone. `touched` also stamps updated_at on what it writes.
+ */
+async function upsert<K extends object = object>(tx: Tx, { table, keys, attributes, from, touched = false }: Target & { touched?: boolean }) {
+  const columns = [...keys, ...attributes];
+  const [stampColumn, stampValue, stampUpdate] = touched ? [raw(", updated_at"), raw(", now()"), raw(", updated_at = now()")] : [sql``, sql``, sql``];
+  return queryRows<K & { inserted: boolean }>(
+    tx,
+    sql`INSERT INTO ${raw(table)} (${list(columns)}${stampColumn})
+     SELECT ${list(columns)}${stampValue} FROM (${from}) AS s
+     ON CONFLICT (${list(keys)}) DO UPDATE SET ${raw(attributes.map((a) => `${a} = excluded.${a}`).join(", "))}${stampUpdate}
+     WHERE (${list(attributes, `${table}.`)}) IS DISTINCT FROM (${list(attributes, "excluded.")})
+     RETURNING ${list(keys)}, (xmax = 0) AS inserted`,
+  );
+}
+
+/** Deletes the rows of `table` whose keys `from` no longer selects. */
+async function removeMissing(tx: Tx, { table, keys, from }: Omit<Target, "attributes">) {
+  return execute(tx, sql`DELETE FROM ${raw(table)} t WHERE NOT EXISTS (SELECT 1 FROM (${from}) k WHERE ${raw(keys.map((k) => `k.${k} = t.${k}`).join(" AND "))})`);
+}
+
+/** Upserts a table hanging off organisations and removes what the data no longer has. */
+async function sync(tx: Tx, target: Target) {
+  const upserted = await upsert(tx, target);
+  return counts(upserted, await removeMissing(tx, target));
 }
 
 function counts(upserted: { inserted: boolean }[], removed: number) {

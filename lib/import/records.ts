@@ -75,11 +75,12 @@ export type ResponsibilityRecord = {
 };
 
 export type ReferenceData = {
-  organisations: OrganisationRecord[];
-  successions: SuccessionRecord[];
-  allocations: AllocationRecord[];
-  overlaps: AreaOverlapRecord[];
-  serviceCategories: ServiceCategoryRecord[];
-  responsibilities: ResponsibilityRecord[];
-  files: Record<string, string>;
+  readonly organisations: readonly OrganisationRecord[];
+  readonly successions: readonly SuccessionRecord[];
+  readonly allocations: readonly AllocationRecord[];
+  readonly overlaps: readonly AreaOverlapRecord[];
+  readonly serviceCategories: readonly ServiceCategoryRecord[];
+  readonly responsibilities: readonly ResponsibilityRecord[];
+  /** sha256 of each file read */
+  readonly files: Readonly<Record<string, string>>;
 };
