@@ -8,7 +8,7 @@ import type { AreaBodyRow, CommissionerKindRow, HistogramBin, KindNationRow } fr
 import { ARRANGEMENT_COLOURS } from "@/lib/dashboard/labels";
 import { ARRANGEMENT_LABELS, KIND_LABELS, NATION_LABELS, type Arrangement } from "@/lib/organisations/vocabulary";
 import { formatCompact, formatGbp, formatGbpCompact, formatInt, plural, useNarrow } from "./chart-kit";
-import { AXIS_LABEL, AXIS_TICK, CaptionTick, ColouredBar, CURSOR, GRID, TipBox, rowOf, topValueAxis, wrappedTick } from "./recharts-kit";
+import { bottomCategoryAxis, CaptionTick, ColouredBar, CURSOR, GRID, TipBox, leftCountAxis, rowTip, topValueAxis, wrappedTick } from "./recharts-kit";
 
 // ---------- population and allocation ----------
 
@@ -31,9 +31,7 @@ export function PopulationAllocationChart({ data, height, metric }: { data: Area
       <YAxis type="category" dataKey="shortName" width={narrow ? 126 : 220} tick={wrappedTick(narrow ? 126 : 220)} interval={0} />
       <Tooltip
         cursor={CURSOR}
-        content={({ payload }) => {
-          const row = rowOf<AreaBar>(payload);
-          if (!row) return null;
+        content={rowTip<AreaBar>((row) => {
           return (
             <TipBox
               title={row.name}
@@ -45,7 +43,7 @@ export function PopulationAllocationChart({ data, height, metric }: { data: Area
               ].filter(Boolean)}
             />
           );
-        }}
+        })}
       />
       <Bar dataKey="value" name={metric.label} shape={ColouredBar} cursor="pointer" isAnimationActive={false}
         onClick={(bar) => router.push(`/organisations/${encodeURIComponent((bar.payload as AreaBodyRow).code)}`)}>
@@ -69,10 +67,7 @@ export function BodiesByKindChart({ data, height, ticks, hrefFor }: { data: Kind
       <YAxis type="category" dataKey="axisLabel" width={narrow ? 130 : 200} tick={wrappedTick(narrow ? 130 : 200)} interval={0} />
       <Tooltip
         cursor={CURSOR}
-        content={({ payload }) => {
-          const row = rowOf<KindBar>(payload);
-          return row ? <TipBox title={`${KIND_LABELS[row.kind].plural}, ${NATION_LABELS[row.nation]}`} lines={[`${formatInt(row.open)} open`, "Select to list them in the explorer"]} /> : null;
-        }}
+        content={rowTip<KindBar>((row) => <TipBox title={`${KIND_LABELS[row.kind].plural}, ${NATION_LABELS[row.nation]}`} lines={[`${formatInt(row.open)} open`, "Select to list them in the explorer"]} />)}
       />
       <Bar dataKey="open" name="Open bodies" shape={ColouredBar} cursor="pointer" isAnimationActive={false} onClick={(bar) => router.push(hrefFor(bar.payload as KindNationRow))}>
         <LabelList dataKey="open" position="right" fontSize={11} fill="#334155" formatter={(v: unknown) => (typeof v === "number" ? formatInt(v) : "")} />
@@ -89,17 +84,14 @@ export function PcnSizesChart({ bins, height, measure, axis, href }: { bins: His
   return (
     <BarChart responsive style={{ width: "100%", height }} data={bins} margin={{ top: 16, right: 8, bottom: 24, left: 0 }}>
       <CartesianGrid vertical={false} stroke={GRID} />
-      <XAxis dataKey="label" tick={AXIS_TICK} interval={narrow && bins.length > 12 ? 1 : 0} height={40}
-        label={{ value: axis, position: "insideBottom", offset: -12, style: AXIS_LABEL }} />
-      <YAxis tick={AXIS_TICK} allowDecimals={false} width={62} label={{ value: "PCNs (count)", angle: -90, position: "insideLeft", offset: 4, dy: 40, style: AXIS_LABEL }} />
+      <XAxis {...bottomCategoryAxis(axis)} interval={narrow && bins.length > 12 ? 1 : 0} />
+      <YAxis {...leftCountAxis("PCNs (count)", 62, 4)} />
       <Tooltip
         cursor={CURSOR}
-        content={({ payload }) => {
-          const row = rowOf<HistogramBin>(payload);
-          if (!row) return null;
+        content={rowTip<HistogramBin>((row) => {
           const size = measure === "patients" ? `${row.label} registered patients` : `${row.label} member practice${row.label === "1" ? "" : "s"}`;
           return <TipBox title={size} lines={[plural(row.pcns, "PCN"), "Select to list the PCNs in the explorer"]} />;
-        }}
+        })}
       />
       <Bar dataKey="pcns" name="PCNs" fill="#0072B2" cursor="pointer" isAnimationActive={false} onClick={() => router.push(href)}>
         {/* On a phone the bars are too narrow for their figures: the axis, the tooltip and the table give them */}
@@ -129,9 +121,7 @@ export function WhoCommissionsChart({ data, height, arrangements, hrefFor }: {
       <YAxis yAxisId="counts" type="category" dataKey="categories" orientation="right" width={28} axisLine={false} tickLine={false} interval={0} tick={CaptionTick} />
       <Tooltip
         cursor={CURSOR}
-        content={({ payload }) => {
-          const row = rowOf<CommissionerKindRow>(payload);
-          if (!row) return null;
+        content={rowTip<CommissionerKindRow>((row) => {
           return (
             <TipBox
               title={`${row.label}, ${NATION_LABELS[row.nation]}`}
@@ -142,7 +132,7 @@ export function WhoCommissionsChart({ data, height, arrangements, hrefFor }: {
               ]}
             />
           );
-        }}
+        })}
       />
       {arrangements.map((a) => (
         <Bar key={a} yAxisId="kinds" dataKey={a} name={ARRANGEMENT_LABELS[a]} stackId="arrangement" fill={ARRANGEMENT_COLOURS[a]} stroke="#ffffff" strokeWidth={1} cursor="pointer" isAnimationActive={false}

@@ -78,6 +78,24 @@ export function TipBox({ title, lines }: { title: ReactNode; lines: ReactNode[] 
   );
 }
 
+/** A tooltip's content: what `render` draws for the data row under the pointer, nothing when there is none. */
+export function rowTip<T>(render: (row: T) => ReactNode) {
+  return function RowTip({ payload }: { payload?: ReadonlyArray<{ payload?: unknown }> }) {
+    const row = rowOf<T>(payload);
+    return row ? render(row) : null;
+  };
+}
+
+/** The category axis along the bottom of a column chart, named under it: spread onto an XAxis. */
+export function bottomCategoryAxis(label: string) {
+  return { dataKey: "label", tick: AXIS_TICK, height: 40, label: { value: label, position: "insideBottom", offset: -12, style: AXIS_LABEL } } as const;
+}
+
+/** The count axis on the left of a column chart, named along it: spread onto a YAxis (`inset` moves the name off the ticks). */
+export function leftCountAxis(label: string, width: number, inset: number) {
+  return { tick: AXIS_TICK, allowDecimals: false, width, label: { value: label, angle: -90, position: "insideLeft", offset: inset, dy: 40, style: AXIS_LABEL } } as const;
+}
+
 /** The data row under the pointer, from a tooltip's payload. */
 export function rowOf<T>(payload: ReadonlyArray<{ payload?: unknown }> | undefined): T | undefined {
   return payload?.[0]?.payload as T | undefined;

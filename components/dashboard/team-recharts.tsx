@@ -7,7 +7,7 @@ import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from "
 import type { CoverageRow, NotesActivity, OverdueRow, PipelineRow } from "@/lib/dashboard/team";
 import { OVERDUE_BUCKETS, OVERDUE_COLOURS } from "@/lib/dashboard/labels";
 import { formatGbp, formatGbpCompact, formatInt, plural, useNarrow } from "./chart-kit";
-import { AXIS_LABEL, AXIS_TICK, CaptionTick, ColouredBar, CURSOR, GRID, TipBox, rowOf, topValueAxis, wrappedTick } from "./recharts-kit";
+import { bottomCategoryAxis, CaptionTick, ColouredBar, CURSOR, GRID, TipBox, leftCountAxis, rowTip, topValueAxis, wrappedTick } from "./recharts-kit";
 
 // ---------- pipeline ----------
 
@@ -29,12 +29,7 @@ export function PipelineChart({ data, height, metric, format, hrefFor }: {
       <YAxis type="category" dataKey="label" width={100} tick={wrappedTick(100, 1)} interval={0} />
       <Tooltip
         cursor={CURSOR}
-        content={({ payload }) => {
-          const row = rowOf<PipelineBar>(payload);
-          return row ? (
-            <TipBox title={row.label} lines={[plural(row.count, "entry", "entries"), row.valueGbp > 0 ? `${formatGbp(row.valueGbp)} estimated` : "No value set", "Select to see them in the explorer"]} />
-          ) : null;
-        }}
+        content={rowTip<PipelineBar>((row) => <TipBox title={row.label} lines={[plural(row.count, "entry", "entries"), row.valueGbp > 0 ? `${formatGbp(row.valueGbp)} estimated` : "No value set", "Select to see them in the explorer"]} />)}
       />
       <Bar dataKey={metric} name={metric === "count" ? "Entries" : "Estimated value"} shape={ColouredBar} cursor="pointer" isAnimationActive={false}
         onClick={(bar) => router.push(hrefFor((bar.payload as PipelineRow).stage))}>
@@ -59,10 +54,7 @@ export function CoverageChart({ data, height, hrefFor }: { data: CoverageBar[]; 
       <YAxis yAxisId="captions" type="category" dataKey="caption" orientation="right" width={48} axisLine={false} tickLine={false} interval={0} tick={CaptionTick} />
       <Tooltip
         cursor={CURSOR}
-        content={({ payload }) => {
-          const row = rowOf<CoverageBar>(payload);
-          return row ? <TipBox title={row.label} lines={[`${row.onList} of ${row.total} on a list (${row.percent}%)`, "Select to see them in the explorer"]} /> : null;
-        }}
+        content={rowTip<CoverageBar>((row) => <TipBox title={row.label} lines={[`${row.onList} of ${row.total} on a list (${row.percent}%)`, "Select to see them in the explorer"]} />)}
       />
       <Bar yAxisId="regions" dataKey="percent" name="On a list" fill="#0072B2" background={{ fill: "#f1f5f9" }} cursor="pointer" isAnimationActive={false}
         onClick={(bar) => router.push(hrefFor(bar.payload as CoverageRow))} />
@@ -86,17 +78,14 @@ export function NotesActivityChart({ data, height, authors, colour, hrefFor }: {
   return (
     <BarChart responsive style={{ width: "100%", height }} data={data} margin={{ top: 12, right: 8, bottom: 24, left: 0 }}>
       <CartesianGrid vertical={false} stroke={GRID} />
-      <XAxis dataKey="label" tick={AXIS_TICK} interval={narrow ? 6 : 3} height={40}
-        label={{ value: "Week starting (Monday)", position: "insideBottom", offset: -12, style: AXIS_LABEL }} />
-      <YAxis tick={AXIS_TICK} allowDecimals={false} width={40} label={{ value: "Notes (count)", angle: -90, position: "insideLeft", offset: 14, dy: 40, style: AXIS_LABEL }} />
+      <XAxis {...bottomCategoryAxis("Week starting (Monday)")} interval={narrow ? 6 : 3} />
+      <YAxis {...leftCountAxis("Notes (count)", 40, 14)} />
       <Tooltip
         cursor={CURSOR}
-        content={({ payload }) => {
-          const row = rowOf<WeekRow>(payload);
-          if (!row) return null;
+        content={rowTip<WeekRow>((row) => {
           const lines = authors.filter((a) => Number(row[a.id]) > 0).map((a) => `${a.name}: ${row[a.id]}`);
           return <TipBox title={`Week of ${row.label}`} lines={lines.length ? [...lines, "Select to read that author's notes"] : ["No notes"]} />;
-        }}
+        })}
       />
       {authors.map((author, i) => (
         <Bar key={author.id} dataKey={author.id} name={author.name} stackId="authors" fill={colour(i)} stroke="#ffffff" strokeWidth={1} cursor="pointer" isAnimationActive={false}
@@ -120,12 +109,7 @@ export function OverdueChart({ data, height }: { data: OverdueRow[]; height: num
       <YAxis type="category" dataKey="listName" width={narrow ? 120 : 180} tick={wrappedTick(narrow ? 120 : 180)} interval={0} />
       <Tooltip
         cursor={CURSOR}
-        content={({ payload }) => {
-          const row = rowOf<OverdueRow>(payload);
-          return row ? (
-            <TipBox title={row.listName} lines={[`${row.total} overdue`, ...OVERDUE_BUCKETS.filter((b) => row.buckets[b.key]).map((b) => `${b.label}: ${row.buckets[b.key]}`), "Select to open the list"]} />
-          ) : null;
-        }}
+        content={rowTip<OverdueRow>((row) => <TipBox title={row.listName} lines={[`${row.total} overdue`, ...OVERDUE_BUCKETS.filter((b) => row.buckets[b.key]).map((b) => `${b.label}: ${row.buckets[b.key]}`), "Select to open the list"]} />)}
       />
       {OVERDUE_BUCKETS.map((b) => (
         <Bar key={b.key} dataKey={b.key} name={b.label} stackId="overdue" fill={OVERDUE_COLOURS[b.key]} stroke="#ffffff" strokeWidth={1} cursor="pointer" isAnimationActive={false}

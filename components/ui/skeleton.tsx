@@ -32,3 +32,21 @@ export function TableSkeleton({ rows, cells, rowPadding = "py-2.5" }: { rows: nu
     </div>
   );
 }
+
+/** A page header's skeleton: its title and text lines on the left, its action buttons on the right. */
+export function HeaderSkeleton({ lines, actions, align = "end" }: { lines: readonly string[]; actions: readonly string[]; align?: "start" | "end" }) {
+  return (
+    <div className={`mb-5 flex flex-wrap justify-between gap-4 ${align === "start" ? "items-start" : "items-end"}`}>
+      <div className="space-y-2">
+        {lines.map((line, i) => (
+          <Bone key={i} className={line} />
+        ))}
+      </div>
+      <div className="flex gap-2">
+        {actions.map((action, i) => (
+          <Bone key={i} className={`h-8 rounded-md ${action}`} />
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,19 +1,9 @@
-import { Bone, Skeleton, TableSkeleton } from "@/components/ui/skeleton";
+import { Bone, HeaderSkeleton, Skeleton, TableSkeleton } from "@/components/ui/skeleton";
 
 export default function ExplorerLoading() {
   return (
     <Skeleton label="Loading the explorer…">
-      <div className="mb-5 flex flex-wrap items-end justify-between gap-4">
-        <div className="space-y-2">
-          <Bone className="h-7 w-40" />
-          <Bone className="h-4 w-96 max-w-full" />
-        </div>
-        <div className="flex gap-2">
-          <Bone className="h-8 w-28 rounded-md" />
-          <Bone className="h-8 w-24 rounded-md" />
-          <Bone className="h-8 w-28 rounded-md" />
-        </div>
-      </div>
+      <HeaderSkeleton lines={["h-7 w-40", "h-4 w-96 max-w-full"]} actions={["w-28", "w-24", "w-28"]} />
       <div className="gap-6 lg:grid lg:grid-cols-[15rem_minmax(0,1fr)]">
         <Bone className="mb-3 hidden h-[32rem] rounded-lg lg:block" />
         <div className="space-y-3">

@@ -1,20 +1,10 @@
-import { Bone, Skeleton, TableSkeleton } from "@/components/ui/skeleton";
+import { Bone, HeaderSkeleton, Skeleton, TableSkeleton } from "@/components/ui/skeleton";
 
 export default function TargetListLoading() {
   return (
     <Skeleton label="Loading the list…">
       <Bone className="mb-3 h-4 w-40" />
-      <div className="mb-5 flex flex-wrap items-start justify-between gap-4">
-        <div className="space-y-2">
-          <Bone className="h-8 w-72 max-w-full" />
-          <Bone className="h-4 w-[28rem] max-w-full" />
-          <Bone className="h-3 w-64 max-w-full" />
-        </div>
-        <div className="flex gap-2">
-          <Bone className="h-8 w-24 rounded-md" />
-          <Bone className="h-8 w-24 rounded-md" />
-        </div>
-      </div>
+      <HeaderSkeleton align="start" lines={["h-8 w-72 max-w-full", "h-4 w-[28rem] max-w-full", "h-3 w-64 max-w-full"]} actions={["w-24", "w-24"]} />
       <Bone className="mb-2 h-5 w-24" />
       <div className="mb-6 grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-6">
         {Array.from({ length: 6 }, (_, i) => (
