@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useId, useState, type ReactNode } from "react";
-import { KIND_LABELS, NATIONS, NATION_LABELS, ORGANISATION_KINDS } from "@/lib/organisations/vocabulary";
+import { KIND_LABELS, NATIONS, NATION_LABELS, ORGANISATION_KINDS, STATUS_LABELS } from "@/lib/organisations/vocabulary";
 import { STAGES, STAGE_LABELS } from "@/lib/target-lists/vocabulary";
 import { useTableUrlState } from "@/components/data-table/table-url-state";
 import { Button } from "@/components/ui/button";
@@ -138,11 +138,11 @@ export function ExplorerFilters({ regions, categories, lists }: { regions: Optio
         </div>
 
         <Section title="Status">
-          <div className="grid grid-cols-3 rounded-md border border-slate-300 p-0.5 text-xs font-medium" role="radiogroup" aria-label="Status">
-            {(["open", "closed", "all"] as const).map((value) => (
+          <div className="grid grid-cols-4 rounded-md border border-slate-300 p-0.5 text-xs font-medium" role="radiogroup" aria-label="Status">
+            {(["open", "closed", "unknown", "all"] as const).map((value) => (
               <label key={value} className={`cursor-pointer rounded px-2 py-1 text-center has-[:focus-visible]:outline has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-[#ffb81c] ${status === value ? "bg-brand-600 text-white" : "text-slate-700 hover:bg-slate-50"}`}>
                 <input type="radio" name="explorer-status" value={value} checked={status === value} onChange={() => set("status", value === "open" ? "" : value)} className="sr-only" />
-                {value === "open" ? "Open" : value === "closed" ? "Closed" : "All"}
+                {value === "all" ? "All" : value === "unknown" ? <span title={STATUS_LABELS.unknown}>Unknown</span> : STATUS_LABELS[value]}
               </label>
             ))}
           </div>

@@ -8,6 +8,7 @@ import { formatDate, formatGbpThousands, formatInteger } from "@/lib/format";
 import type { TablePage } from "@/lib/tables/page";
 import { explorerHref } from "@/lib/organisations/explorer-href";
 import { Badge } from "@/components/ui/badge";
+import { StatusBadge } from "@/components/organisations/status-badge";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { KindLabel, OrganisationCell } from "@/components/organisations/organisation-cell";
@@ -131,7 +132,7 @@ function useColumns(query: string) {
                 <Badge tone="danger">Closed</Badge>
               </span>
             ) : (
-              <Badge tone="success">Open</Badge>
+              <StatusBadge status={row.original.status} />
             ),
         }),
         helper.display({

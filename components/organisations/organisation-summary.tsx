@@ -5,7 +5,10 @@ import { KIND_LABELS, NATION_LABELS, type Nation, type OrganisationKind } from "
 import { formatDate, formatGbpThousands, formatInteger, formatPerHead } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
+import { profileFacts } from "@/lib/organisations/details";
 import { OrganisationLink } from "./organisation-link";
+import { FormerCcg, SuccessionSteps, SupportBodyFacts } from "./organisation-lineage";
+import { StatusBadge } from "./status-badge";
 
 type Organisation = NonNullable<Awaited<ReturnType<typeof findOrganisationByCode>>>;
 
@@ -26,6 +29,7 @@ export function OrganisationSummary({
   const latestYear = organisation.allocations[0]?.financialYear;
   const latest = organisation.allocations.filter((a) => a.financialYear === latestYear);
   const coreTotal = latest.find((a) => a.line === "core-total");
+  const facts = profileFacts(organisation.details);
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-3 text-sm text-slate-600">
@@ -45,17 +49,20 @@ export function OrganisationSummary({
           <span className="flex flex-wrap items-center gap-2">
             <Badge tone="brand">{KIND_LABELS[kind].singular}</Badge>
             <Badge>{NATION_LABELS[organisation.nation as Nation]}</Badge>
-            {organisation.status === "closed" ? <Badge tone="danger">Closed {organisation.closeDate ? formatDate(organisation.closeDate) : ""}</Badge> : <Badge tone="success">Open</Badge>}
+            <StatusBadge status={organisation.status} closeDate={organisation.closeDate} />
             <span className="font-mono text-xs">{organisation.codeSystem === "atlas" ? `${organisation.code} (Atlas reference: no official code found)` : `${organisation.codeSystem.toUpperCase()} ${organisation.code}`}</span>
           </span>
         }
       >
         {organisation.otherNames.length > 0 && <p className="text-sm">Also known as: {organisation.otherNames.join(" · ")}</p>}
+        <FormerCcg facts={facts} />
       </PageHeader>
+      <SupportBodyFacts facts={facts} status={organisation.status} hasSuccessors={organisation.successors.length > 0} />
 
       {organisation.status === "closed" && (
         <div role="status" className="mb-6 rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
           <p className="font-medium">This body closed{organisation.closeDate ? ` on ${formatDate(organisation.closeDate)}` : ""}.</p>
+          {buyer && buyer.steps.length > 1 && <SuccessionSteps steps={buyer.steps} />}
           {buyer && buyer.current.length > 0 ? (
             <p className="mt-1">
               Today its functions sit with:{" "}

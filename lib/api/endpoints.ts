@@ -37,7 +37,7 @@ const organisationQuery = described(
     region: "NHS England region code, e.g. Y61",
     parent: "Code of the parent body: all PCNs of a sub-ICB location, all ICBs of a region",
     commissions: "Service category slug (see /api/v1/service-categories): bodies that commission it",
-    status: "With q, closed bodies that match are included (ranked last) even under open",
+    status: "With q, closed bodies that match are included (ranked last) even under open; unknown: bodies whose status no source gives",
     q: "Free text on name, code and former names; tolerant of typos and word order",
     min_allocation: "£ millions",
     max_allocation: "£ millions",

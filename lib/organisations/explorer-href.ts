@@ -2,7 +2,7 @@
 // saved view) or from the filters of what was clicked (a dashboard bar). Browser-safe.
 
 /** Explorer parameters a link can set (names as in lib/organisations/explorer.ts). */
-export type ExplorerLink = { nation?: string; kind?: string; region?: string; parent?: string; commissions?: string; status?: "open" | "closed" | "all"; list?: string; stage?: string };
+export type ExplorerLink = { nation?: string; kind?: string; region?: string; parent?: string; commissions?: string; status?: "open" | "closed" | "unknown" | "all"; list?: string; stage?: string };
 
 const LINK_PARAMS = ["nation", "kind", "region", "parent", "commissions", "status", "list", "stage"] as const;
 

@@ -11,12 +11,13 @@ import { findTeamList } from "@/lib/target-lists";
 import { SUCCESSORS_JSON } from "./sql";
 import { STAGES } from "@/lib/target-lists/vocabulary";
 import { organisationCode } from "./read";
-import { kindIn, NATIONS, ORGANISATION_KINDS, PLANNING_TIER_KINDS, type Nation, type OrganisationKind } from "./vocabulary";
+import { kindIn, NATIONS, ORGANISATION_KINDS, PLANNING_TIER_KINDS, type Nation, type OrganisationKind, type OrganisationStatus } from "./vocabulary";
 
 export const SORTS = ["relevance", "name", "-name", "code", "-code", "kind", "-kind", "population", "-population", "allocation", "-allocation"] as const;
 export type Sort = (typeof SORTS)[number];
 
-export const STATUS_FILTERS = ["open", "closed", "all"] as const;
+/** "unknown": bodies no source gives a status for (some support bodies), never counted as open */
+export const STATUS_FILTERS = ["open", "closed", "unknown", "all"] as const;
 
 /** Accepts `kind=icb,pcn` and `kind=icb&kind=pcn` alike. */
 function list<T extends readonly [string, ...string[]]>(values: T, name: string) {
@@ -33,7 +34,7 @@ export const explorerFilterSchema = z
     region: organisationCode("region must be an organisation code").optional(),
     parent: organisationCode("parent must be an organisation code").optional(),
     commissions: z.string().trim().regex(/^[a-z0-9-]+$/, "commissions must be a service category slug").optional(),
-    status: z.enum(STATUS_FILTERS, { message: "status must be open, closed or all" }).default("open"),
+    status: z.enum(STATUS_FILTERS, { message: "status must be open, closed, unknown or all" }).default("open"),
     q: z.string().trim().max(100, "q has at most 100 characters").optional().transform((v) => (v ? v : undefined)),
     min_population: wholeNumber("min_population").optional(),
     max_population: wholeNumber("max_population").optional(),
@@ -58,7 +59,7 @@ export type ExplorerRow = {
   name: string;
   kind: OrganisationKind;
   nation: Nation;
-  status: "open" | "closed";
+  status: OrganisationStatus;
   close_date: string | null;
   parent_code: string | null;
   parent_name: string | null;
@@ -178,6 +179,7 @@ export async function compileFilters(db: PrismaClient, scope: ExplorerScope, f: 
   // name leads to its successor
   if (f.status === "open" && !f.q) conditions.push(sql`o.status = 'open'`);
   if (f.status === "closed") conditions.push(sql`o.status = 'closed'`);
+  if (f.status === "unknown") conditions.push(sql`o.status = 'unknown'`);
 
   return {
     where: conditions.length ? sql`WHERE ${join(conditions, " AND ")}` : sql``,

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { queryRows } from "@/lib/db/query";
 import { sql } from "@/lib/db/sql";
-import { ORGANISATION_KINDS, NATIONS, type Nation, type OrganisationKind } from "./vocabulary";
+import { ORGANISATION_KINDS, NATIONS, SUPPORT_BODY_KINDS, type Nation, type OrganisationKind, type OrganisationStatus } from "./vocabulary";
 
 export type KindCount = { nation: Nation; kind: OrganisationKind; open: number; closed: number };
 
@@ -19,7 +19,7 @@ export async function countByNationAndKind(db: PrismaClient): Promise<KindCount[
     .sort((a, b) => NATIONS.indexOf(a.nation) - NATIONS.indexOf(b.nation) || ORGANISATION_KINDS.indexOf(a.kind) - ORGANISATION_KINDS.indexOf(b.kind));
 }
 
-export type OrganisationRef = { code: string; name: string; kind: OrganisationKind; nation: Nation; status: "open" | "closed" };
+export type OrganisationRef = { code: string; name: string; kind: OrganisationKind; nation: Nation; status: OrganisationStatus };
 const refSelect = { code: true, name: true, kind: true, nation: true, status: true } as const;
 const asRef = (o: { code: string; name: string; kind: string; nation: string; status: string }) => o as OrganisationRef;
 
@@ -49,6 +49,21 @@ export async function listClosedWithSuccessors(db: PrismaClient, kind?: Organisa
       note: s.note,
     })),
   }));
+}
+
+export type SupportBody = OrganisationRef & { codeSystem: string; closeDate: string | null; website: string | null };
+
+/** The national and support bodies (CSUs, national buyers, arm's-length bodies, HINs), by kind in the vocabulary's order, then name. */
+export async function listSupportBodies(db: PrismaClient): Promise<SupportBody[]> {
+  const bodies = await db.organisation.findMany({
+    where: { kind: { in: [...SUPPORT_BODY_KINDS] } },
+    orderBy: [{ name: "asc" }],
+    select: { ...refSelect, codeSystem: true, closeDate: true, website: true },
+  });
+  const order = (kind: string) => SUPPORT_BODY_KINDS.indexOf(kind as (typeof SUPPORT_BODY_KINDS)[number]);
+  return bodies
+    .map((o) => ({ ...asRef(o), codeSystem: o.codeSystem, closeDate: o.closeDate?.toISOString().slice(0, 10) ?? null, website: o.website }))
+    .sort((x, y) => order(x.kind) - order(y.kind));
 }
 
 /**

@@ -3,7 +3,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { queryRows } from "@/lib/db/query";
 import { sql } from "@/lib/db/sql";
 import { organisationCodeSchema, type OrganisationRef } from "./read";
-import { AREA_COMMISSIONER_KINDS, kindIn } from "./vocabulary";
+import { AREA_COMMISSIONER_KINDS, kindIn, type Nation, type OrganisationKind, type OrganisationStatus, type SuccessionReason } from "./vocabulary";
 
 export type CurrentBuyer = {
   /** The body the code names */
@@ -12,7 +12,28 @@ export type CurrentBuyer = {
   current: OrganisationRef[];
   /** Open bodies of the commissioning kind above it (e.g. today's ICB for a sub-ICB location or a closed ICB) */
   currentCommissioners: OrganisationRef[];
+  /** Every succession on the way from it to today's bodies, oldest first (CCG → CCG → sub-ICB location → …) */
+  steps: SuccessionStep[];
 };
+
+export type SuccessionStep = { from: string; to: OrganisationRef; effectiveDate: string; reason: SuccessionReason };
+
+/** The successions reachable from a body, each once, by date. */
+async function successionSteps(db: PrismaClient, id: number): Promise<SuccessionStep[]> {
+  const rows = await queryRows<{ from_code: string; code: string; name: string; kind: OrganisationKind; nation: Nation; status: OrganisationStatus; effective_date: string; reason: SuccessionReason }>(db, sql`
+    WITH RECURSIVE walk AS (
+      SELECT s.predecessor_id, s.successor_id, 1 AS depth FROM succession s WHERE s.predecessor_id = ${id}
+      UNION
+      SELECT s.predecessor_id, s.successor_id, w.depth + 1 FROM walk w JOIN succession s ON s.predecessor_id = w.successor_id WHERE w.depth < 10
+    )
+    SELECT DISTINCT p.code AS from_code, o.code, o.name, o.kind, o.nation, o.status, to_char(s.effective_date, 'YYYY-MM-DD') AS effective_date, s.reason
+    FROM walk w
+    JOIN succession s ON s.predecessor_id = w.predecessor_id AND s.successor_id = w.successor_id
+    JOIN organisation p ON p.id = w.predecessor_id
+    JOIN organisation o ON o.id = w.successor_id
+    ORDER BY effective_date, from_code, o.code`);
+  return rows.map((r) => ({ from: r.from_code, to: { code: r.code, name: r.name, kind: r.kind, nation: r.nation, status: r.status }, effectiveDate: r.effective_date, reason: r.reason }));
+}
 
 /** Follows successions transitively to the open bodies at the end of each chain. */
 async function openSuccessors(db: PrismaClient, ids: number[]): Promise<(OrganisationRef & { id: number })[]> {
@@ -62,5 +83,6 @@ export async function findCurrentBuyer(db: PrismaClient, code: string): Promise<
     const { code, name, kind, nation, status } = body;
     return { code, name, kind, nation, status } as OrganisationRef;
   };
-  return { organisation: ref as OrganisationRef, current: current.map(strip), currentCommissioners: currentCommissioners.map(strip) };
+  const steps = organisation.status === "open" ? [] : await successionSteps(db, id);
+  return { organisation: ref as OrganisationRef, current: current.map(strip), currentCommissioners: currentCommissioners.map(strip), steps };
 }

@@ -29,6 +29,11 @@ export const ORGANISATION_KINDS = [
   "welsh-nhs-trust",
   "sppg",
   "hsc-trust",
+  "ccg",
+  "csu",
+  "national-buyer",
+  "arms-length-body",
+  "health-innovation-network",
 ] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
@@ -49,6 +54,16 @@ export const KIND_LABELS: Record<OrganisationKind, { singular: string; plural: s
   "welsh-nhs-trust": { singular: "Welsh NHS trust", plural: "Welsh NHS trusts", short: "Welsh NHS trust", shortPlural: "Welsh NHS trusts" },
   sppg: { singular: "Strategic Planning and Performance Group", plural: "Strategic Planning and Performance Group", short: "SPPG", shortPlural: "SPPG" },
   "hsc-trust": { singular: "HSC trust", plural: "HSC trusts", short: "HSC trust", shortPlural: "HSC trusts" },
+  ccg: { singular: "Clinical commissioning group", plural: "Clinical commissioning groups (CCGs, 2013-2022)", short: "CCG", shortPlural: "CCGs" },
+  csu: { singular: "Commissioning support unit", plural: "Commissioning support units (CSUs)", short: "CSU", shortPlural: "CSUs" },
+  "national-buyer": { singular: "National buyer", plural: "National buyers", short: "National buyer", shortPlural: "National buyers" },
+  "arms-length-body": { singular: "DHSC arm's-length body", plural: "DHSC arm's-length bodies", short: "Arm's-length body", shortPlural: "Arm's-length bodies" },
+  "health-innovation-network": {
+    singular: "Health Innovation Network",
+    plural: "Health Innovation Networks (formerly AHSNs)",
+    short: "HIN",
+    shortPlural: "HINs",
+  },
 };
 
 const kindLabels = (form: "short" | "shortPlural") => Object.fromEntries(ORGANISATION_KINDS.map((kind) => [kind, KIND_LABELS[kind][form]])) as Record<OrganisationKind, string>;
@@ -78,14 +93,23 @@ export const COMMISSIONING_KINDS: readonly OrganisationKind[] = [...AREA_COMMISS
 /** The national, regional and area tiers that plan for a population: what a search most likely means, so they rank first among equals. */
 export const PLANNING_TIER_KINDS: readonly OrganisationKind[] = ["national-body", "nhse-region", ...AREA_COMMISSIONER_KINDS];
 
+/** The bodies around the commissioners (national_and_support_bodies.csv), in the order the structure page lists them. */
+export const SUPPORT_BODY_KINDS = ["csu", "national-buyer", "arms-length-body", "health-innovation-network"] as const satisfies readonly OrganisationKind[];
+
+/** Kinds whose bodies buy on the NHS's behalf without commissioning care: buyers in the procurement data. */
+export const BUYER_KINDS = ["csu", "national-buyer"] as const satisfies readonly OrganisationKind[];
+
 /** `<column> IN ('icb', ...)`: a list of kinds as SQL text, from the vocabulary above and never from input. */
 export function kindIn(column: string, kinds: readonly OrganisationKind[]): Sql {
   if (!/^([a-z]\w*\.)?kind$/.test(column) || !kinds.length || !kinds.every((kind) => ORGANISATION_KINDS.includes(kind))) throw new Error(`kindIn: not a kind column and a list of kinds (${column})`);
   return raw(`${column} IN (${kinds.map((kind) => `'${kind}'`).join(", ")})`);
 }
 
-export const ORGANISATION_STATUSES = ["open", "closed"] as const;
+/** "unknown": no source gave the body's status (some support bodies); never read as open. */
+export const ORGANISATION_STATUSES = ["open", "closed", "unknown"] as const;
 export type OrganisationStatus = (typeof ORGANISATION_STATUSES)[number];
+
+export const STATUS_LABELS: Record<OrganisationStatus, string> = { open: "Open", closed: "Closed", unknown: "Status not published" };
 
 /** Where a code comes from. "atlas" marks a body for which no official code was found. */
 export const CODE_SYSTEMS = ["ods", "ons", "phs", "atlas"] as const;

@@ -132,7 +132,7 @@ describe("organisation explorer: filters, search, sort, pages and CSV", () => {
   });
 
   it("answers 400 naming the parameter for an unknown filter value, a limit over 500, a malformed cursor or an unknown parameter", async () => {
-    for (const [query, param] of [["kind=ccg", "kind"], ["limit=501", "limit"], ["cursor=not-a-cursor", "cursor"], ["colour=blue", "colour"], ["region=QYG", "region"], ["commissions=plumbing", "commissions"], ["status=maybe", "status"]] as const) {
+    for (const [query, param] of [["kind=primary-care-trust", "kind"], ["limit=501", "limit"], ["cursor=not-a-cursor", "cursor"], ["colour=blue", "colour"], ["region=QYG", "region"], ["commissions=plumbing", "commissions"], ["status=maybe", "status"]] as const) {
       const response = await api(`/api/v1/organisations?${query}`);
       expect(response.status, query).toBe(400);
       const body = await response.json();

@@ -1,27 +1,32 @@
 import type { Metadata } from "next";
 import { getDb } from "@/lib/db/client";
 import { requirePageAuth } from "@/lib/auth/guards";
-import { countByNationAndKind, listClosedWithSuccessors } from "@/lib/organisations/read";
-import { NATIONS } from "@/lib/organisations/vocabulary";
+import { countByNationAndKind, listClosedWithSuccessors, listSupportBodies } from "@/lib/organisations/read";
+import { NATIONS, SUPPORT_BODY_KINDS, type OrganisationKind } from "@/lib/organisations/vocabulary";
 import { formatInteger } from "@/lib/format";
 import { Card, PageHeader, Stat } from "@/components/ui/card";
 import { KindCountTable } from "@/components/organisations/kind-count-table";
 import { ClosedBodiesTable } from "@/components/organisations/closed-bodies-table";
+import { SupportBodiesSection } from "@/components/organisations/support-bodies-section";
+
+const isSupportKind = (kind: OrganisationKind) => (SUPPORT_BODY_KINDS as readonly OrganisationKind[]).includes(kind);
 
 export const metadata: Metadata = { title: "How the system is structured" };
 
 export default async function StructurePage() {
   await requirePageAuth();
   const db = getDb();
-  const [counts, closed, niAmbulance] = await Promise.all([
+  const [counts, closed, niAmbulance, supportBodies] = await Promise.all([
     countByNationAndKind(db),
     listClosedWithSuccessors(db),
     db.organisation.count({ where: { kind: "hsc-trust", status: "open", subtype: { contains: "ambulance", mode: "insensitive" } } }),
+    listSupportBodies(db),
   ]);
   const openIn = (nation: string, kind?: string) => counts.filter((c) => c.nation === nation && (!kind || c.kind === kind)).reduce((s, c) => s + c.open, 0);
   const hscTrusts = openIn("northern-ireland", "hsc-trust");
   const closedIcbs = closed.filter((b) => b.kind === "icb");
-  const otherClosed = closed.filter((b) => b.kind !== "icb");
+  const closedCcgs = closed.filter((b) => b.kind === "ccg");
+  const otherClosed = closed.filter((b) => b.kind !== "icb" && b.kind !== "ccg" && !isSupportKind(b.kind));
 
   return (
     <>
@@ -42,7 +47,7 @@ export default async function StructurePage() {
           <KindCountTable
             key={nation}
             nation={nation}
-            counts={counts.filter((c) => c.nation === nation)}
+            counts={counts.filter((c) => c.nation === nation && !isSupportKind(c.kind))}
             notes={nation === "northern-ireland" && niAmbulance > 0 ? { "hsc-trust": `${hscTrusts - niAmbulance} HSC trusts and the Northern Ireland Ambulance Service` } : {}}
           />
         ))}
@@ -54,6 +59,13 @@ export default async function StructurePage() {
           description="On 1 April 2026 twelve integrated care boards merged into six new ones, leaving 36. Old names still lead to today's ICB."
         >
           <ClosedBodiesTable bodies={closedIcbs} caption="ICBs closed in the April 2026 mergers and their successors" />
+        </Card>
+        <SupportBodiesSection bodies={supportBodies} />
+        <Card
+          title="CCGs closed before April 2021"
+          description="Clinical commissioning groups that merged between 2015 and 2021, each with the CCG it merged into. The 106 CCGs of April 2021 carry on under the same codes as today's sub-ICB locations: their commissioning passed to the ICBs on 1 July 2022, and their names are those locations' former names."
+        >
+          <ClosedBodiesTable bodies={closedCcgs} caption="CCGs closed before April 2021 and the CCGs they merged into" />
         </Card>
         <Card title="Other closed bodies" description="Earlier reorganisations in the data, with the bodies that took over.">
           <ClosedBodiesTable bodies={otherClosed} caption="Other closed bodies and their successors" />

@@ -6,12 +6,14 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { IsoDate, OrganisationRecord, ReferenceData } from "../records";
 import { ImportValidationError, type RowError } from "../csv";
+import { readCcgs } from "./ccgs";
 import { readUpperTierLocalAuthorities } from "./england-upper-tier-local-authorities";
 import { readLaIcbLookup } from "./england-la-icb-lookup";
 import { readGpPractices } from "./gp-practices";
 import { readIcbAllocations } from "./icb-allocations";
 import { readIcbs } from "./icbs";
 import { openedIcbs, readIcbs2026 } from "./icbs-2026";
+import { readNationalAndSupportBodies } from "./national-and-support-bodies";
 import { readNationalBodies } from "./national-bodies";
 import { readNhsEnglandRegions } from "./nhs-england-regions";
 import { readNhsTrusts } from "./nhs-trusts";
@@ -26,10 +28,12 @@ import { readWalesBodies } from "./wales-local-health-boards";
 import { readWhoCommissionsWhat } from "./who-commissions-what";
 
 export const DATA_FILES = [
+  "national_and_support_bodies.csv",
   "national_bodies.csv",
   "nhs_england_regions.csv",
   "icbs.csv",
   "icbs_2026.csv",
+  "ccgs_2013_2022.csv",
   "sub_icb_locations.csv",
   "pcns.csv",
   "gp_practices.csv",
@@ -48,12 +52,14 @@ export const DATA_FILES = [
 export type ReadOptions = { dataDir: string; today: IsoDate };
 
 export function readReferenceData(source: ReadOptions): ReferenceData {
-  const nationalBodies = readNationalBodies(source);
+  const supportBodies = readNationalAndSupportBodies(source);
+  const nationalBodies = readNationalBodies(source, { alsoListed: supportBodies.alsoListed });
   const regions = readNhsEnglandRegions(source);
   const icbs2026 = readIcbs2026(source);
   const icbs = readIcbs(source, { icbs2026: icbs2026.byCode });
   const opened = openedIcbs(source, { icbs2026: icbs2026.byCode, continuing: icbs.continuing });
-  const subIcbLocations = readSubIcbLocations(source, { regionOfIcb: icbs.regionOfIcb });
+  const ccgs = readCcgs(source);
+  const subIcbLocations = readSubIcbLocations(source, { regionOfIcb: icbs.regionOfIcb, ccgs2021: ccgs.ccgs2021 });
   const pcns = readPcns(source, { regionOfSubIcb: subIcbLocations.regionOfSubIcb });
   const practices = readGpPractices(source, { regionOfSubIcb: subIcbLocations.regionOfSubIcb });
   const trusts = readNhsTrusts(source);
@@ -69,7 +75,7 @@ export function readReferenceData(source: ReadOptions): ReferenceData {
 
   // File by file: its refused rows, then the codes it reuses from an earlier file (or row)
   const reads: (Read<object> & Partial<OrganisationsRead>)[] = [
-    nationalBodies, regions, icbs2026, icbs, opened, subIcbLocations, pcns, practices, trusts, allocations,
+    supportBodies, nationalBodies, regions, icbs2026, icbs, opened, ccgs, subIcbLocations, pcns, practices, trusts, allocations,
     localAuthorities, laIcbLookup, healthBoards, hscps, specialBoards, wales, northernIreland, whoCommissionsWhat,
   ];
   const errors: RowError[] = [];
@@ -86,7 +92,7 @@ export function readReferenceData(source: ReadOptions): ReferenceData {
 
   const data: Omit<ReferenceData, "files"> = {
     organisations: [...organisations.values()],
-    successions: [...icbs.successions, ...subIcbLocations.successions, ...specialBoards.successions, ...wales.successions, ...northernIreland.successions],
+    successions: [...supportBodies.successions, ...icbs.successions, ...ccgs.successions, ...subIcbLocations.successions, ...specialBoards.successions, ...wales.successions, ...northernIreland.successions],
     allocations: allocations.allocations,
     overlaps: laIcbLookup.overlaps,
     serviceCategories: whoCommissionsWhat.serviceCategories,

@@ -1,9 +1,12 @@
 // national_bodies.csv: the tops of the four hierarchies (DHSC, NHS England, the devolved governments), hand-compiled.
+// A body that national_and_support_bodies.csv lists as well (NHS England) stays one record, with that
+// file's other names, sources and details added.
 import { z } from "zod";
 import { CODE_SYSTEMS, NATIONS, ORGANISATION_KINDS } from "@/lib/organisations/vocabulary";
 import { codeList, isoDate, optionalText, text } from "../csv";
 import { AS_OF } from "./provenance";
-import { readOrganisations, type OrganisationsRead, type Source } from "./reader";
+import type { AlsoListed } from "./national-and-support-bodies";
+import { distinct, readOrganisations, type OrganisationsRead, type Source } from "./reader";
 
 const FILE = "national_bodies.csv";
 
@@ -22,20 +25,29 @@ const schema = z.object({
   source: text,
 });
 
-export function readNationalBodies(source: Source): OrganisationsRead {
-  return readOrganisations(source, FILE, schema, (row) => ({
-    code: row.code,
-    codeSystem: row.code_system,
-    name: row.name,
-    otherNames: row.other_names,
-    kind: row.kind,
-    subtype: row.subtype,
-    nation: row.nation,
-    parentCode: row.parent_code,
-    openDate: row.open_date,
-    closeDate: row.close_date,
-    website: row.website,
-    source: `${FILE}; ${row.source}`,
-    sourceAsOf: AS_OF.handCompiled,
-  }));
+export function readNationalBodies(source: Source, { alsoListed }: { alsoListed: ReadonlyMap<string, AlsoListed> }): OrganisationsRead {
+  const read = readOrganisations(source, FILE, schema, (row) => {
+    const also = alsoListed.get(row.code);
+    return {
+      code: row.code,
+      codeSystem: row.code_system,
+      name: row.name,
+      otherNames: distinct([...row.other_names, ...(also?.otherNames ?? [])], row.name),
+      kind: row.kind,
+      subtype: row.subtype,
+      nation: row.nation,
+      parentCode: row.parent_code,
+      openDate: row.open_date,
+      closeDate: row.close_date,
+      website: row.website,
+      source: `${FILE}; ${row.source}${also ? `; also ${also.source}` : ""}`,
+      sourceAsOf: AS_OF.handCompiled,
+      details: also?.details ?? {},
+    };
+  });
+  const codes = new Set(read.organisations.map(({ record }) => record.code));
+  const unmatched = [...alsoListed].flatMap(([code, { line }]) =>
+    codes.has(code) ? [] : [{ file: "national_and_support_bodies.csv", line, reason: `the same body as ${code}, which is not in ${FILE}` }],
+  );
+  return { ...read, errors: [...read.errors, ...unmatched] };
 }

@@ -18,6 +18,8 @@ export const SRC = {
   laIcbLookup: "ONS LSOA21 to sub-ICB to ICB (Apr 2024) and LSOA21 to LAD24 lookups (SOURCES.md S, T)",
   frimleySplit: "Reported split of Frimley sub-ICB D4U1Y (third-party project note, not an ODS file; SOURCES.md caveat)",
   handCompiled: "hand-compiled from public facts (SOURCES.md, Hand-compiled lists)",
+  ccgs: "NHS ODS eccg.csv and succ.csv, with ONS/NHSPD CCG names of 2018-2021 (CCGS.md)",
+  supportBodies: "national_and_support_bodies.csv, each row's sources named in NATIONAL_BODIES.md",
 } as const;
 
 export const AS_OF = {
@@ -29,6 +31,10 @@ export const AS_OF = {
   niorg: "2020-04-25",
   laRegister: "2025-07-10",
   handCompiled: "2026-11-23",
+  /** The last day of the CCGs: the ICBs and sub-ICB locations took over on 1 July 2022 */
+  ccgs: "2022-06-30",
+  /** "Built on 2026-06" (NATIONAL_BODIES.md) */
+  supportBodies: "2026-06-01",
 } as const;
 
 /** A body that no data file gives a code for: a stable Atlas reference, marked code_system "atlas". */
@@ -49,3 +55,48 @@ export const ATLAS_REFERENCES: Record<"wales" | "northernIreland", Record<string
     "Business Services Organisation": { code: "ATLAS-NI-BSO", kind: "national-body", short: "BSO" },
   },
 };
+
+/**
+ * The Atlas references of the codeless bodies of national_and_support_bodies.csv, by their name there
+ * (no ODS code was found for them: NATIONAL_BODIES.md, "Missing ODS codes").
+ */
+export const SUPPORT_BODY_REFERENCES: Record<string, string> = {
+  "Supply Chain Coordination Limited": "ATLAS-SCCL",
+  "NHS Shared Business Services": "ATLAS-NHSSBS",
+  "NHS Resolution": "ATLAS-NHSR",
+  "UK Health Security Agency": "ATLAS-UKHSA",
+  "NHS Property Services Ltd": "ATLAS-NHSPS",
+  "Community Health Partnerships": "ATLAS-CHP",
+  "Care Quality Commission": "ATLAS-CQC",
+  "National Institute for Health and Care Excellence": "ATLAS-NICE",
+  "Medicines and Healthcare products Regulatory Agency": "ATLAS-MHRA",
+  "NHS Blood and Transplant": "ATLAS-NHSBT",
+  "Health Research Authority": "ATLAS-HRA",
+  "Human Tissue Authority": "ATLAS-HTA",
+  "Human Fertilisation and Embryology Authority": "ATLAS-HFEA",
+  "Health Services Safety Investigations Body": "ATLAS-HSSIB",
+  "NHS Counter Fraud Authority": "ATLAS-NHSCFA",
+  "Health Education England": "ATLAS-HEE",
+  "NHS Improvement": "ATLAS-NHSI",
+  Monitor: "ATLAS-MONITOR",
+  "NHS Trust Development Authority": "ATLAS-NHSTDA",
+  "Public Health England": "ATLAS-PHE",
+  "Health Innovation East Midlands": "ATLAS-HIN-EM",
+  "Health Innovation East": "ATLAS-HIN-EAST",
+  "Health Innovation Kent, Surrey and Sussex": "ATLAS-HIN-KSS",
+  "Health Innovation North East and North Cumbria": "ATLAS-HIN-NENC",
+  "Health Innovation North West Coast": "ATLAS-HIN-NWC",
+  "Health Innovation Oxford and Thames Valley": "ATLAS-HIN-OTV",
+  "Health Innovation South West": "ATLAS-HIN-SW",
+  "Health Innovation Wessex": "ATLAS-HIN-WESSEX",
+  "Health Innovation West Midlands": "ATLAS-HIN-WM",
+  "Health Innovation West of England": "ATLAS-HIN-WEST",
+  "Health Innovation Yorkshire and Humber": "ATLAS-HIN-YH",
+  "Health Innovation Manchester": "ATLAS-HIN-MAN",
+  "Health Innovation Network South London": "ATLAS-HIN-SL",
+  UCLPartners: "ATLAS-HIN-UCLP",
+  "Imperial College Health Partners": "ATLAS-HIN-ICHP",
+};
+
+/** A body of national_and_support_bodies.csv that national_bodies.csv already holds: loaded once, under the earlier code. */
+export const SAME_BODIES: Record<string, string> = { "NHS England": "X24" };

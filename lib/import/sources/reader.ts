@@ -16,7 +16,8 @@ export type SourcedOrganisation = { file: string; line: number; record: Organisa
 
 export type OrganisationsRead = Read<{ organisations: readonly SourcedOrganisation[] }>;
 
-type Defaulted = Omit<OrganisationRecord, "code" | "codeSystem" | "name" | "kind" | "nation" | "source" | "sourceAsOf" | "status">;
+type Defaulted = Omit<OrganisationRecord, "code" | "codeSystem" | "name" | "kind" | "nation" | "source" | "sourceAsOf">;
+/** `status`, when given, is the source's own word on a body it gives no (or no past) close date for. */
 export type OrganisationFields = Pick<OrganisationRecord, "code" | "codeSystem" | "name" | "kind" | "nation" | "source" | "sourceAsOf"> &
   Partial<Defaulted>;
 
@@ -74,7 +75,7 @@ function organisation(fields: OrganisationFields, today: IsoDate): OrganisationR
     details: {},
     ...fields,
     closeDate,
-    status: closeDate !== null && closeDate <= today ? "closed" : "open",
+    status: closeDate !== null && closeDate <= today ? "closed" : (fields.status ?? "open"),
   };
 }
 
@@ -92,9 +93,9 @@ export function distinct(values: (string | null | undefined)[], exclude: string)
   return [...seen];
 }
 
-const ACRONYMS = new Set(["NHS", "ICB", "PCN", "UK", "HSC", "II", "III"]);
+const ACRONYMS = new Set(["NHS", "ICB", "PCN", "CCG", "UK", "HSC", "II", "III"]);
 const SMALL_WORDS = new Set(["and", "of", "the", "for", "in", "on", "with"]);
-/** ODS and RTT files are upper case; show ICB, sub-ICB and trust names as NHS England writes them. */
+/** ODS and RTT files are upper case; show ICB, sub-ICB, CCG and trust names as NHS England writes them. */
 export function toDisplayCase(name: string): string {
   if (name !== name.toUpperCase()) return name;
   return name

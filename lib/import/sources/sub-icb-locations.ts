@@ -1,7 +1,8 @@
 // sub_icb_locations.csv: sub-ICB locations, whose codes are those of the CCGs they replaced on 1 July 2022.
 import { z } from "zod";
 import type { SuccessionRecord } from "../records";
-import { optionalCount, optionalText, readCsv, text, yesNo } from "../csv";
+import { optionalCount, optionalText, readCsv, text, yesNo, type RowError } from "../csv";
+import { CCGS_ENDED, type Ccg2021 } from "./ccgs";
 import { APR_2026, CLOSED_MAR_2026 } from "./icbs-2026";
 import { AS_OF, SRC } from "./provenance";
 import { distinct, organisationsFrom, toDisplayCase, type OrganisationsRead, type Source } from "./reader";
@@ -34,7 +35,10 @@ export type SubIcbLocationsRead = OrganisationsRead & {
   readonly regionOfSubIcb: ReadonlyMap<string, string>;
 };
 
-export function readSubIcbLocations(source: Source, { regionOfIcb }: { regionOfIcb: ReadonlyMap<string, string> }): SubIcbLocationsRead {
+export function readSubIcbLocations(
+  source: Source,
+  { regionOfIcb, ccgs2021 = new Map() }: { regionOfIcb: ReadonlyMap<string, string>; ccgs2021?: ReadonlyMap<string, Ccg2021> },
+): SubIcbLocationsRead {
   const parsed = readCsv(source.dataDir, FILE, schema);
   const read = organisationsFrom(source, FILE, parsed, (row) => {
     const open = row.in_apr2026_rtt === "yes";
@@ -44,12 +48,13 @@ export function readSubIcbLocations(source: Source, { regionOfIcb }: { regionOfI
     const region = regionOfIcb.get(icbCode) ?? row.region_ods_code_oct2025;
     const boundaryChanged = /boundary reported expanded/.test(row.note ?? "");
     const isNew = row.in_oct2025_gp_mapping === "no";
+    const ccg = ccgs2021.get(row.ods_code);
     return {
       code: row.ods_code,
       codeSystem: "ods",
       onsCode: row.ons_code,
       name: currentName,
-      otherNames: distinct([row.name_oct2025], currentName),
+      otherNames: distinct([row.name_oct2025, ccg?.name], currentName),
       kind: "sub-icb-location",
       nation: "england",
       parentCode: icbCode,
@@ -59,10 +64,12 @@ export function readSubIcbLocations(source: Source, { regionOfIcb }: { regionOfI
       population: boundaryChanged ? null : row.population_ons_mid2022,
       populationYear: !boundaryChanged && row.population_ons_mid2022 !== null ? "mid-2022" : null,
       populationSource: !boundaryChanged && row.population_ons_mid2022 !== null ? SRC.onsPop2022 : null,
-      source: `${FILE}; ${SRC.gpMap}; ${SRC.rtt2026}`,
+      source: `${FILE}; ${SRC.gpMap}; ${SRC.rtt2026}${ccg ? `; CCG name from ccgs_2013_2022.csv (${SRC.ccgs})` : ""}`,
       sourceAsOf: open ? AS_OF.rtt2026 : AS_OF.gpMap,
       details: {
         formerCcgCode: isNew ? null : row.ods_code,
+        // The CCG this code was until its commissioning passed to the ICBs on 1 July 2022
+        ...(ccg ? { ccg: { name: ccg.name, openDate: ccg.openDate, until: CCGS_ENDED, onsCode2021: ccg.onsCode2021, source: SRC.ccgs } } : {}),
         gpPracticesOct2025: row.gp_practices_oct2025,
         pcnsOct2025: row.pcns_oct2025,
         icbCodeOct2025: row.icb_ods_code_oct2025,
@@ -82,8 +89,12 @@ export function readSubIcbLocations(source: Source, { regionOfIcb }: { regionOfI
         source: SRC.frimleySplit,
       }))
     : [];
+  const codes = new Set(read.organisations.map(({ record }) => record.code));
+  const unmatched: RowError[] = [...ccgs2021].flatMap(([code, { line }]) =>
+    codes.has(code) ? [] : [{ file: "ccgs_2013_2022.csv", line, reason: `CCG ${code} of April 2021 is not a sub-ICB location in ${FILE}` }],
+  );
   const regionOfSubIcb = new Map(
     read.organisations.flatMap(({ record }): [string, string][] => (record.regionCode ? [[record.code, record.regionCode]] : [])),
   );
-  return { ...read, successions, regionOfSubIcb };
+  return { ...read, errors: [...read.errors, ...unmatched], successions, regionOfSubIcb };
 }
