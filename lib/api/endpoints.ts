@@ -8,7 +8,7 @@ import { contactFieldsSchema } from "@/lib/contacts";
 import { DASHBOARD_CHARTS } from "@/lib/dashboard/csv";
 import { dashboardFilterSchema } from "@/lib/dashboard/params";
 import { changesFeedSchema } from "@/lib/changes";
-import { CHANGE_TYPES } from "@/lib/changes/vocabulary";
+import { CHANGE_TYPES, CHANGE_TYPE_TEXT } from "@/lib/changes/vocabulary";
 import { noteBodySchema, notesFeedSchema, updateNoteSchema } from "@/lib/notes";
 import { explorerFilterSchema, explorerPageSchema } from "@/lib/organisations/explorer";
 import { organisationCodeSchema } from "@/lib/organisations/read";
@@ -451,7 +451,7 @@ export const endpoints = {
       until: "On or before this date, YYYY-MM-DD",
       nation: `One of ${NATIONS.join(", ")}`,
       kind: "Changes touching a body of this kind",
-      type: `One of ${CHANGE_TYPES.join(", ")}`,
+      type: `One of ${CHANGE_TYPES.map((type) => `${type} (${CHANGE_TYPE_TEXT[type].means})`).join(", ")}`,
       code: "Changes touching this body, e.g. QHG",
       before: "next_before of the previous page",
     }),

@@ -6,7 +6,7 @@ import { queryRows } from "@/lib/db/query";
 import { join, sql, type Sql } from "@/lib/db/sql";
 import { limitParam, type FeedTable } from "@/lib/tables/server";
 import { NATIONS, ORGANISATION_KINDS, type OrganisationKind } from "@/lib/organisations/vocabulary";
-import { CHANGE_TYPES, type ChangeType } from "./vocabulary";
+import { CHANGE_TYPES, type ChangeFields } from "./vocabulary";
 
 /** A form's empty field is no filter. */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
@@ -27,20 +27,11 @@ export type ChangesFeedParams = z.output<typeof changesFeedSchema>;
 
 export type ChangeBody = { code: string; name: string | null; kind: OrganisationKind | null; status: "open" | "closed" | null };
 
-export type ChangeRecord = {
+export type ChangeRecord = ChangeFields & {
   id: number;
   effectiveDate: string;
-  type: ChangeType;
-  codes: string[];
   /** The bodies touched, in the entry's order; name null for a code no longer in the data */
   bodies: ChangeBody[];
-  nations: string[];
-  kinds: string[];
-  summary: string;
-  before: unknown;
-  after: unknown;
-  source: string;
-  sourceUrl: string | null;
   recordedAt: string;
 };
 

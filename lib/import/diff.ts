@@ -6,24 +6,15 @@ import { queryRows } from "@/lib/db/query";
 import { join, raw, sql } from "@/lib/db/sql";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { formatInteger } from "@/lib/format";
-import type { ChangeType } from "@/lib/changes/vocabulary";
+import type { ChangeFields, ChangeType } from "@/lib/changes/vocabulary";
 import { KIND_LABELS, NATION_LABELS, type Nation, type OrganisationKind } from "@/lib/organisations/vocabulary";
 import type { IsoDate } from "./records";
 
 type Tx = Prisma.TransactionClient;
 
 /** One entry of the change log as the importer writes it. */
-export type NewChange = {
+export type NewChange = ChangeFields & {
   effectiveDate: IsoDate;
-  type: ChangeType;
-  codes: string[];
-  nations: string[];
-  kinds: string[];
-  summary: string;
-  before: unknown;
-  after: unknown;
-  source: string;
-  sourceUrl: string | null;
   /** Set on history derived from the data: the entry's identity across imports */
   historyKey: string | null;
 };

@@ -35,7 +35,8 @@ export async function deriveHistory(tx: Tx): Promise<NewChange[]> {
       const ccgName = l.other_names.find((name) => /\bCCG\b|Clinical Commissioning Group/i.test(name));
       return ccgName ? `${l.code} (${ccgName})` : l.code;
     });
-    const summary = `${plural(locations.length, "clinical commissioning group")} became sub-ICB locations of ${icb.name}, which took over their commissioning: ${named.join(", ")}`;
+    const one = locations.length === 1;
+    const summary = `${plural(locations.length, "clinical commissioning group (CCG)", "clinical commissioning groups (CCGs)")} became ${one ? "a sub-ICB location" : "sub-ICB locations"} of ${icb.name}, which took over ${one ? "its" : "their"} commissioning: ${named.join(", ")}`;
     return entry("commissioning", `ccg-to-icb:${icb.code}`, opened, [icb, ...locations], summary, source);
   });
   return [...successionEntries(successions), ...closed, ...ccgs];
