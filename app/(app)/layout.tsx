@@ -24,6 +24,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               <NavLink href="/lists">Target lists</NavLink>
               <NavLink href="/notes">Notes</NavLink>
               <NavLink href="/structure">Structure</NavLink>
+              <NavLink href="/changes">What changed</NavLink>
               <NavLink href="/settings" exact>Settings</NavLink>
               {can(ctx, "manage") && <NavLink href="/settings/team">Team</NavLink>}
             </nav>

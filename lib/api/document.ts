@@ -27,6 +27,7 @@ const TAGS = [
   { name: "contacts", description: "Your team's contacts at a body" },
   { name: "views", description: "Your team's saved explorer views" },
   { name: "audit", description: "Your team's audit log" },
+  { name: "changes", description: "The change log of the reference data" },
 ];
 
 const SAFE_INTEGER = 9007199254740991;

@@ -7,6 +7,8 @@ import { auditQuerySchema } from "@/lib/audit";
 import { contactFieldsSchema } from "@/lib/contacts";
 import { DASHBOARD_CHARTS } from "@/lib/dashboard/csv";
 import { dashboardFilterSchema } from "@/lib/dashboard/params";
+import { changesFeedSchema } from "@/lib/changes";
+import { CHANGE_TYPES, CHANGE_TYPE_TEXT } from "@/lib/changes/vocabulary";
 import { noteBodySchema, notesFeedSchema, updateNoteSchema } from "@/lib/notes";
 import { explorerFilterSchema, explorerPageSchema } from "@/lib/organisations/explorer";
 import { organisationCodeSchema } from "@/lib/organisations/read";
@@ -435,6 +437,25 @@ export const endpoints = {
     summary: "Your team's audit log, newest first (admins and owners)",
     query: described(auditQuerySchema.shape, { before: "next_before of the previous page" }),
     responses: { 200: { description: "50 events", schema: z.object({ data: z.array(s.auditEventSchema), next_before: z.string().nullable() }) } },
+  }),
+  listChanges: defineEndpoint({
+    operationId: "listChanges",
+    method: "GET",
+    path: "/api/v1/changes",
+    access: "read",
+    tag: "changes",
+    summary: "What changed in the reference data, newest first",
+    description: "Every reference import records what it changed; history in the data (mergers, splits, closures, CCGs to ICBs) is there too, dated when it happened. Reference data, so the same for every team.",
+    query: described(changesFeedSchema.shape, {
+      since: "On or after this date, YYYY-MM-DD",
+      until: "On or before this date, YYYY-MM-DD",
+      nation: `One of ${NATIONS.join(", ")}`,
+      kind: "Changes touching a body of this kind",
+      type: `One of ${CHANGE_TYPES.map((type) => `${type} (${CHANGE_TYPE_TEXT[type].means})`).join(", ")}`,
+      code: "Changes touching this body, e.g. QHG",
+      before: "next_before of the previous page",
+    }),
+    responses: { 200: { description: "One page of changes", schema: z.object({ data: z.array(s.changeSchema), next_before: z.string().nullable().describe("Pass as before for the next page; null on the last") }) } },
   }),
 } satisfies Record<string, ApiContract>;
 

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/roles";
 import { AUDIT_ACTIONS } from "@/lib/audit";
+import { CHANGE_TYPES } from "@/lib/changes/vocabulary";
 import { ARRANGEMENTS, CODE_SYSTEMS, NATIONS, ORGANISATION_KINDS, ORGANISATION_STATUSES, SUCCESSION_REASONS } from "@/lib/organisations/vocabulary";
 import { PRIORITIES, STAGES } from "@/lib/target-lists/vocabulary";
 
@@ -215,3 +216,22 @@ export const auditEventSchema = z
   .meta({ id: "AuditEvent" });
 
 export const dataOf = <S extends z.ZodType>(item: S) => z.object({ data: z.array(item) });
+
+export const changeSchema = z
+  .object({
+    id: z.number().int(),
+    date: date.describe("When the change took effect (a merger's effective date), or the import's date when the data gives none"),
+    type: z.enum(CHANGE_TYPES).meta({ id: "ChangeType" }),
+    codes: z.array(z.string()).describe("Every body it touches"),
+    bodies: z
+      .array(z.object({ code: z.string(), name: z.string().nullable(), kind: kindSchema.nullable(), status: status.nullable() }))
+      .describe("The codes' bodies as they are now; name null for a code no longer in the data"),
+    nations: z.array(nationSchema),
+    kinds: z.array(kindSchema),
+    summary: z.string(),
+    before: z.unknown().describe("What changed, as it was (JSON), when it helps"),
+    after: z.unknown().describe("What changed, as it is (JSON), when it helps"),
+    source: z.object({ text: z.string(), url: z.string().nullable() }),
+    recorded_at: timestamp.describe("When an import recorded it"),
+  })
+  .meta({ id: "Change" });

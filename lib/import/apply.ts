@@ -1,9 +1,12 @@
 // Applies ReferenceData to the database in one transaction. Every statement only touches rows
-// whose values differ, so a second run over the same files changes nothing and reports zeros.
+// whose values differ, so a second run over the same files changes nothing and reports zeros. The
+// same transaction records what changed in the change log (diff.ts, history.ts).
 import { execute, queryRows } from "@/lib/db/query";
 import { join, raw, sql, type Sql } from "@/lib/db/sql";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import type { ReferenceData } from "./records";
+import { diffSnapshots, readSnapshot } from "./diff";
+import { compareHistory, deriveHistory, writeChanges } from "./history";
+import type { IsoDate, ReferenceData } from "./records";
 
 export type ImportReport = {
   added: number;
@@ -14,15 +17,19 @@ export type ImportReport = {
   /** Codes in the database that the data files no longer list (kept: notes and lists may point at them) */
   missingFromData: string[];
   detail: Record<string, { added: number; changed: number; removed: number }>;
+  /** Change-log entries this import recorded: what it changed, and history in the data seen for the first time */
+  changesRecorded: number;
 };
 
 type Tx = Prisma.TransactionClient;
 
-export async function applyReferenceData(db: PrismaClient, data: ReferenceData): Promise<ImportReport> {
+/** `importDate`: the day the import describes, the date of each change the data does not date itself. */
+export async function applyReferenceData(db: PrismaClient, data: ReferenceData, importDate: IsoDate): Promise<ImportReport> {
   return db.$transaction(
     async (tx) => {
       // One importer at a time; a second one waits, then finds nothing to do.
       await execute(tx, sql`SELECT pg_advisory_xact_lock(72707001)`);
+      const before = await readSnapshot(tx);
       const detail: ImportReport["detail"] = {};
       const organisations = await upsertOrganisations(tx, data);
       detail.organisations = { added: organisations.added, changed: organisations.changed, removed: 0 };
@@ -36,6 +43,8 @@ export async function applyReferenceData(db: PrismaClient, data: ReferenceData):
       const relatedChanges = Object.entries(detail)
         .filter(([name]) => name !== "organisations")
         .reduce((sum, [, d]) => sum + d.added + d.changed + d.removed, 0);
+      const changes = diffSnapshots(before, await readSnapshot(tx), importDate);
+      const history = await compareHistory(tx, await deriveHistory(tx));
       const report: ImportReport = {
         added: organisations.added,
         changed: organisations.changed,
@@ -43,12 +52,16 @@ export async function applyReferenceData(db: PrismaClient, data: ReferenceData):
         closed: organisations.closed,
         missingFromData: organisations.missing,
         detail,
+        changesRecorded: changes.length + history.added.length,
       };
-      if (report.added + report.changed + report.closed + relatedChanges > 0) {
-        await tx.dataImport.create({
+      const logChanged = report.changesRecorded + history.revised.length + history.withdrawn.length > 0;
+      let importId: number | null = null;
+      if (report.added + report.changed + report.closed + relatedChanges > 0 || logChanged) {
+        ({ id: importId } = await tx.dataImport.create({
           data: { finishedAt: new Date(), added: report.added, changed: report.changed, closed: report.closed, files: data.files },
-        });
+        }));
       }
+      if (logChanged) await writeChanges(tx, importId, { record: [...changes, ...history.added], revise: history.revised, withdraw: history.withdrawn });
       return report;
     },
     { timeout: 120_000, maxWait: 60_000 },
@@ -243,6 +256,7 @@ export function formatReport(report: ImportReport): string {
   for (const [table, d] of Object.entries(report.detail)) {
     if (d.added + d.changed + d.removed > 0) lines.push(`  ${table}: +${d.added} added, ${d.changed} changed, ${d.removed} removed`);
   }
+  if (report.changesRecorded > 0) lines.push(`  change log: ${report.changesRecorded} entries recorded`);
   if (report.missingFromData.length > 0) {
     lines.push(`  ${report.missingFromData.length} organisations in the database are no longer in data/ and were kept: ${report.missingFromData.slice(0, 10).join(", ")}${report.missingFromData.length > 10 ? ", ..." : ""}`);
   }

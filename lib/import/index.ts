@@ -18,6 +18,7 @@ export async function importReferenceData(
   db: PrismaClient,
   options: { dataDir?: string; today?: string } = {},
 ): Promise<ImportReport> {
-  const data = readReferenceData({ dataDir: options.dataDir ?? DEFAULT_DATA_DIR, today: options.today ?? todayIso() });
-  return applyReferenceData(db, data);
+  const today = options.today ?? todayIso();
+  const data = readReferenceData({ dataDir: options.dataDir ?? DEFAULT_DATA_DIR, today });
+  return applyReferenceData(db, data, today);
 }

@@ -178,6 +178,9 @@ describe("every endpoint answers as docs/openapi.yaml says", () => {
     expect((audit!.data as unknown[]).length).toBeGreaterThan(5);
     await expectDocumented("listAuditEvents", await call("listAuditEvents", { user: owner, query: "before=abc" }), 400);
     await expectDocumented("listAuditEvents", await call("listAuditEvents"), 403);
+    const changes = await expectDocumented("listChanges", await call("listChanges", { query: "code=QHG&type=merged" }), 200);
+    expect(changes).toMatchObject({ data: [{ type: "merged", date: "2026-04-01", codes: expect.arrayContaining(["QHG", "S1Y5D"]) }] });
+    await expectDocumented("listChanges", await call("listChanges", { query: "since=yesterday" }), 400);
   });
 
   it("answers an unknown query parameter with the same 400 on every endpoint", async () => {

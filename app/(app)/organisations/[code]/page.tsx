@@ -19,6 +19,8 @@ import { ChildrenSection } from "@/components/organisations/children-section";
 import { toSearchParams } from "@/lib/paging";
 import { findCurrentBuyer } from "@/lib/organisations/succession";
 import { OrganisationSummary } from "@/components/organisations/organisation-summary";
+import { listOrganisationHistory } from "@/lib/changes";
+import { OrganisationHistory } from "@/components/organisations/organisation-history";
 
 // generateMetadata and the page both need the body: one query per request
 const loadOrganisation = cache((code: string) => findOrganisationByCode(getDb(), code));
@@ -39,7 +41,7 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
   const organisation = await loadOrganisation(code);
   if (!organisation) notFound();
   const tableParams = toSearchParams(await searchParams, ["parent"]);
-  const [chain, below, buyer, notes, lists, contacts, teamLists, childKinds, children] = await Promise.all([
+  const [chain, below, buyer, notes, lists, contacts, teamLists, childKinds, children, history] = await Promise.all([
     parentChain(db, organisation.code),
     descendantCounts(db, organisation.code),
     findCurrentBuyer(db, organisation.code),
@@ -50,6 +52,7 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
     childKindCounts(db, organisation.id),
     // The explorer's table with the parent fixed; bad table parameters show in the table, not as a failed page
     readTablePage(explorerTable, db, { teamId: ctx.team.id }, tableParams, { parent: organisation.code }),
+    listOrganisationHistory(db, organisation.code),
   ]);
   const commissioner = await populationCommissioner(db, organisation, buyer?.currentCommissioners[0]?.code);
   const population = commissioner ? await commissioningForPopulation(db, commissioner) : null;
@@ -76,6 +79,7 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
         canWrite={can(ctx, "write")}
         lists={teamLists.map(({ id, name }) => ({ value: id, label: name }))}
       />
+      <OrganisationHistory code={organisation.code} name={organisation.name} changes={history} />
       <OrganisationNotes
         organisationCode={organisation.code}
         notes={notes.map(noteToJson)}
