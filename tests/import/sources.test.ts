@@ -47,10 +47,10 @@ describe("icbs.csv and icbs_2026.csv", () => {
   const { byCode: icbs2026 } = readIcbs2026(source);
   const icbs = readIcbs(source, { icbs2026 });
 
-  it("closes an ICB that is not in icbs_2026.csv on 31 March 2026 and passes it to its successors: split to several, merged into one", () => {
+  it("closes an ICB that is not in icbs_2026.csv on 31 March 2026 and passes it to its successors: split to several (a continuing one moved its boundary), merged into one", () => {
     expect(organisation(icbs, "QNQ")).toMatchObject({ closeDate: "2026-03-31", status: "closed" });
     expect(icbs.successions.map((s) => `${s.predecessorCode}>${s.successorCode}:${s.reason}@${s.effectiveDate}`)).toEqual([
-      "QNQ>QRL:split@2026-04-01",
+      "QNQ>QRL:boundary-change@2026-04-01",
       "QNQ>S0E4D:split@2026-04-01",
       "QNQ>S9B9J:split@2026-04-01",
       "QNX>S9B9J:merger@2026-04-01",

@@ -8,6 +8,7 @@ import type { IsoDate, OrganisationRecord, ReferenceData } from "../records";
 import { ImportValidationError, type RowError } from "../csv";
 import { readUpperTierLocalAuthorities } from "./england-upper-tier-local-authorities";
 import { readLaIcbLookup } from "./england-la-icb-lookup";
+import { readPracticeSubIcbs2026, withFrimleyIn2026 } from "./frimley-pcns";
 import { readGpPractices } from "./gp-practices";
 import { readIcbAllocations } from "./icb-allocations";
 import { readIcbs } from "./icbs";
@@ -33,6 +34,7 @@ export const DATA_FILES = [
   "sub_icb_locations.csv",
   "pcns.csv",
   "gp_practices.csv",
+  "gp_registered_patients_2026_04.csv",
   "nhs_trusts.csv",
   "icb_allocations.csv",
   "england_upper_tier_local_authorities.csv",
@@ -54,10 +56,15 @@ export function readReferenceData(source: ReadOptions): ReferenceData {
   const icbs = readIcbs(source, { icbs2026: icbs2026.byCode });
   const opened = openedIcbs(source, { icbs2026: icbs2026.byCode, continuing: icbs.continuing });
   const subIcbLocations = readSubIcbLocations(source, { regionOfIcb: icbs.regionOfIcb });
-  const pcns = readPcns(source, { regionOfSubIcb: subIcbLocations.regionOfSubIcb });
-  const practices = readGpPractices(source, { regionOfSubIcb: subIcbLocations.regionOfSubIcb });
+  const practiceSubIcbs2026 = readPracticeSubIcbs2026(source);
+  const { pcns, practices } = withFrimleyIn2026({
+    subIcbOfPractice: practiceSubIcbs2026.subIcbOfPractice,
+    pcns: readPcns(source, { regionOfSubIcb: subIcbLocations.regionOfSubIcb }),
+    practices: readGpPractices(source, { regionOfSubIcb: subIcbLocations.regionOfSubIcb }),
+    regionOfSubIcb: subIcbLocations.regionOfSubIcb,
+  });
   const trusts = readNhsTrusts(source);
-  const allocations = readIcbAllocations(source);
+  const allocations = readIcbAllocations(source, { successorsOfIcb: icbs.successorsOfIcb });
   const localAuthorities = readUpperTierLocalAuthorities(source, { regionOfIcb: icbs.regionOfIcb });
   const laIcbLookup = readLaIcbLookup(source);
   const healthBoards = readScotlandHealthBoards(source);
@@ -69,7 +76,7 @@ export function readReferenceData(source: ReadOptions): ReferenceData {
 
   // File by file: its refused rows, then the codes it reuses from an earlier file (or row)
   const reads: (Read<object> & Partial<OrganisationsRead>)[] = [
-    nationalBodies, regions, icbs2026, icbs, opened, subIcbLocations, pcns, practices, trusts, allocations,
+    nationalBodies, regions, icbs2026, icbs, opened, subIcbLocations, practiceSubIcbs2026, pcns, practices, trusts, allocations,
     localAuthorities, laIcbLookup, healthBoards, hscps, specialBoards, wales, northernIreland, whoCommissionsWhat,
   ];
   const errors: RowError[] = [];
@@ -86,7 +93,7 @@ export function readReferenceData(source: ReadOptions): ReferenceData {
 
   const data: Omit<ReferenceData, "files"> = {
     organisations: [...organisations.values()],
-    successions: [...icbs.successions, ...subIcbLocations.successions, ...specialBoards.successions, ...wales.successions, ...northernIreland.successions],
+    successions: [...icbs.successions, ...subIcbLocations.successions, ...trusts.successions, ...specialBoards.successions, ...wales.successions, ...northernIreland.successions],
     allocations: allocations.allocations,
     overlaps: laIcbLookup.overlaps,
     serviceCategories: whoCommissionsWhat.serviceCategories,
