@@ -4,12 +4,12 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ImportValidationError } from "@/lib/import";
 import type { OrganisationRecord } from "@/lib/import/records";
-import { readReferenceData } from "@/lib/import/sources";
 import { frimleyParents } from "@/lib/import/sources/frimley-pcns";
+import { readWhoCommissionsWhat } from "@/lib/import/sources/who-commissions-what";
 import { findCurrentBuyer } from "@/lib/organisations/succession";
 import { createTestDatabase, type TestDatabase } from "../support/database";
+import { refusalOf } from "../support/reference-data";
 
 const TODAY = "2026-11-23";
 const dirs: string[] = [];
@@ -28,15 +28,7 @@ function realDataWith(file: string, edit: (line: string) => string | null) {
   writeFileSync(path.join(dir, file), lines.join("\n"));
   return { dataDir: dir, line: index + 1 };
 }
-function refusal(dataDir: string) {
-  try {
-    readReferenceData({ dataDir, today: TODAY });
-  } catch (error) {
-    if (error instanceof ImportValidationError) return error.errors;
-    throw error;
-  }
-  throw new Error("the data was not refused");
-}
+const refusal = (dataDir: string) => refusalOf(dataDir, TODAY);
 
 describe("corrections found by the audit, in the loaded data", () => {
   let t: TestDatabase;
@@ -104,6 +96,14 @@ describe("the importer refuses what the corrections fixed", () => {
         reason: "PCN U14074 (ASCOT PCN) of Frimley's D4U1Y is not wholly in one sub-ICB location: its practices are in D9Y0V, U2G6B",
       },
     ]);
+  });
+});
+
+describe("who_commissions_what.csv dates", () => {
+  it("refuses an arrangement that ends before it starts, naming the line", () => {
+    // The 2023/24 joint-committee row, reshaped to end in 2022
+    const { dataDir, line } = realDataWith("who_commissions_what.csv", (row) => (row.includes(",joint,2023-04-01,2025-03-31,") ? row.replace(",2023-04-01,2025-03-31,", ",2023-04-01,2022-03-31,") : null));
+    expect(readWhoCommissionsWhat({ dataDir, today: TODAY }).errors).toEqual([{ file: "who_commissions_what.csv", line, reason: "effective_to: is before effective_from" }]);
   });
 });
 
