@@ -24,6 +24,9 @@ export function formatGbpCompact(pounds: number): string {
 /** Allocation figures are stored in £ thousands, as NHS England publishes them. */
 export const formatGbpThousands = (thousands: number) => formatGbpCompact(thousands * 1000);
 
+/** Today's date in the UK, ISO "2026-12-01": what decides whether a close or start date has come. */
+export const todayIso = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date());
+
 /** Accepts a Date, an ISO date ("2026-04-01") or an ISO timestamp. */
 export const formatDate = (value: Date | string) =>
   dateFormat.format(typeof value === "string" ? new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value) : value);

@@ -1,28 +1,29 @@
-import { KIND_LABELS } from "@/lib/organisations/vocabulary";
+import { KIND_LABELS, SUCCESSION_REASON_LABELS, type SuccessionReason } from "@/lib/organisations/vocabulary";
 import type { ClosedBody } from "@/lib/organisations/read";
 import { formatDate } from "@/lib/format";
 import { OrganisationLink } from "./organisation-link";
 
-const REASON_LABELS: Record<string, string> = {
-  merger: "Merged into",
-  split: "Split between",
-  replacement: "Replaced by",
-  "boundary-change": "Boundary moved to",
-};
+const reasonLabel = (reason: string) => SUCCESSION_REASON_LABELS[reason as SuccessionReason] ?? "Succeeded by";
 
+/** Today's bodies, under one label, or by reason when they differ (Frimley: split, and part to an ICB that continued). */
 function Successors({ body }: { body: ClosedBody }) {
   if (body.successors.length === 0) return <span className="text-slate-500">No successor is recorded in the data</span>;
+  const reasons = [...new Set(body.successors.map((s) => s.reason))];
   return (
-    <>
-      <span className="text-xs text-slate-500">{REASON_LABELS[body.successors[0]!.reason] ?? "Succeeded by"}</span>
-      <ul className="mt-1 space-y-1">
-        {body.successors.map((s) => (
-          <li key={s.code}>
-            <OrganisationLink organisation={s} />
-          </li>
-        ))}
-      </ul>
-    </>
+    <div className="space-y-2">
+      {reasons.map((reason) => (
+        <div key={reason}>
+          <span className="text-xs text-slate-500">{reasonLabel(reason)}</span>
+          <ul className="mt-1 space-y-1">
+            {body.successors.filter((s) => s.reason === reason).map((s) => (
+              <li key={s.code}>
+                <OrganisationLink organisation={s} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </div>
   );
 }
 

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { ROLES } from "@/lib/auth/roles";
 import { AUDIT_ACTIONS } from "@/lib/audit";
 import { CHANGE_TYPES } from "@/lib/changes/vocabulary";
+import { RESPONSIBILITY_STATES } from "@/lib/commissioning/state";
 import { ARRANGEMENTS, CODE_SYSTEMS, NATIONS, ORGANISATION_KINDS, ORGANISATION_STATUSES, SUCCESSION_REASONS } from "@/lib/organisations/vocabulary";
 import { PRIORITIES, STAGES } from "@/lib/target-lists/vocabulary";
 
@@ -81,7 +82,9 @@ export const organisationDetailSchema = z
       z.object({
         service_category: z.object({ slug: z.string(), name: z.string() }),
         arrangement: z.enum(ARRANGEMENTS),
+        state: z.enum(RESPONSIBILITY_STATES).describe("planned: starts after today (never current); ended: its end date has passed"),
         effective_from: date.nullable(),
+        effective_to: date.nullable().describe("Last day of an arrangement that ended; null while it continues"),
         commissioner_name: z.string().nullable(),
         notes: z.string().nullable(),
         evidence: z.string(),

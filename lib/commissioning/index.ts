@@ -1,6 +1,20 @@
 // Who commissions what: service categories and the responsibilities that rest on public sources.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { todayIso } from "@/lib/format";
 import { COMMISSIONING_KINDS } from "@/lib/organisations/vocabulary";
+import { byState, responsibilityState, type ResponsibilityState } from "./state";
+
+export { currentResponsibility, currentResponsibilityWhere, responsibilityState, type ResponsibilityState } from "./state";
+
+/** `today` decides which rows are planned, current or ended; tests fix it. */
+type AsOf = { today?: string };
+
+const isoDate = (date: Date | null) => date?.toISOString().slice(0, 10) ?? null;
+/** A row's dates as ISO strings, and its state today. */
+function dated(r: { effectiveFrom: Date | null; effectiveTo: Date | null }, today: string) {
+  const dates = { effectiveFrom: isoDate(r.effectiveFrom), effectiveTo: isoDate(r.effectiveTo) };
+  return { ...dates, state: responsibilityState(dates, today) };
+}
 
 export async function listServiceCategories(db: PrismaClient) {
   const categories = await db.serviceCategory.findMany({
@@ -11,13 +25,14 @@ export async function listServiceCategories(db: PrismaClient) {
 }
 
 /** What a body commissions: rows for every body of its kind in its nation, and rows that name it. */
-export async function commissionedBy(db: PrismaClient, organisation: { id: number; kind: string; nation: string }) {
+export async function commissionedBy(db: PrismaClient, organisation: { id: number; kind: string; nation: string }, { today = todayIso() }: AsOf = {}) {
   const rows = await db.commissioningResponsibility.findMany({
     where: { OR: [{ organisationKind: organisation.kind, nation: organisation.nation }, { commissionerOrgId: organisation.id }] },
     orderBy: [{ serviceCategory: { sortOrder: "asc" } }, { arrangement: "asc" }],
     select: {
       arrangement: true,
       effectiveFrom: true,
+      effectiveTo: true,
       notes: true,
       sourceTitle: true,
       sourceUrl: true,
@@ -26,15 +41,20 @@ export async function commissionedBy(db: PrismaClient, organisation: { id: numbe
       serviceCategory: { select: { slug: true, name: true } },
     },
   });
-  return rows.map((r) => ({
-    service_category: r.serviceCategory,
-    arrangement: r.arrangement,
-    effective_from: r.effectiveFrom?.toISOString().slice(0, 10) ?? null,
-    commissioner_name: r.commissionerName,
-    notes: r.notes,
-    evidence: r.evidence,
-    source: { title: r.sourceTitle, url: r.sourceUrl },
-  }));
+  return rows.map((r) => {
+    const { effectiveFrom, effectiveTo, state } = dated(r, today);
+    return {
+      service_category: r.serviceCategory,
+      arrangement: r.arrangement,
+      state,
+      effective_from: effectiveFrom,
+      effective_to: effectiveTo,
+      commissioner_name: r.commissionerName,
+      notes: r.notes,
+      evidence: r.evidence,
+      source: { title: r.sourceTitle, url: r.sourceUrl },
+    };
+  });
 }
 
 export type MatrixEntry = {
@@ -44,6 +64,8 @@ export type MatrixEntry = {
   organisationKind: string | null;
   arrangement: string;
   effectiveFrom: string | null;
+  effectiveTo: string | null;
+  state: ResponsibilityState;
   notes: string | null;
   evidence: string;
   source: { title: string; url: string };
@@ -51,9 +73,9 @@ export type MatrixEntry = {
 export type MatrixRow = { slug: string; name: string; cells: Record<string, MatrixEntry[]> };
 
 /** Service categories down, nations across: who commissions each, how, and on what source. */
-export async function commissioningMatrix(db: PrismaClient, options: { service?: string } = {}): Promise<MatrixRow[]> {
+export async function commissioningMatrix(db: PrismaClient, { service, today = todayIso() }: { service?: string } & AsOf = {}): Promise<MatrixRow[]> {
   const categories = await db.serviceCategory.findMany({
-    where: options.service ? { slug: options.service } : {},
+    where: service ? { slug: service } : {},
     orderBy: { sortOrder: "asc" },
     select: {
       slug: true,
@@ -67,6 +89,7 @@ export async function commissioningMatrix(db: PrismaClient, options: { service?:
           organisationKind: true,
           arrangement: true,
           effectiveFrom: true,
+          effectiveTo: true,
           notes: true,
           evidence: true,
           sourceTitle: true,
@@ -85,28 +108,30 @@ export async function commissioningMatrix(db: PrismaClient, options: { service?:
         commissionerCode: r.commissionerOrg?.code ?? null,
         organisationKind: r.organisationKind,
         arrangement: r.arrangement,
-        effectiveFrom: r.effectiveFrom?.toISOString().slice(0, 10) ?? null,
+        ...dated(r, today),
         notes: r.notes,
         evidence: r.evidence,
         source: { title: r.sourceTitle, url: r.sourceUrl },
       });
     }
+    for (const nation of Object.keys(cells)) cells[nation] = byState(cells[nation]!);
     return { slug: category.slug, name: category.name, cells };
   });
 }
 
 export type PopulationCommissioning = {
   /** Rows where this body itself commissions (its kind, or named) */
-  itself: ReturnType<typeof toLine>[];
+  itself: CommissioningLine[];
   /** Rows held by bodies within its area: HSCPs under a board, councils overlapping an ICB */
-  withinArea: { line: ReturnType<typeof toLine>; bodies: { code: string; name: string }[] }[];
+  withinArea: { line: CommissioningLine; bodies: { code: string; name: string }[] }[];
   /** Rows held by national or regional bodies for its population (NHS England, NSS, the JCC...) */
-  nationally: ReturnType<typeof toLine>[];
+  nationally: CommissioningLine[];
 };
 
 type ResponsibilityWithCategory = {
   arrangement: string;
   effectiveFrom: Date | null;
+  effectiveTo: Date | null;
   notes: string | null;
   evidence: string;
   sourceTitle: string;
@@ -119,11 +144,13 @@ type ResponsibilityWithCategory = {
   commissionerOrg: { code: string; name: string } | null;
 };
 
-function toLine(r: ResponsibilityWithCategory) {
+export type CommissioningLine = ReturnType<typeof toLine>;
+
+function toLine(r: ResponsibilityWithCategory, today: string) {
   return {
     service: { slug: r.serviceCategory.slug, name: r.serviceCategory.name },
     arrangement: r.arrangement,
-    effectiveFrom: r.effectiveFrom?.toISOString().slice(0, 10) ?? null,
+    ...dated(r, today),
     commissioner: r.commissionerOrg ? { code: r.commissionerOrg.code, name: r.commissionerOrg.name } : null,
     commissionerName: r.commissionerName,
     commissionerKind: r.commissionerKind,
@@ -152,7 +179,11 @@ const NATIONAL_KINDS = new Set(["sppg"]);
  * Answers for the commissioning kinds (ICB, health board, LHB, SPPG, HSC trust); other kinds get
  * their nation's national rows only.
  */
-export async function commissioningForPopulation(db: PrismaClient, organisation: { id: number; code: string; kind: string; nation: string }): Promise<PopulationCommissioning> {
+export async function commissioningForPopulation(
+  db: PrismaClient,
+  organisation: { id: number; code: string; kind: string; nation: string },
+  { today = todayIso() }: AsOf = {},
+): Promise<PopulationCommissioning> {
   const rows = (await db.commissioningResponsibility.findMany({
     where: { nation: organisation.nation },
     include: { serviceCategory: { select: { slug: true, name: true, sortOrder: true } }, commissionerOrg: { select: { code: true, name: true } } },
@@ -175,10 +206,11 @@ export async function commissioningForPopulation(db: PrismaClient, organisation:
 
   const result: PopulationCommissioning = { itself: [], withinArea: [], nationally: [] };
   for (const r of rows) {
-    if (r.organisationKind === organisation.kind || r.commissionerOrgId === organisation.id) result.itself.push(toLine(r));
-    else if (!r.organisationKind || NATIONAL_KINDS.has(r.organisationKind)) result.nationally.push(toLine(r));
+    const line = toLine(r, today);
+    if (r.organisationKind === organisation.kind || r.commissionerOrgId === organisation.id) result.itself.push(line);
+    else if (!r.organisationKind || NATIONAL_KINDS.has(r.organisationKind)) result.nationally.push(line);
     // Other local bodies of the nation (councils, partnerships, boards): listed by name where the data has them
-    else result.withinArea.push({ line: toLine(r), bodies: withinKinds[r.organisationKind] ?? [] });
+    else result.withinArea.push({ line, bodies: withinKinds[r.organisationKind] ?? [] });
   }
   return result;
 }

@@ -2,6 +2,8 @@
 // nation and NHS England region. Reference data only, so nothing here is team-scoped.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { join, sql, type Sql } from "@/lib/db/sql";
+import { currentResponsibility } from "@/lib/commissioning/state";
+import { todayIso } from "@/lib/format";
 import {
   COMMISSIONER_KIND_LABELS,
   KIND_LABELS,
@@ -210,8 +212,9 @@ export type CommissionerKindRow = {
 };
 
 /** How many of the service categories each kind of commissioner commissions in each nation. */
-export async function whoCommissionsWhat(db: PrismaClient, filters: Pick<DashboardFilters, "nation"> = {}): Promise<CommissionerKindRow[]> {
-  const nation = filters.nation ? sql`cr.nation = ${filters.nation}` : sql`TRUE`;
+export async function whoCommissionsWhat(db: PrismaClient, filters: Pick<DashboardFilters, "nation"> = {}, today = todayIso()): Promise<CommissionerKindRow[]> {
+  // What each kind commissions today: planned transfers and ended arrangements are not counted
+  const nation = filters.nation ? sql`cr.nation = ${filters.nation} AND ${currentResponsibility(today)}` : currentResponsibility(today);
   const found = await queryRows<{
     nation: Nation; commissioner_kind: CommissionerKind; organisation_kind: OrganisationKind | null; organisation_code: string | null;
     bodies: number; categories: number; by_arrangement: Record<string, number> | null;

@@ -186,12 +186,12 @@ async function syncResponsibilities(tx: Tx, data: ReferenceData) {
   const upserted = await upsert(tx, {
     table: "commissioning_responsibility",
     keys: ["row_key"],
-    attributes: ["service_category_id", "nation", "commissioner_kind", "organisation_kind", "commissioner_name", "commissioner_org_id", "arrangement", "effective_from", "notes", "source_title", "source_url", "evidence"],
+    attributes: ["service_category_id", "nation", "commissioner_kind", "organisation_kind", "commissioner_name", "commissioner_org_id", "arrangement", "effective_from", "effective_to", "notes", "source_title", "source_url", "evidence"],
     from: sql`SELECT x."rowKey" AS row_key, c.id AS service_category_id, x.nation, x."commissionerKind" AS commissioner_kind, x."organisationKind" AS organisation_kind,
-       x."commissionerName" AS commissioner_name, o.id AS commissioner_org_id, x.arrangement, x."effectiveFrom" AS effective_from, x.notes,
+       x."commissionerName" AS commissioner_name, o.id AS commissioner_org_id, x.arrangement, x."effectiveFrom" AS effective_from, x."effectiveTo" AS effective_to, x.notes,
        x."sourceTitle" AS source_title, x."sourceUrl" AS source_url, x.evidence
      FROM ${recordset(data.responsibilities, `"rowKey" text, "serviceCategorySlug" text, nation text, "commissionerKind" text, "organisationKind" text,
-       "commissionerName" text, "commissionerOrgCode" text, arrangement text, "effectiveFrom" date, notes text, "sourceTitle" text, "sourceUrl" text, evidence text`)}
+       "commissionerName" text, "commissionerOrgCode" text, arrangement text, "effectiveFrom" date, "effectiveTo" date, notes text, "sourceTitle" text, "sourceUrl" text, evidence text`)}
      JOIN service_category c ON c.slug = x."serviceCategorySlug" LEFT JOIN organisation o ON o.code = x."commissionerOrgCode"`,
   });
   const rowKeys = data.responsibilities.map((r) => r.rowKey);

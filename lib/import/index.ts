@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { applyReferenceData, type ImportReport } from "./apply";
+import { todayIso } from "@/lib/format";
 import { readReferenceData } from "./sources";
 
 export { ImportValidationError } from "./csv";
@@ -8,10 +9,8 @@ export { formatReport, type ImportReport } from "./apply";
 
 export const DEFAULT_DATA_DIR = path.join(process.cwd(), "data");
 
-/** Today's date in the UK, which decides whether a body with a close date is closed yet. */
-export function todayIso(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date());
-}
+// Today's date in the UK decides whether a body with a close date is closed yet
+export { todayIso } from "@/lib/format";
 
 /** Validates every file under dataDir, then loads all of it in one transaction, or nothing. */
 export async function importReferenceData(

@@ -68,6 +68,8 @@ export type ResponsibilityRecord = {
   commissionerOrgCode: string | null;
   arrangement: Arrangement;
   effectiveFrom: IsoDate | null;
+  /** Last day of an arrangement that ended; null while it continues */
+  effectiveTo: IsoDate | null;
   notes: string | null;
   sourceTitle: string;
   sourceUrl: string;

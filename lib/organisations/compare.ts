@@ -37,7 +37,10 @@ export async function compareOrganisations(db: PrismaClient, codes: string[]) {
         // service slug -> who commissions it for this body's population; where several bodies
         // share a service the body itself wins over its area, and its area over national bodies
         services: Object.fromEntries(
-          [...commissioning.nationally.map((l) => [l, "national"] as const), ...commissioning.withinArea.map((w) => [w.line, "area"] as const), ...commissioning.itself.map((l) => [l, "itself"] as const)].map(
+          [...commissioning.nationally.map((l) => [l, "national"] as const), ...commissioning.withinArea.map((w) => [w.line, "area"] as const), ...commissioning.itself.map((l) => [l, "itself"] as const)]
+            // Who commissions it today: a planned transfer or an ended arrangement would hide the current one
+            .filter(([line]) => line.state === "current")
+            .map(
             ([line, level]) => [line.service.slug, { service: line.service.name, level, commissioner: line.commissioner?.name ?? line.commissionerName ?? COMMISSIONER_KIND_LABELS[line.commissionerKind as CommissionerKind] ?? line.commissionerKind, arrangement: line.arrangement }],
           ),
         ),

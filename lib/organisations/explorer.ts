@@ -3,6 +3,8 @@
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
+import { currentResponsibilityWhere } from "@/lib/commissioning/state";
+import { todayIso } from "@/lib/format";
 import { join, raw, sql, type Sql } from "@/lib/db/sql";
 import { queryRowsWithSettings } from "@/lib/db/query";
 import { PAGED_TABLE_SIZES } from "@/lib/paging";
@@ -123,7 +125,8 @@ export async function compileFilters(db: PrismaClient, scope: ExplorerScope, f: 
   if (f.commissions) {
     const category = await db.serviceCategory.findUnique({
       where: { slug: f.commissions },
-      select: { responsibilities: { select: { organisationKind: true, nation: true, commissionerOrgId: true } } },
+      // Who commissions it today: a planned or ended arrangement does not make a body its commissioner
+      select: { responsibilities: { where: currentResponsibilityWhere(todayIso()), select: { organisationKind: true, nation: true, commissionerOrgId: true } } },
     });
     if (!category) throw new AppError("invalid", `commissions: no service category "${f.commissions}" (see /api/v1/service-categories).`, { commissions: ["Unknown service category"] });
     // Spelled out as (kind, nation) pairs and named bodies, which the indexes serve; a correlated

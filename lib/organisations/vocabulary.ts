@@ -118,6 +118,14 @@ export type CodeSystem = (typeof CODE_SYSTEMS)[number];
 export const SUCCESSION_REASONS = ["merger", "split", "replacement", "boundary-change"] as const;
 export type SuccessionReason = (typeof SUCCESSION_REASONS)[number];
 
+/** How a closed body's successors are introduced: "Merged into …", "Split between …" */
+export const SUCCESSION_REASON_LABELS: Record<SuccessionReason, string> = {
+  merger: "Merged into",
+  split: "Split between",
+  replacement: "Replaced by",
+  "boundary-change": "Took part of its area and continued",
+};
+
 export const ARRANGEMENTS = ["commissions", "delegated", "retained", "joint", "provides-and-plans"] as const;
 export type Arrangement = (typeof ARRANGEMENTS)[number];
 

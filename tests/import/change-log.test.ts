@@ -60,9 +60,11 @@ describe("the change log of reference imports", () => {
     expect(ccgs.every((c) => c.effectiveDate.toISOString().startsWith("2022-07-01") && c.type === "commissioning")).toBe(true);
     expect(ccgs.reduce((sum, c) => sum + c.codes.length - 1, 0)).toBeGreaterThanOrEqual(106);
 
-    // North Bristol closes on 30 June 2026 (with or without a successor in the data)
-    const rvj = await t.db.changeEvent.findFirstOrThrow({ where: { codes: { has: "RVJ" } } });
-    expect(rvj.effectiveDate.toISOString().slice(0, 10)).toBe("2026-06-30");
+    // North Bristol closed on 30 June 2026 and merged into RA7 the next day: one entry, the merger
+    const rvj = await t.db.changeEvent.findMany({ where: { codes: { has: "RVJ" } } });
+    expect(rvj).toHaveLength(1);
+    expect(rvj[0]).toMatchObject({ type: "merged", codes: ["RVJ", "RA7"] });
+    expect(rvj[0]!.effectiveDate.toISOString().slice(0, 10)).toBe("2026-07-01");
   });
 
   it("records nothing when the same data is imported again", async () => {
@@ -82,6 +84,7 @@ describe("the change log of reference imports", () => {
     editRow(path.join(dir, "gp_practices.csv"), "A81001,", (line) => line.replace("THE DENSHAM SURGERY", "THE DENSHAM MEDICAL CENTRE").replace("U89141,STOCKTON PCN", "U07032,NORTH STOCKTON PCN"));
     editRow(path.join(dir, "icbs_2026.csv"), "QOX,", () => "");
     editRow(path.join(dir, "icbs.csv"), "QOX,", (line) => line.replace(/,QOX,"[^"]*",unchanged(\r?)$/, ",QHL,NHS BIRMINGHAM AND SOLIHULL INTEGRATED CARE BOARD,merged into QHL$1"));
+    editRow(path.join(dir, "icb_allocations.csv"), "QOX,", (line) => line.replace(/,QOX(\r?)$/, ",QHL$1"));
     editRow(path.join(dir, "wales_local_health_boards.csv"), "7A1,", (line) => line.replace(",697115,", ",700001,"));
     editRow(path.join(dir, "who_commissions_what.csv"), "gp-primary-medical-services,GP and primary medical services,scotland,", (line) => line.replace(",provides-and-plans,", ",commissions,"));
 

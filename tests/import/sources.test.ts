@@ -4,8 +4,6 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ImportValidationError } from "@/lib/import";
-import { readReferenceData } from "@/lib/import/sources";
 import { readLaIcbLookup } from "@/lib/import/sources/england-la-icb-lookup";
 import { readIcbs } from "@/lib/import/sources/icbs";
 import { openedIcbs, readIcbs2026 } from "@/lib/import/sources/icbs-2026";
@@ -13,6 +11,7 @@ import { readNhsTrusts } from "@/lib/import/sources/nhs-trusts";
 import { readSubIcbLocations } from "@/lib/import/sources/sub-icb-locations";
 import { readWalesBodies } from "@/lib/import/sources/wales-local-health-boards";
 import { readWhoCommissionsWhat } from "@/lib/import/sources/who-commissions-what";
+import { refusalOf } from "../support/reference-data";
 
 const TODAY = "2026-11-23";
 const REAL_DATA = path.join(process.cwd(), "data");
@@ -47,10 +46,10 @@ describe("icbs.csv and icbs_2026.csv", () => {
   const { byCode: icbs2026 } = readIcbs2026(source);
   const icbs = readIcbs(source, { icbs2026 });
 
-  it("closes an ICB that is not in icbs_2026.csv on 31 March 2026 and passes it to its successors: split to several, merged into one", () => {
+  it("closes an ICB that is not in icbs_2026.csv on 31 March 2026 and passes it to its successors: split to several (a continuing one moved its boundary), merged into one", () => {
     expect(organisation(icbs, "QNQ")).toMatchObject({ closeDate: "2026-03-31", status: "closed" });
     expect(icbs.successions.map((s) => `${s.predecessorCode}>${s.successorCode}:${s.reason}@${s.effectiveDate}`)).toEqual([
-      "QNQ>QRL:split@2026-04-01",
+      "QNQ>QRL:boundary-change@2026-04-01",
       "QNQ>S0E4D:split@2026-04-01",
       "QNQ>S9B9J:split@2026-04-01",
       "QNX>S9B9J:merger@2026-04-01",
@@ -158,15 +157,7 @@ describe("readReferenceData across files", () => {
     writeFileSync(path.join(dir, file), rows.join("\n"));
     return dir;
   }
-  const refusal = (dataDir: string) => {
-    try {
-      readReferenceData({ dataDir, today: TODAY });
-    } catch (error) {
-      if (error instanceof ImportValidationError) return error.errors;
-      throw error;
-    }
-    throw new Error("the data was not refused");
-  };
+  const refusal = (dataDir: string) => refusalOf(dataDir, TODAY);
 
   it("refuses a code used twice, naming the file and line of the second use", () => {
     // The second practice of gp_practices.csv, reshaped to take the code of the first PCN in pcns.csv

@@ -22,7 +22,8 @@ export default async function CommissioningPage({ searchParams }: { searchParams
     <>
       <PageHeader title="Who commissions what">
         For each service, the body that commissions it in each nation, how (commissions, delegated, retained, joint, or plans and provides), since when,
-        and the public source it rests on. Select a nation&apos;s bodies to open them in the explorer.
+        and the public source it rests on. Changes that have not happened yet are shown as planned, with their date, after today&apos;s arrangement;
+        arrangements that ended show their end. Select a nation&apos;s bodies to open them in the explorer.
       </PageHeader>
       <form method="get" className="mb-6 flex flex-wrap items-end gap-3" role="search">
         <div>

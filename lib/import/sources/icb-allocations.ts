@@ -39,8 +39,22 @@ const schema = z.object({
   ...(Object.fromEntries(Object.keys(COLUMNS).map((column) => [column, decimal])) as Record<Column, typeof decimal>),
 });
 
-export function readIcbAllocations(source: Source): Read<{ allocations: readonly AllocationRecord[] }> {
-  const { rows, errors } = readCsv(source.dataDir, FILE, schema);
+const codeSet = (codes: readonly string[]) => [...codes].sort().join(";");
+
+/** Reads the allocations, refusing a row whose successors are not those icbs.csv gives the same ICB. */
+export function readIcbAllocations(
+  source: Source,
+  { successorsOfIcb }: { successorsOfIcb: ReadonlyMap<string, readonly string[]> },
+): Read<{ allocations: readonly AllocationRecord[] }> {
+  const { rows, errors: parseErrors } = readCsv(source.dataDir, FILE, schema);
+  const errors = [...parseErrors];
+  for (const { line, value: row } of rows) {
+    const expected = successorsOfIcb.get(row.icb_ods_code);
+    if (expected && codeSet(row.successor_icb_ods_code_apr2026) !== codeSet(expected)) {
+      const given = row.successor_icb_ods_code_apr2026.join(";") || "blank";
+      errors.push({ file: FILE, line, reason: `${row.icb_ods_code}: successor_icb_ods_code_apr2026 is ${given} where icbs.csv gives ${expected.join(";")}` });
+    }
+  }
   const allocations = rows.flatMap(({ value: row }) =>
     Object.entries(COLUMNS).map(([column, [financialYear, line]]) => ({
       organisationCode: row.icb_ods_code,

@@ -30,6 +30,8 @@ export type IcbsRead = OrganisationsRead & {
   readonly continuing: ReadonlySet<string>;
   /** The NHS England region of every ICB, old or new (regions are unchanged by the 2026 mergers) */
   readonly regionOfIcb: ReadonlyMap<string, string>;
+  /** The ICBs of April 2026 that each ICB's functions passed to (itself when it continued) */
+  readonly successorsOfIcb: ReadonlyMap<string, readonly string[]>;
 };
 
 export function readIcbs(source: Source, { icbs2026 }: { icbs2026: ReadonlyMap<string, ParsedRow<Icb2026>> }): IcbsRead {
@@ -68,15 +70,18 @@ export function readIcbs(source: Source, { icbs2026 }: { icbs2026: ReadonlyMap<s
   });
   const rows = parsed.rows.map(({ value }) => value);
   const closed = rows.filter((row) => !icbs2026.has(row.ods_code));
+  const continuing = new Map(rows.filter((row) => icbs2026.has(row.ods_code)).map((row) => [row.ods_code, row]));
   const successions = closed.flatMap((row) =>
-    row.successor_icb_ods_code_apr2026.map((successorCode) => ({
-      predecessorCode: row.ods_code,
-      successorCode,
-      effectiveDate: APR_2026,
-      reason: row.successor_icb_ods_code_apr2026.length > 1 ? ("split" as const) : ("merger" as const),
-      note: row.status_apr2026,
-      source: SRC.rtt2026,
-    })),
+    row.successor_icb_ods_code_apr2026.map((successorCode): SuccessionRecord => {
+      const split = row.successor_icb_ods_code_apr2026.length > 1;
+      // An ICB that continued and took part of a split one moved its boundary: it is no new body
+      const continued = continuing.get(successorCode);
+      if (split && continued) {
+        const note = `${continued.ods_code} took over part of the area and continued: ${continued.status_apr2026}`;
+        return { predecessorCode: row.ods_code, successorCode, effectiveDate: APR_2026, reason: "boundary-change", note, source: SRC.rtt2026 };
+      }
+      return { predecessorCode: row.ods_code, successorCode, effectiveDate: APR_2026, reason: split ? "split" : "merger", note: row.status_apr2026, source: SRC.rtt2026 };
+    }),
   );
   const regionOfIcb = new Map([
     ...[...icbs2026.values()].map(({ value }): [string, string] => [value.ods_code, value.region_ods_code_derived]),
@@ -85,7 +90,8 @@ export function readIcbs(source: Source, { icbs2026 }: { icbs2026: ReadonlyMap<s
   return {
     ...read,
     successions,
-    continuing: new Set(rows.filter((row) => icbs2026.has(row.ods_code)).map((row) => row.ods_code)),
+    continuing: new Set(continuing.keys()),
     regionOfIcb,
+    successorsOfIcb: new Map(rows.map((row) => [row.ods_code, row.successor_icb_ods_code_apr2026])),
   };
 }

@@ -9,6 +9,7 @@ import { ImportValidationError, type RowError } from "../csv";
 import { readCcgs } from "./ccgs";
 import { readUpperTierLocalAuthorities } from "./england-upper-tier-local-authorities";
 import { readLaIcbLookup } from "./england-la-icb-lookup";
+import { readPracticeSubIcbs2026, withFrimleyIn2026 } from "./frimley-pcns";
 import { readGpPractices } from "./gp-practices";
 import { readIcbAllocations } from "./icb-allocations";
 import { readIcbs } from "./icbs";
@@ -37,6 +38,7 @@ export const DATA_FILES = [
   "sub_icb_locations.csv",
   "pcns.csv",
   "gp_practices.csv",
+  "gp_registered_patients_2026_04.csv",
   "nhs_trusts.csv",
   "icb_allocations.csv",
   "england_upper_tier_local_authorities.csv",
@@ -60,10 +62,15 @@ export function readReferenceData(source: ReadOptions): ReferenceData {
   const opened = openedIcbs(source, { icbs2026: icbs2026.byCode, continuing: icbs.continuing });
   const ccgs = readCcgs(source);
   const subIcbLocations = readSubIcbLocations(source, { regionOfIcb: icbs.regionOfIcb, ccgs2021: ccgs.ccgs2021 });
-  const pcns = readPcns(source, { regionOfSubIcb: subIcbLocations.regionOfSubIcb });
-  const practices = readGpPractices(source, { regionOfSubIcb: subIcbLocations.regionOfSubIcb });
+  const practiceSubIcbs2026 = readPracticeSubIcbs2026(source);
+  const { pcns, practices } = withFrimleyIn2026({
+    subIcbOfPractice: practiceSubIcbs2026.subIcbOfPractice,
+    pcns: readPcns(source, { regionOfSubIcb: subIcbLocations.regionOfSubIcb }),
+    practices: readGpPractices(source, { regionOfSubIcb: subIcbLocations.regionOfSubIcb }),
+    regionOfSubIcb: subIcbLocations.regionOfSubIcb,
+  });
   const trusts = readNhsTrusts(source);
-  const allocations = readIcbAllocations(source);
+  const allocations = readIcbAllocations(source, { successorsOfIcb: icbs.successorsOfIcb });
   const localAuthorities = readUpperTierLocalAuthorities(source, { regionOfIcb: icbs.regionOfIcb });
   const laIcbLookup = readLaIcbLookup(source);
   const healthBoards = readScotlandHealthBoards(source);
@@ -75,7 +82,7 @@ export function readReferenceData(source: ReadOptions): ReferenceData {
 
   // File by file: its refused rows, then the codes it reuses from an earlier file (or row)
   const reads: (Read<object> & Partial<OrganisationsRead>)[] = [
-    supportBodies, nationalBodies, regions, icbs2026, icbs, opened, ccgs, subIcbLocations, pcns, practices, trusts, allocations,
+    supportBodies, nationalBodies, regions, icbs2026, icbs, opened, ccgs, subIcbLocations, practiceSubIcbs2026, pcns, practices, trusts, allocations,
     localAuthorities, laIcbLookup, healthBoards, hscps, specialBoards, wales, northernIreland, whoCommissionsWhat,
   ];
   const errors: RowError[] = [];
@@ -92,7 +99,7 @@ export function readReferenceData(source: ReadOptions): ReferenceData {
 
   const data: Omit<ReferenceData, "files"> = {
     organisations: [...organisations.values()],
-    successions: [...supportBodies.successions, ...icbs.successions, ...ccgs.successions, ...subIcbLocations.successions, ...specialBoards.successions, ...wales.successions, ...northernIreland.successions],
+    successions: [...supportBodies.successions, ...icbs.successions, ...ccgs.successions, ...subIcbLocations.successions, ...trusts.successions, ...specialBoards.successions, ...wales.successions, ...northernIreland.successions],
     allocations: allocations.allocations,
     overlaps: laIcbLookup.overlaps,
     serviceCategories: whoCommissionsWhat.serviceCategories,

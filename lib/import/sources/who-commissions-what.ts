@@ -45,11 +45,12 @@ const schema = z.object({
   commissioner_name_if_single: optionalText,
   arrangement: z.enum(ARRANGEMENTS),
   effective_from: isoDate,
+  effective_to: isoDate,
   notes: optionalText,
   source_title: text,
   source_url: z.string().trim().url("must be a URL"),
   evidence: z.enum(["direct", "indirect"]),
-});
+}).refine((row) => !row.effective_to || !row.effective_from || row.effective_to >= row.effective_from, { path: ["effective_to"], message: "is before effective_from" });
 
 export function readWhoCommissionsWhat(
   source: Source,
@@ -81,6 +82,7 @@ export function readWhoCommissionsWhat(
       commissionerOrgCode: namedCode ?? COMMISSIONER_KIND_BODY[row.commissioner_kind] ?? null,
       arrangement: row.arrangement,
       effectiveFrom: row.effective_from,
+      effectiveTo: row.effective_to,
       notes: row.notes,
       sourceTitle: row.source_title,
       sourceUrl: row.source_url,
