@@ -9,6 +9,7 @@ import { ImportValidationError, type RowError } from "../csv";
 import { readUpperTierLocalAuthorities } from "./england-upper-tier-local-authorities";
 import { readLaIcbLookup } from "./england-la-icb-lookup";
 import { readGpPractices } from "./gp-practices";
+import { readGpRegisteredPatients, rollUpRegisteredPatients } from "./gp-registered-patients";
 import { readIcbAllocations } from "./icb-allocations";
 import { readIcbs } from "./icbs";
 import { openedIcbs, readIcbs2026 } from "./icbs-2026";
@@ -33,6 +34,7 @@ export const DATA_FILES = [
   "sub_icb_locations.csv",
   "pcns.csv",
   "gp_practices.csv",
+  // then the newest gp_registered_patients_YYYY_MM.csv (see gp-registered-patients.ts)
   "nhs_trusts.csv",
   "icb_allocations.csv",
   "england_upper_tier_local_authorities.csv",
@@ -56,6 +58,7 @@ export function readReferenceData(source: ReadOptions): ReferenceData {
   const subIcbLocations = readSubIcbLocations(source, { regionOfIcb: icbs.regionOfIcb });
   const pcns = readPcns(source, { regionOfSubIcb: subIcbLocations.regionOfSubIcb });
   const practices = readGpPractices(source, { regionOfSubIcb: subIcbLocations.regionOfSubIcb });
+  const patients = readGpRegisteredPatients(source, { subIcbLocations: new Set(subIcbLocations.organisations.map(({ record }) => record.code)) });
   const trusts = readNhsTrusts(source);
   const allocations = readIcbAllocations(source);
   const localAuthorities = readUpperTierLocalAuthorities(source, { regionOfIcb: icbs.regionOfIcb });
@@ -69,7 +72,7 @@ export function readReferenceData(source: ReadOptions): ReferenceData {
 
   // File by file: its refused rows, then the codes it reuses from an earlier file (or row)
   const reads: (Read<object> & Partial<OrganisationsRead>)[] = [
-    nationalBodies, regions, icbs2026, icbs, opened, subIcbLocations, pcns, practices, trusts, allocations,
+    nationalBodies, regions, icbs2026, icbs, opened, subIcbLocations, pcns, practices, patients, trusts, allocations,
     localAuthorities, laIcbLookup, healthBoards, hscps, specialBoards, wales, northernIreland, whoCommissionsWhat,
   ];
   const errors: RowError[] = [];
@@ -91,12 +94,14 @@ export function readReferenceData(source: ReadOptions): ReferenceData {
     overlaps: laIcbLookup.overlaps,
     serviceCategories: whoCommissionsWhat.serviceCategories,
     responsibilities: whoCommissionsWhat.responsibilities,
+    // Summed over the bodies just read, so a PCN or ICB totals exactly the practices loaded with it
+    registeredPatients: rollUpRegisteredPatients(patients, organisations),
   };
   const unresolved = unresolvedReferences(data, new Set(organisations.keys()));
   if (unresolved.length > 0) throw new ImportValidationError(dedupe(unresolved));
 
   const files = Object.fromEntries(
-    DATA_FILES.map((file) => [file, createHash("sha256").update(readFileSync(path.join(source.dataDir, file))).digest("hex")]),
+    [...DATA_FILES, ...(patients.file ? [patients.file] : [])].map((file) => [file, createHash("sha256").update(readFileSync(path.join(source.dataDir, file))).digest("hex")]),
   );
   return { ...data, files };
 }
