@@ -94,12 +94,12 @@ describe("a newer monthly file dropped into data/", () => {
     const dir = copyData();
     // May 2026 in NHS England's layout, reshaped from April's real rows: a newer extract date, one practice
     // with 100 more patients, and one row whose practice code is changed to one no file lists
-    const may = patientRows.map((row) => ({
+    const may: PatientsRow[] = patientRows.map((row) => ({
       ...row,
       EXTRACT_DATE: "2026-05-01",
       NUMBER_OF_PATIENTS: row.CODE === "A81001" ? String(Number(row.NUMBER_OF_PATIENTS) + 100) : row.NUMBER_OF_PATIENTS!,
     }));
-    const unlisted = { ...may.find((row) => row.CODE === "A81002")!, CODE: "Z99999" };
+    const unlisted: PatientsRow = { ...may.find((row) => row.CODE === "A81002")!, CODE: "Z99999" };
     writeNhsEnglandFile(path.join(dir, "gp_registered_patients_2026_05.csv"), [...may, unlisted]);
     const before = await Promise.all(["A81001", pcnOfPractice.get("A81001")!, "16C", "QHM", "Y63"].map(registered));
 
