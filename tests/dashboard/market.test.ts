@@ -65,6 +65,17 @@ describe("dashboard market aggregates on the real data", () => {
       expect(rows.find((r) => r.code === "S0E4D")).toMatchObject({ population: null, allocationPerHeadGbp: null });
     });
 
+    it("gives registered patients beside population, and allocation per registered patient only where the allocation's area is the count's", async () => {
+      const rows = await populationAndAllocation(t.db);
+      const stored = await t.db.organisation.findUniqueOrThrow({ where: { code: "QYG" } });
+      expect(rows.find((r) => r.code === "QYG")).toMatchObject({ registeredPatients: stored.registeredPatients, registeredPatientsMonth: "2026-04" });
+      expect(rows.find((r) => r.code === "QYG")!.allocationPerPatientGbp).toBeCloseTo((Number(stored.latestAllocationGbpThousands) * 1000) / stored.registeredPatients!, 2);
+      // QRL has an allocation (for its area before April 2026) and a count (after): no figure per patient
+      expect(rows.find((r) => r.code === "QRL")).toMatchObject({ registeredPatients: expect.any(Number), allocationPerPatientGbp: null });
+      for (const code of ["S9B9J", "S0E4D"]) expect(rows.find((r) => r.code === code)!.registeredPatients).toBeGreaterThan(2_000_000);
+      expect(rows.filter((r) => r.nation !== "england").every((r) => r.registeredPatients === null && r.allocationPerPatientGbp === null)).toBe(true);
+    });
+
     it("filters by nation and by NHS England region", async () => {
       const east = await populationAndAllocation(t.db, { region: "Y61" });
       const eastDirect = await t.db.organisation.findMany({ where: { kind: "icb", status: "open", region: { code: "Y61" } }, select: { code: true, population: true } });
