@@ -31,5 +31,11 @@ export const todayIso = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Euro
 export const formatDate = (value: Date | string) =>
   dateFormat.format(typeof value === "string" ? new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value) : value);
 
-/** £ per person from an allocation in £ thousands. */
-export const formatPerHead = (thousands: number, population: number) => formatGbp((thousands * 1000) / population);
+const monthFormats = {
+  long: new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }),
+  short: new Intl.DateTimeFormat("en-GB", { month: "short", year: "numeric", timeZone: "UTC" }),
+};
+
+/** "2026-04" -> "April 2026" (or "Apr 2026"): the month a registered-patient count describes. */
+export const formatMonth = (month: string, style: keyof typeof monthFormats = "long") => monthFormats[style].format(new Date(`${month}-01T00:00:00Z`));
+

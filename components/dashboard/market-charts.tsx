@@ -7,6 +7,7 @@ import { useState } from "react";
 import type { CommissionerKindRow, KindNationRow, PcnDistribution } from "@/lib/dashboard/market";
 import { ARRANGEMENT_COLOURS, COMMISSIONER_SHORT, NATION_COLOURS, NATION_SHORT } from "@/lib/dashboard/labels";
 import { csvHref, explorerHref, type DashboardFilters } from "@/lib/dashboard/links";
+import { formatMonth } from "@/lib/format";
 import { ARRANGEMENTS, ARRANGEMENT_LABELS, NATION_LABELS, NATIONS, SHORT_KIND_PLURALS } from "@/lib/organisations/vocabulary";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -88,7 +89,12 @@ export function PcnSizesCard({
   const where = icb ? icb.name : placeLabel(filters, regionName);
   const england = !filters.nation || filters.nation === "england";
   const explore = explorerHref({ nation: "england", kind: "pcn", region: filters.region ?? icb?.regionCode ?? undefined });
-  const axis = measure === "patients" ? "Registered patients per PCN" : "Member practices per PCN (ODS, Oct 2025)";
+  const patientsMonth = distribution.patientsMonth ? formatMonth(distribution.patientsMonth) : null;
+  const medians = [
+    distribution.medianPatients !== null ? `${formatInt(distribution.medianPatients)} registered patients (${patientsMonth}, the sum of their practices' lists)` : null,
+    distribution.medianPractices !== null ? `${formatInt(distribution.medianPractices)} member practices` : null,
+  ].filter(Boolean);
+  const axis = measure === "patients" ? `Registered patients per PCN (${patientsMonth})` : "Member practices per PCN (ODS, Oct 2025)";
 
   const controls = england ? (
     <FilterForm anchor="pcn-sizes" keep={{ nation: filters.nation, region: filters.region, list: filters.list }}>
@@ -108,7 +114,7 @@ export function PcnSizesCard({
       title="The size of primary care networks"
       description={
         england ? (
-          <>How many PCNs of each size there are in {where}: {plural(distribution.pcns, "open PCN")}{distribution.medianPractices !== null ? `, a median of ${formatInt(distribution.medianPractices)} member practices` : ""}.</>
+          <>How many PCNs of each size there are in {where}: {plural(distribution.pcns, "open PCN")}{medians.length > 0 ? `, a median of ${medians.join(" and ")}` : ""}.</>
         ) : (
           "How many PCNs of each size there are: England only."
         )
@@ -154,11 +160,14 @@ export function PcnSizesCard({
       }
       footnote={
         !england || distribution.pcns === 0 ? undefined : measure === "practices" ? (
-          <MissingNote>
-            <strong>Registered patients per PCN are not in the data</strong>{hasPatients ? ` for ${formatInt(distribution.pcns - distribution.withPatients)} of these PCNs` : ""}: no public copy of NHS Digital&apos;s
-            GP registration counts was found (data/SOURCES.md, &ldquo;Not found&rdquo;), so this chart counts member practices (ODS, October 2025) instead.
-            {distribution.withPractices < distribution.pcns ? ` ${formatInt(distribution.pcns - distribution.withPractices)} PCNs have no member-practice count and are not drawn.` : ""}
-          </MissingNote>
+          hasPatients ? (
+            distribution.withPractices < distribution.pcns ? <MissingNote>{formatInt(distribution.pcns - distribution.withPractices)} PCNs have no member-practice count and are not drawn.</MissingNote> : undefined
+          ) : (
+            <MissingNote>
+              <strong>Registered patients per PCN are not in the data</strong> for these PCNs: none of their practices is in NHS England&apos;s GP practice file, so this chart counts member practices (ODS, October 2025) instead.
+              {distribution.withPractices < distribution.pcns ? ` ${formatInt(distribution.pcns - distribution.withPractices)} PCNs have no member-practice count and are not drawn.` : ""}
+            </MissingNote>
+          )
         ) : distribution.withPatients < distribution.pcns ? (
           <MissingNote>{formatInt(distribution.pcns - distribution.withPatients)} of these PCNs have no registered-patient figure and are not drawn.</MissingNote>
         ) : undefined

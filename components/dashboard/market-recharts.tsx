@@ -7,6 +7,8 @@ import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from "
 import type { AreaBodyRow, CommissionerKindRow, HistogramBin, KindNationRow } from "@/lib/dashboard/market";
 import { ARRANGEMENT_COLOURS } from "@/lib/dashboard/labels";
 import { ARRANGEMENT_LABELS, KIND_LABELS, NATION_LABELS, type Arrangement } from "@/lib/organisations/vocabulary";
+import { perPatientLabel, perResidentLabel } from "@/lib/organisations/per-head";
+import { formatMonth } from "@/lib/format";
 import { formatCompact, formatGbp, formatGbpCompact, formatInt, plural, useNarrow } from "./chart-kit";
 import { bottomCategoryAxis, CaptionTick, ColouredBar, CURSOR, GRID, TipBox, leftCountAxis, rowTip, topValueAxis, wrappedTick } from "./recharts-kit";
 
@@ -36,9 +38,11 @@ export function PopulationAllocationChart({ data, height, metric }: { data: Area
             <TipBox
               title={row.name}
               lines={[
-                row.population !== null ? `Population ${formatInt(row.population)} (${row.populationYear ?? "year not given"})` : "No population figure in the data",
+                row.population !== null ? `Population ${formatInt(row.population)} residents (${row.populationYear ?? "year not given"})` : "No population figure in the data",
+                row.registeredPatients !== null ? `${formatInt(row.registeredPatients)} registered patients (${formatMonth(row.registeredPatientsMonth!)})` : null,
                 row.allocationGbpThousands !== null ? `Allocation ${formatGbpCompact(row.allocationGbpThousands * 1000)} (${row.allocationYear})` : "No allocation in the data",
-                row.allocationPerHeadGbp !== null ? `${formatGbp(row.allocationPerHeadGbp)} per person` : null,
+                row.allocationPerHeadGbp !== null ? `${formatGbp(row.allocationPerHeadGbp)} ${perResidentLabel(row.populationYear)}` : null,
+                row.allocationPerPatientGbp !== null ? `${formatGbp(row.allocationPerPatientGbp)} ${perPatientLabel(row.registeredPatientsMonth)}` : null,
                 "Select to open its profile",
               ].filter(Boolean)}
             />

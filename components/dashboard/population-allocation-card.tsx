@@ -6,6 +6,7 @@ import { useMemo, useState } from "react";
 import type { AreaBodyRow } from "@/lib/dashboard/market";
 import { NATION_COLOURS } from "@/lib/dashboard/labels";
 import { csvHref, explorerHref, type DashboardFilters } from "@/lib/dashboard/links";
+import { formatMonth } from "@/lib/format";
 import { NATION_LABELS, NATIONS } from "@/lib/organisations/vocabulary";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ChartCard, ChartSelect } from "./chart-card";
@@ -14,17 +15,31 @@ import { AREA_KINDS, ChartFrame, ChartLoading, DataTable, Legend, MissingNote, T
 const PopulationAllocationChart = dynamic(() => import("./market-recharts").then((m) => m.PopulationAllocationChart), { ssr: false, loading: ChartLoading });
 
 const METRICS = {
-  population: { label: "Population", article: "a population", axis: "Resident population (people)", format: formatCompact },
+  population: { label: "Population (residents)", article: "a resident-population", axis: "Resident population (people; ONS, NRS, NISRA estimates)", format: formatCompact },
+  patients: { label: "Registered patients", article: "a registered-patient", axis: "Registered patients (GP practice lists, April 2026)", format: formatCompact },
   allocation: { label: "Allocation", article: "an allocation", axis: "Core allocation 2025/26 (£)", format: formatGbpCompact },
-  perHead: { label: "Allocation per head", article: "an allocation-per-head", axis: "Allocation per head (£ per person)", format: formatGbp },
+  perHead: { label: "Allocation per resident", article: "an allocation-per-resident", axis: "£ per resident (population estimate)", format: formatGbp },
+  perPatient: { label: "Allocation per registered patient", article: "an allocation-per-registered-patient", axis: "£ per registered patient (April 2026)", format: formatGbp },
 } as const;
 type Metric = keyof typeof METRICS;
 const TOP = 15;
 
 function metricValue(row: AreaBodyRow, metric: Metric): number | null {
   if (metric === "population") return row.population;
+  if (metric === "patients") return row.registeredPatients;
   if (metric === "allocation") return row.allocationGbpThousands === null ? null : row.allocationGbpThousands * 1000;
+  if (metric === "perPatient") return row.allocationPerPatientGbp;
   return row.allocationPerHeadGbp;
+}
+
+/** Why some bodies have no registered-patient figure, or none per registered patient. */
+function missingPatientsReason(missing: AreaBodyRow[], metric: "patients" | "perPatient"): string {
+  const outsideEngland = missing.some((r) => r.nation !== "england");
+  const icbMoved = metric === "perPatient" && missing.some((r) => r.kind === "icb" && r.registeredPatients !== null && r.allocationGbpThousands !== null);
+  return [
+    outsideEngland ? "Registered patients come from NHS England's GP practice file: England only." : "",
+    icbMoved ? "An ICB whose boundary moved in April 2026 has no allocation for its new area, so no figure per registered patient." : "",
+  ].filter(Boolean).join(" ") + " ";
 }
 
 /** Why figures are missing, from which bodies lack them (data/PROVENANCE.md, "Not found"). */
@@ -62,6 +77,9 @@ export function PopulationAllocationCard({ rows, filters, regionName }: { rows: 
   const withPopulation = rows.filter((r) => r.population !== null);
   const withAllocation = rows.filter((r) => r.allocationGbpThousands !== null);
   const totalPopulation = withPopulation.reduce((s, r) => s + (r.population ?? 0), 0);
+  const withPatients = rows.filter((r) => r.registeredPatients !== null);
+  const totalPatients = withPatients.reduce((s, r) => s + (r.registeredPatients ?? 0), 0);
+  const patientsMonth = withPatients[0]?.registeredPatientsMonth;
   const totalAllocation = withAllocation.reduce((s, r) => s + (r.allocationGbpThousands ?? 0), 0) * 1000;
 
   const chart =
@@ -92,17 +110,20 @@ export function PopulationAllocationCard({ rows, filters, regionName }: { rows: 
         { key: "name", header: "Body", value: (r) => r.name, render: (r) => <TableLink href={`/organisations/${encodeURIComponent(r.code)}`}>{r.name}</TableLink> },
         { key: "nation", header: "Nation", value: (r) => NATION_LABELS[r.nation] },
         { key: "region", header: "Region", value: (r) => r.regionName },
-        { key: "population", header: "Population", numeric: true, value: (r) => r.population, render: (r) => (r.population === null ? "not in the data" : <>{formatInt(r.population)} <span className="text-xs text-slate-500">{r.populationYear}</span></>) },
+        { key: "population", header: "Population (residents)", numeric: true, value: (r) => r.population, render: (r) => (r.population === null ? "not in the data" : <>{formatInt(r.population)} <span className="text-xs text-slate-500">{r.populationYear}</span></>) },
+        { key: "patients", header: "Registered patients", numeric: true, value: (r) => r.registeredPatients, render: (r) => (r.registeredPatients === null ? "—" : <>{formatInt(r.registeredPatients)} <span className="text-xs text-slate-500">{formatMonth(r.registeredPatientsMonth!, "short")}</span></>) },
         { key: "allocation", header: "Allocation (£)", numeric: true, value: (r) => r.allocationGbpThousands, render: (r) => (r.allocationGbpThousands === null ? "not in the data" : <>{formatGbpCompact(r.allocationGbpThousands * 1000)} <span className="text-xs text-slate-500">{r.allocationYear}</span></>) },
-        { key: "perHead", header: "£ per head", numeric: true, value: (r) => r.allocationPerHeadGbp, render: (r) => (r.allocationPerHeadGbp === null ? "—" : formatGbp(r.allocationPerHeadGbp)) },
+        { key: "perHead", header: "£ per resident", numeric: true, value: (r) => r.allocationPerHeadGbp, render: (r) => (r.allocationPerHeadGbp === null ? "—" : formatGbp(r.allocationPerHeadGbp)) },
+        { key: "perPatient", header: "£ per registered patient", numeric: true, value: (r) => r.allocationPerPatientGbp, render: (r) => (r.allocationPerPatientGbp === null ? "—" : formatGbp(r.allocationPerPatientGbp)) },
       ]}
       footer={
         <tr>
           <th scope="row" className="px-2 py-1.5 text-left">Total of the figures in the data</th>
           <td colSpan={2} />
           <td className="px-2 py-1.5 text-right tabular-nums">{formatInt(totalPopulation)} <span className="text-xs font-normal text-slate-500">({withPopulation.length} of {rows.length})</span></td>
+          <td className="px-2 py-1.5 text-right tabular-nums">{formatInt(totalPatients)} <span className="text-xs font-normal text-slate-500">({withPatients.length} of {rows.length})</span></td>
           <td className="px-2 py-1.5 text-right tabular-nums">{formatGbpCompact(totalAllocation)} <span className="text-xs font-normal text-slate-500">({withAllocation.length} of {rows.length})</span></td>
-          <td />
+          <td colSpan={2} />
         </tr>
       }
     />
@@ -113,7 +134,7 @@ export function PopulationAllocationCard({ rows, filters, regionName }: { rows: 
       id="population-allocation"
       wide
       title="Population and allocation by ICB, health board and LHB"
-      description={<>Resident population (ONS, NRS and NISRA estimates; the year of each is in the table) and the 2025/26 core allocation (England only), with allocation per head. {plural(rows.length, "body", "bodies")} in {placeLabel(filters, regionName)}.</>}
+      description={<>Resident population (ONS, NRS and NISRA estimates; the year of each is in the table), patients registered at GP practices ({patientsMonth ? formatMonth(patientsMonth) : "England only"}; NHS England) and the 2025/26 core allocation (England only), with allocation per resident and per registered patient. {plural(rows.length, "body", "bodies")} in {placeLabel(filters, regionName)}.</>}
       chart={
         <>
           <div className="mb-3 flex flex-wrap items-end gap-3">
@@ -138,8 +159,10 @@ export function PopulationAllocationCard({ rows, filters, regionName }: { rows: 
             <strong>Not drawn, no {METRICS[metric].label.toLowerCase()} figure in the data:</strong>{" "}
             {missing.length > 12 ? plural(missing.length, "body", "bodies") : missing.map((r) => r.shortName).join(", ")}.{" "}
             {metric === "perHead" && "It needs both a population and an allocation. "}
-            {metric !== "allocation" && reasons.population}
-            {metric !== "population" && reasons.allocation}
+            {metric === "perPatient" && "It needs both registered patients and an allocation for the same area. "}
+            {(metric === "population" || metric === "perHead") && reasons.population}
+            {(metric === "patients" || metric === "perPatient") && missingPatientsReason(missing, metric)}
+            {metric !== "population" && metric !== "patients" && reasons.allocation}
           </MissingNote>
         ) : undefined
       }

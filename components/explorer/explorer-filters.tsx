@@ -11,7 +11,7 @@ import { Checkbox, Select } from "@/components/ui/input";
 export type Option = { value: string; label: string };
 
 /** Parameters that narrow the results; "clear filters" removes these and keeps page size and columns. */
-export const FILTER_PARAMS = ["nation", "kind", "region", "parent", "commissions", "status", "q", "min_population", "max_population", "min_allocation", "max_allocation", "list", "stage", "has_notes"];
+export const FILTER_PARAMS = ["nation", "kind", "region", "parent", "commissions", "status", "q", "min_population", "max_population", "min_patients", "max_patients", "min_allocation", "max_allocation", "list", "stage", "has_notes"];
 
 function listValues(params: URLSearchParams, key: string): string[] {
   return params.getAll(key).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
@@ -161,8 +161,12 @@ export function ExplorerFilters({ regions, categories, lists }: { regions: Optio
           <LabelledSelect label="Commissions service" value={params.get("commissions") ?? ""} onChange={(v) => set("commissions", v)} options={categories} emptyLabel="Any service" />
         </Section>
 
-        <Section title="Population">
-          <RangeInputs label="population" minKey="min_population" maxKey="max_population" params={params} commit={set} step="1000" />
+        <Section title="Population (residents)">
+          <RangeInputs label="resident population" minKey="min_population" maxKey="max_population" params={params} commit={set} step="1000" />
+        </Section>
+
+        <Section title="Registered patients">
+          <RangeInputs label="registered patients" minKey="min_patients" maxKey="max_patients" params={params} commit={set} step="1000" />
         </Section>
 
         <Section title="Allocation">

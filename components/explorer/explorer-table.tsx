@@ -4,7 +4,7 @@ import { useMemo } from "react";
 import Link from "next/link";
 import type { ExplorerRow, Sort } from "@/lib/organisations/explorer";
 import { CHILD_KINDS, NATION_LABELS, SHORT_KIND_LABELS, type OrganisationKind } from "@/lib/organisations/vocabulary";
-import { formatDate, formatGbpThousands, formatInteger } from "@/lib/format";
+import { formatDate, formatGbpThousands, formatInteger, formatMonth } from "@/lib/format";
 import type { TablePage } from "@/lib/tables/page";
 import { explorerHref } from "@/lib/organisations/explorer-href";
 import { Badge } from "@/components/ui/badge";
@@ -35,12 +35,23 @@ const CHILD_LINK_LABELS: Partial<Record<OrganisationKind, string>> = {
   "gp-practice": "Practices",
 };
 
-const SORTABLE: ReadonlySet<string> = new Set(["name", "code", "kind", "population", "allocation"]);
+const SORTABLE: ReadonlySet<string> = new Set(["name", "code", "kind", "population", "patients", "allocation"]);
 const NOUN = { one: "body", many: "bodies" };
 /** What shows when every column is hidden */
 const FALLBACK_COLUMNS = ["name"] as const;
 
 const NoFigure = () => <Blank label="No figure in the data" />;
+
+/** A count with the year or month it describes beneath it. */
+function DatedCount({ value, when, what }: { value: number | null; when: string | null; what: string }) {
+  if (value === null) return <NoFigure />;
+  return (
+    <span title={when ? `${what}, ${when}` : undefined}>
+      {formatInteger(Number(value))}
+      {when && <span className="block text-[11px] leading-4 text-slate-500">{when}</span>}
+    </span>
+  );
+}
 
 function useColumns(query: string) {
   return useMemo(
@@ -95,15 +106,16 @@ function useColumns(query: string) {
           header: "Population",
           sortDescFirst: true,
           meta: { numeric: true, className: "whitespace-nowrap" },
+          cell: ({ row }) => <DatedCount value={row.original.population} when={row.original.population_year} what="Resident population" />,
+        }),
+        helper.accessor("registered_patients", {
+          id: "patients",
+          header: "Registered patients",
+          sortDescFirst: true,
+          meta: { numeric: true, className: "whitespace-nowrap" },
           cell: ({ row }) => {
-            const { population, population_year } = row.original;
-            if (population === null) return <NoFigure />;
-            return (
-              <span title={population_year ? `Population ${population_year}` : undefined}>
-                {formatInteger(Number(population))}
-                {population_year && <span className="block text-[11px] leading-4 text-slate-500">{population_year}</span>}
-              </span>
-            );
+            const { registered_patients: value, registered_patients_month: month } = row.original;
+            return <DatedCount value={value} when={month && formatMonth(month, "short")} what="Patients registered at GP practices" />;
           },
         }),
         helper.accessor((r) => r.allocation_gbp_thousands, {

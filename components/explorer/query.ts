@@ -4,9 +4,9 @@ import type { OrganisationKind } from "@/lib/organisations/vocabulary";
 import { toQueryString } from "@/components/data-table/query-string";
 
 /** Columns the user can show or hide, in display order. */
-export const HIDEABLE_COLUMNS = ["code", "name", "kind", "nation", "parent", "region", "population", "allocation", "status"] as const;
+export const HIDEABLE_COLUMNS = ["code", "name", "kind", "nation", "parent", "region", "population", "patients", "allocation", "status"] as const;
 export type HideableColumn = (typeof HIDEABLE_COLUMNS)[number];
-export const DEFAULT_COLUMNS: readonly HideableColumn[] = ["code", "name", "kind", "parent", "population", "allocation"];
+export const DEFAULT_COLUMNS: readonly HideableColumn[] = ["code", "name", "kind", "parent", "population", "patients", "allocation"];
 export const COLUMN_LABELS: Record<HideableColumn, string> = {
   code: "Code",
   name: "Name",
@@ -15,6 +15,7 @@ export const COLUMN_LABELS: Record<HideableColumn, string> = {
   parent: "Parent",
   region: "NHS England region",
   population: "Population",
+  patients: "Registered patients",
   allocation: "Allocation",
   status: "Status",
 };

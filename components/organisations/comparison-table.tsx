@@ -1,10 +1,23 @@
 import Link from "next/link";
 import type { ComparedBody } from "@/lib/organisations/compare";
 import { ARRANGEMENT_LABELS, KIND_LABELS, NATION_LABELS, type Arrangement, type Nation, type OrganisationKind } from "@/lib/organisations/vocabulary";
-import { formatGbp, formatGbpThousands, formatInteger } from "@/lib/format";
+import { formatGbp, formatGbpThousands, formatInteger, formatMonth } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 
 const NotInData = () => <span className="italic text-slate-500">Not in the data</span>;
+
+/** One figure per body, with the year or month it describes (its denominator's, for a per-head figure). */
+function FigureRow({ label, bodies, value, format, note }: { label: string; bodies: ComparedBody[]; value: (b: ComparedBody) => number | null; format: (n: number) => string; note: (b: ComparedBody) => string | null }) {
+  return (
+    <tr>
+      <th scope="row" className="px-4 py-2 text-left font-medium">{label}</th>
+      {bodies.map((b) => {
+        const figure = value(b);
+        return <td key={b.code} className="px-4 py-2 tabular-nums">{figure !== null ? <>{format(figure)} <span className="text-xs text-slate-500">{note(b)}</span></> : <NotInData />}</td>;
+      })}
+    </tr>
+  );
+}
 
 export function ComparisonTable({ bodies, serviceSlugs }: { bodies: ComparedBody[]; serviceSlugs: string[] }) {
   const kinds = [...new Set(bodies.flatMap((b) => b.below.map((x) => x.kind)))];
@@ -28,18 +41,14 @@ export function ComparisonTable({ bodies, serviceSlugs }: { bodies: ComparedBody
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
-          <tr>
-            <th scope="row" className="px-4 py-2 text-left font-medium">Population</th>
-            {bodies.map((b) => <td key={b.code} className="px-4 py-2 tabular-nums">{b.population !== null ? <>{formatInteger(b.population)} <span className="text-xs text-slate-500">{b.populationYear}</span></> : <NotInData />}</td>)}
-          </tr>
+          <FigureRow label="Population (residents)" bodies={bodies} value={(b) => b.population} format={formatInteger} note={(b) => b.populationYear} />
+          <FigureRow label="Registered patients" bodies={bodies} value={(b) => b.registeredPatients} format={formatInteger} note={(b) => b.registeredPatientsMonth && formatMonth(b.registeredPatientsMonth)} />
           <tr>
             <th scope="row" className="px-4 py-2 text-left font-medium">Allocation (core, total)</th>
             {bodies.map((b) => <td key={b.code} className="px-4 py-2 tabular-nums">{b.allocationGbpThousands !== null ? <>{formatGbpThousands(b.allocationGbpThousands)} <span className="text-xs text-slate-500">{b.allocationYear}</span></> : <NotInData />}</td>)}
           </tr>
-          <tr>
-            <th scope="row" className="px-4 py-2 text-left font-medium">Allocation per head</th>
-            {bodies.map((b) => <td key={b.code} className="px-4 py-2 tabular-nums">{b.perHeadGbp !== null ? formatGbp(b.perHeadGbp) : <NotInData />}</td>)}
-          </tr>
+          <FigureRow label="Allocation per resident" bodies={bodies} value={(b) => b.perHeadGbp} format={formatGbp} note={(b) => b.populationYear && `${b.populationYear} estimate`} />
+          <FigureRow label="Allocation per registered patient" bodies={bodies} value={(b) => b.perPatientGbp} format={formatGbp} note={(b) => b.registeredPatientsMonth && formatMonth(b.registeredPatientsMonth)} />
           {kinds.map((kind) => (
             <tr key={kind}>
               <th scope="row" className="px-4 py-2 text-left font-medium">{KIND_LABELS[kind].plural} below</th>

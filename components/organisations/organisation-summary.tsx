@@ -2,7 +2,8 @@ import Link from "next/link";
 import type { findOrganisationByCode, descendantCounts, OrganisationRef } from "@/lib/organisations/read";
 import type { CurrentBuyer } from "@/lib/organisations/succession";
 import { KIND_LABELS, NATION_LABELS, type Nation, type OrganisationKind } from "@/lib/organisations/vocabulary";
-import { formatDate, formatGbpThousands, formatInteger, formatPerHead } from "@/lib/format";
+import { formatDate, formatGbp, formatGbpThousands, formatInteger, formatMonth } from "@/lib/format";
+import { allocationPerHead } from "@/lib/organisations/per-head";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { profileFacts } from "@/lib/organisations/details";
@@ -30,6 +31,8 @@ export function OrganisationSummary({
   const latest = organisation.allocations.filter((a) => a.financialYear === latestYear);
   const coreTotal = latest.find((a) => a.line === "core-total");
   const facts = profileFacts(organisation.details);
+  const perHead = allocationPerHead(coreTotal ? Number(coreTotal.amountGbpThousands) : null, organisation);
+  const patientsMonth = organisation.registeredPatientsMonth && formatMonth(organisation.registeredPatientsMonth);
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-3 text-sm text-slate-600">
@@ -84,7 +87,14 @@ export function OrganisationSummary({
               <dd className="text-lg font-semibold tabular-nums">
                 {organisation.population !== null ? formatInteger(organisation.population) : <Missing>No population figure in the data</Missing>}
               </dd>
-              {organisation.population !== null && <dd className="text-xs text-slate-500">{organisation.populationYear} · {organisation.populationSource}</dd>}
+              {organisation.population !== null && <dd className="text-xs text-slate-500">Residents, {organisation.populationYear} · {organisation.populationSource}</dd>}
+            </div>
+            <div>
+              <dt className="text-slate-600">Registered patients{patientsMonth ? ` (${patientsMonth})` : ""}</dt>
+              <dd className="text-lg font-semibold tabular-nums">
+                {organisation.registeredPatients !== null ? formatInteger(organisation.registeredPatients) : <Missing>No registered-patient figure in the data</Missing>}
+              </dd>
+              {organisation.registeredPatients !== null && <dd className="text-xs text-slate-500">Patients on the lists of its GP practices · {organisation.registeredPatientsSource}</dd>}
             </div>
             <div>
               <dt className="text-slate-600">Allocation{latestYear ? ` ${latestYear} (core, total)` : ""}</dt>
@@ -94,7 +104,8 @@ export function OrganisationSummary({
               {coreTotal && (
                 <dd className="text-xs text-slate-500">
                   {coreTotal.structure === "42-icb" ? "Allocated to the 42-ICB structure of 2022-2026. " : ""}
-                  {organisation.population ? `${formatPerHead(Number(coreTotal.amountGbpThousands), organisation.population)} per head (${organisation.populationYear} population). ` : "No per-head figure: no population for this boundary in the data. "}
+                  {perHead.perResident ? `${formatGbp(perHead.perResident.gbp)} ${perHead.perResident.label}. ` : "No figure per resident: no population for this boundary in the data. "}
+                  {perHead.perPatient ? `${formatGbp(perHead.perPatient.gbp)} ${perHead.perPatient.label}. ` : organisation.registeredPatients !== null ? "No figure per registered patient: the allocation was made to this ICB's area before its April 2026 boundary change. " : ""}
                   {coreTotal.source}
                 </dd>
               )}

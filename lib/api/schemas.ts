@@ -23,6 +23,15 @@ export const organisationRefSchema = z
   .object({ code: z.string(), name: z.string(), kind: kindSchema, nation: nationSchema, status })
   .meta({ id: "OrganisationRef" });
 
+const registeredPatients = z
+  .object({
+    value: z.number().int().describe("Patients registered at its GP practices: the practice's own count, or the sum of its practices"),
+    month: z.string().regex(/^\d{4}-\d{2}$/).meta({ examples: ["2026-04"] }).describe("The month the count describes (YYYY-MM, the file's extract date)"),
+    source: z.string().describe("NHS England's file, and how the sum was made: PCN by member practices; sub-ICB location, ICB (April 2026 structure) and region by each practice's sub-ICB location in the file"),
+  })
+  .nullable()
+  .meta({ id: "RegisteredPatients", description: "null when the data has no figure: no GP practice below the body is in the file" });
+
 export const organisationRowSchema = z
   .object({
     code: z.string().meta({ examples: ["QYG"] }),
@@ -36,6 +45,7 @@ export const organisationRowSchema = z
     region: z.object({ code: z.string(), name: z.string().nullable() }).nullable(),
     population: z.number().int().nullable().describe("null when the data has no figure"),
     population_year: z.string().nullable(),
+    registered_patients: registeredPatients,
     allocation_gbp_thousands: z.number().nullable().describe("Core total allocation of the latest year in the data (ICBs, 42-ICB structure)"),
     allocation_year: z.string().nullable(),
   })
@@ -73,7 +83,8 @@ export const organisationDetailSchema = z
     population: z
       .object({ value: z.number().int(), year: z.string().nullable(), source: z.string().nullable() })
       .nullable()
-      .describe("null when the data has no figure"),
+      .describe("Resident population (ONS, NRS or NISRA estimate); null when the data has no figure"),
+    registered_patients: registeredPatients,
     allocations: z.array(
       z.object({ financial_year: z.string(), line: z.string(), amount_gbp_thousands: z.number(), structure: z.string(), source: z.string() }),
     ),

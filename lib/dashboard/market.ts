@@ -1,7 +1,7 @@
 // The market charts of the dashboard: each is one SQL aggregate (one round trip), filtered by
 // nation and NHS England region. Reference data only, so nothing here is team-scoped.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { join, sql, type Sql } from "@/lib/db/sql";
+import { join, raw, sql, type Sql } from "@/lib/db/sql";
 import { currentResponsibility } from "@/lib/commissioning/state";
 import { todayIso } from "@/lib/format";
 import {
@@ -13,6 +13,7 @@ import {
   type Nation,
   type OrganisationKind,
 } from "@/lib/organisations/vocabulary";
+import { BOUNDARY_MOVED_APR_2026_SQL } from "@/lib/organisations/per-head";
 import type { DashboardFilters } from "./params";
 import { queryRows } from "@/lib/db/query";
 
@@ -50,26 +51,35 @@ export type AreaBodyRow = {
   nation: Nation;
   regionCode: string | null;
   regionName: string | null;
+  /** Resident population (ONS, NRS or NISRA estimate) */
   population: number | null;
   populationYear: string | null;
+  /** Patients registered at its GP practices (England only) and the month of the count, "YYYY-MM" */
+  registeredPatients: number | null;
+  registeredPatientsMonth: string | null;
   /** Core allocation, £ thousands, of the latest year in the data (2025/26); England only */
   allocationGbpThousands: number | null;
   allocationYear: string | null;
-  /** £ per person, where both figures exist (computed in SQL) */
+  /** £ per resident, where both figures exist (computed in SQL) */
   allocationPerHeadGbp: number | null;
+  /** £ per registered patient, where both exist and the allocation's area is the count's (no boundary moved in April 2026) */
+  allocationPerPatientGbp: number | null;
 };
 
 /** Open ICBs, health boards, local health boards and area HSC trusts with population, allocation and allocation per head. */
 export async function populationAndAllocation(db: PrismaClient, filters: Pick<DashboardFilters, "nation" | "region"> = {}): Promise<AreaBodyRow[]> {
   const found = await queryRows<{
     code: string; name: string; kind: OrganisationKind; nation: Nation; region_code: string | null; region_name: string | null;
-    population: number | null; population_year: string | null; allocation: number | null; allocation_year: string | null; per_head: number | null;
+    population: number | null; population_year: string | null; registered_patients: number | null; registered_patients_month: string | null;
+    allocation: number | null; allocation_year: string | null; per_head: number | null; per_patient: number | null;
   }>(db, sql`
     SELECT o.code, o.name, o.kind, o.nation, r.code AS region_code, r.name AS region_name,
-           o.population, o.population_year,
+           o.population, o.population_year, o.registered_patients, o.registered_patients_month,
            o.latest_allocation_gbp_thousands::float8 AS allocation, o.latest_allocation_year AS allocation_year,
            CASE WHEN o.population > 0 AND o.latest_allocation_gbp_thousands IS NOT NULL
-                THEN round(o.latest_allocation_gbp_thousands * 1000 / o.population, 2)::float8 END AS per_head
+                THEN round(o.latest_allocation_gbp_thousands * 1000 / o.population, 2)::float8 END AS per_head,
+           CASE WHEN o.registered_patients > 0 AND o.latest_allocation_gbp_thousands IS NOT NULL AND NOT ${raw(BOUNDARY_MOVED_APR_2026_SQL)}
+                THEN round(o.latest_allocation_gbp_thousands * 1000 / o.registered_patients, 2)::float8 END AS per_patient
     FROM organisation o LEFT JOIN organisation r ON r.id = o.region_id
     WHERE ${join([AREA_BODY_CONDITION, ...placeConditions(filters)], " AND ")}
     ORDER BY o.population DESC NULLS LAST, o.name`);
@@ -83,9 +93,12 @@ export async function populationAndAllocation(db: PrismaClient, filters: Pick<Da
     regionName: r.region_name,
     population: r.population,
     populationYear: r.population_year,
+    registeredPatients: r.registered_patients,
+    registeredPatientsMonth: r.registered_patients_month,
     allocationGbpThousands: r.allocation,
     allocationYear: r.allocation_year,
     allocationPerHeadGbp: r.per_head,
+    allocationPerPatientGbp: r.per_patient,
   }));
 }
 
@@ -118,8 +131,10 @@ export type HistogramBin = { bucket: number; label: string; pcns: number; from: 
 export type PcnDistribution = {
   /** Open PCNs in the chosen ICB, region or nation */
   pcns: number;
-  /** How many of them have a registered-patient figure (none in today's data: data/SOURCES.md, "Not found") */
+  /** How many of them have a registered-patient figure (NHS England's GP practice file) */
   withPatients: number;
+  /** The month of those counts, "YYYY-MM" (the latest, should a refresh leave some behind) */
+  patientsMonth: string | null;
   withPractices: number;
   /** Member practices of all of them (ODS, October 2025) */
   practices: number;
@@ -132,8 +147,8 @@ export type PcnDistribution = {
 };
 
 /**
- * How big the open PCNs are within an ICB, a region or a nation: registered patients where the data
- * has them, and member practices (ODS, October 2025). Both histograms are bucketed in PostgreSQL
+ * How big the open PCNs are within an ICB, a region or a nation: registered patients (the sum of
+ * their member practices' lists) where the data has them, and member practices (ODS, October 2025). Both histograms are bucketed in PostgreSQL
  * with width_bucket; a PCN's parent is a sub-ICB location, whose parent is the ICB.
  */
 export async function pcnSizeDistribution(db: PrismaClient, filters: DashboardFilters = {}): Promise<PcnDistribution> {
@@ -143,17 +158,18 @@ export async function pcnSizeDistribution(db: PrismaClient, filters: DashboardFi
   }
   const cap = PCN_PRACTICES_CAP;
   const [row] = await queryRows<{
-    pcns: number; with_patients: number; with_practices: number; practices: number | null; median_practices: number | null; median_patients: number | null;
+    pcns: number; with_patients: number; patients_month: string | null; with_practices: number; practices: number | null; median_practices: number | null; median_patients: number | null;
     practice_bins: { bucket: number; pcns: number }[] | null; patient_bins: { bucket: number; pcns: number }[] | null;
   }>(db, sql`
     WITH pcn AS (
-      SELECT o.population AS patients,
+      SELECT o.registered_patients AS patients, o.registered_patients_month AS patients_month,
              CASE WHEN jsonb_typeof(o.details->'memberPracticesOct2025') = 'number' THEN (o.details->>'memberPracticesOct2025')::int END AS practices
       FROM organisation o
       WHERE ${join(conditions, " AND ")}
     )
     SELECT count(*)::int AS pcns,
            count(patients)::int AS with_patients,
+           max(patients_month) AS patients_month,
            count(practices)::int AS with_practices,
            sum(practices)::int AS practices,
            percentile_cont(0.5) WITHIN GROUP (ORDER BY practices)::float8 AS median_practices,
@@ -184,6 +200,7 @@ export async function pcnSizeDistribution(db: PrismaClient, filters: DashboardFi
   return {
     pcns: row?.pcns ?? 0,
     withPatients: row?.with_patients ?? 0,
+    patientsMonth: row?.patients_month ?? null,
     withPractices: row?.with_practices ?? 0,
     practices: row?.practices ?? 0,
     medianPractices: row?.median_practices ?? null,

@@ -16,6 +16,8 @@ export type ImportReport = {
   relatedChanges: number;
   /** Codes in the database that the data files no longer list (kept: notes and lists may point at them) */
   missingFromData: string[];
+  /** Rows of the registered-patients file whose practice is not in gp_practices.csv (counted in their areas only) */
+  unlistedPractices: ReferenceData["registeredPatients"]["unlistedPractices"];
   detail: Record<string, { added: number; changed: number; removed: number }>;
   /** Change-log entries this import recorded: what it changed, and history in the data seen for the first time */
   changesRecorded: number;
@@ -36,6 +38,7 @@ export async function applyReferenceData(db: PrismaClient, data: ReferenceData, 
       detail.successions = await syncSuccessions(tx, data);
       detail.allocations = await syncAllocations(tx, data);
       detail.latestAllocations = await syncLatestAllocations(tx);
+      detail.registeredPatients = await syncRegisteredPatients(tx, data);
       detail.areaOverlaps = await syncOverlaps(tx, data);
       detail.serviceCategories = await syncServiceCategories(tx, data);
       detail.commissioningResponsibilities = await syncResponsibilities(tx, data);
@@ -51,6 +54,7 @@ export async function applyReferenceData(db: PrismaClient, data: ReferenceData, 
         relatedChanges,
         closed: organisations.closed,
         missingFromData: organisations.missing,
+        unlistedPractices: data.registeredPatients.unlistedPractices,
         detail,
         changesRecorded: changes.length + history.added.length,
       };
@@ -160,6 +164,24 @@ async function syncLatestAllocations(tx: Tx) {
   return { added: 0, changed, removed: 0 };
 }
 
+// ---------- registered patients ----------
+
+/** Sets each body's registered patients to the file's (or the sum over it), and clears the count of a body the file no longer covers. */
+async function syncRegisteredPatients(tx: Tx, data: ReferenceData) {
+  const changed = await execute(
+    tx,
+    sql`
+    WITH wanted AS (
+      SELECT o.id, x.patients, x.month, x.source
+      FROM organisation o LEFT JOIN ${recordset(data.registeredPatients.counts, `"organisationCode" text, patients int, month text, source text`)} ON x."organisationCode" = o.code
+    )
+    UPDATE organisation o SET registered_patients = w.patients, registered_patients_month = w.month, registered_patients_source = w.source, updated_at = now()
+    FROM wanted w
+    WHERE o.id = w.id AND (o.registered_patients, o.registered_patients_month, o.registered_patients_source) IS DISTINCT FROM (w.patients, w.month, w.source)`,
+  );
+  return { added: 0, changed, removed: 0 };
+}
+
 /** What free-text search matches: name, code, ONS code and every other name, in lower case. */
 export function searchText(o: { name: string; code: string; onsCode: string | null; otherNames: string[] }): string {
   return [o.name, o.code, o.onsCode, ...o.otherNames].filter(Boolean).join(" ").toLowerCase();
@@ -257,6 +279,10 @@ export function formatReport(report: ImportReport): string {
     if (d.added + d.changed + d.removed > 0) lines.push(`  ${table}: +${d.added} added, ${d.changed} changed, ${d.removed} removed`);
   }
   if (report.changesRecorded > 0) lines.push(`  change log: ${report.changesRecorded} entries recorded`);
+  const unlisted = report.unlistedPractices;
+  if (unlisted.rows > 0) {
+    lines.push(`  ${unlisted.file}: ${unlisted.rows} practices not in gp_practices.csv (${unlisted.patients} patients), counted in their sub-ICB location, ICB and region only`);
+  }
   if (report.missingFromData.length > 0) {
     lines.push(`  ${report.missingFromData.length} organisations in the database are no longer in data/ and were kept: ${report.missingFromData.slice(0, 10).join(", ")}${report.missingFromData.length > 10 ? ", ..." : ""}`);
   }

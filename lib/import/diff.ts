@@ -26,6 +26,8 @@ export type NewChange = ChangeFields & {
 export const FIGURE_COLUMNS: Record<string, string> = {
   population: "population",
   population_year: "population year",
+  registered_patients: "registered patients",
+  registered_patients_month: "registered patients month",
 };
 
 type OrganisationState = {

@@ -56,6 +56,15 @@ export type AreaOverlapRecord = {
   source: string;
 };
 
+/** Patients registered at GP practices: a practice's own count, or the sum for a PCN, sub-ICB location, ICB or region. */
+export type RegisteredPatientsRecord = {
+  organisationCode: string;
+  patients: number;
+  /** "YYYY-MM", from the file's EXTRACT_DATE */
+  month: string;
+  source: string;
+};
+
 export type ServiceCategoryRecord = { slug: string; name: string; sortOrder: number };
 
 export type ResponsibilityRecord = {
@@ -83,6 +92,11 @@ export type ReferenceData = {
   readonly overlaps: readonly AreaOverlapRecord[];
   readonly serviceCategories: readonly ServiceCategoryRecord[];
   readonly responsibilities: readonly ResponsibilityRecord[];
+  readonly registeredPatients: {
+    readonly counts: readonly RegisteredPatientsRecord[];
+    /** Rows of the patients file whose practice gp_practices.csv does not list (reported, not loaded as bodies) */
+    readonly unlistedPractices: { readonly file: string; readonly rows: number; readonly patients: number };
+  };
   /** sha256 of each file read */
   readonly files: Readonly<Record<string, string>>;
 };

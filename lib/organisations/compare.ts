@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { commissioningForPopulation } from "@/lib/commissioning";
 import { AppError } from "@/lib/errors";
+import { allocationPerHead } from "./per-head";
 import { descendantCounts, organisationCode } from "./read";
 import { COMMISSIONER_KIND_LABELS, type CommissionerKind } from "./vocabulary";
 
@@ -22,6 +23,7 @@ export async function compareOrganisations(db: PrismaClient, codes: string[]) {
       const o = organisations.find((x) => x.code === code)!;
       const [below, commissioning] = await Promise.all([descendantCounts(db, code), commissioningForPopulation(db, o)]);
       const allocation = o.latestAllocationGbpThousands === null ? null : Number(o.latestAllocationGbpThousands);
+      const perHead = allocationPerHead(allocation, o);
       return {
         code: o.code,
         name: o.name,
@@ -30,9 +32,13 @@ export async function compareOrganisations(db: PrismaClient, codes: string[]) {
         status: o.status,
         population: o.population,
         populationYear: o.populationYear,
+        registeredPatients: o.registeredPatients,
+        registeredPatientsMonth: o.registeredPatientsMonth,
         allocationGbpThousands: allocation,
         allocationYear: o.latestAllocationYear,
-        perHeadGbp: allocation !== null && o.population ? (allocation * 1000) / o.population : null,
+        /** £ per resident */
+        perHeadGbp: perHead.perResident?.gbp ?? null,
+        perPatientGbp: perHead.perPatient?.gbp ?? null,
         below,
         // service slug -> who commissions it for this body's population; where several bodies
         // share a service the body itself wins over its area, and its area over national bodies

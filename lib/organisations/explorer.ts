@@ -12,10 +12,10 @@ import { cursorPagingSchema, manyValues, parseTableFilters, sortParam, type Page
 import { findTeamList } from "@/lib/target-lists";
 import { SUCCESSORS_JSON } from "./sql";
 import { STAGES } from "@/lib/target-lists/vocabulary";
-import { organisationCode } from "./read";
+import { organisationCode, registeredPatientsFigure } from "./read";
 import { kindIn, NATIONS, ORGANISATION_KINDS, PLANNING_TIER_KINDS, type Nation, type OrganisationKind, type OrganisationStatus } from "./vocabulary";
 
-export const SORTS = ["relevance", "name", "-name", "code", "-code", "kind", "-kind", "population", "-population", "allocation", "-allocation"] as const;
+export const SORTS = ["relevance", "name", "-name", "code", "-code", "kind", "-kind", "population", "-population", "patients", "-patients", "allocation", "-allocation"] as const;
 export type Sort = (typeof SORTS)[number];
 
 /** "unknown": bodies no source gives a status for (some support bodies), never counted as open */
@@ -40,6 +40,8 @@ export const explorerFilterSchema = z
     q: z.string().trim().max(100, "q has at most 100 characters").optional().transform((v) => (v ? v : undefined)),
     min_population: wholeNumber("min_population").optional(),
     max_population: wholeNumber("max_population").optional(),
+    min_patients: wholeNumber("min_patients").optional(),
+    max_patients: wholeNumber("max_patients").optional(),
     min_allocation: money("min_allocation").optional(),
     max_allocation: money("max_allocation").optional(),
     list: z.string().trim().regex(/^(any|[A-Za-z0-9_-]{1,64})$/, "list must be a target list id or 'any'").optional(),
@@ -70,6 +72,10 @@ export type ExplorerRow = {
   region_name: string | null;
   population: number | null;
   population_year: string | null;
+  registered_patients: number | null;
+  /** "YYYY-MM" */
+  registered_patients_month: string | null;
+  registered_patients_source: string | null;
   allocation_gbp_thousands: string | null;
   allocation_year: string | null;
   successors: { code: string; name: string }[] | null;
@@ -146,6 +152,8 @@ export async function compileFilters(db: PrismaClient, scope: ExplorerScope, f: 
   }
   if (f.min_population !== undefined) conditions.push(sql`o.population >= ${f.min_population}`);
   if (f.max_population !== undefined) conditions.push(sql`o.population <= ${f.max_population}`);
+  if (f.min_patients !== undefined) conditions.push(sql`o.registered_patients >= ${f.min_patients}`);
+  if (f.max_patients !== undefined) conditions.push(sql`o.registered_patients <= ${f.max_patients}`);
   // The API takes £ millions; the data holds £ thousands
   if (f.min_allocation !== undefined) conditions.push(sql`o.latest_allocation_gbp_thousands >= ${f.min_allocation * 1000}`);
   if (f.max_allocation !== undefined) conditions.push(sql`o.latest_allocation_gbp_thousands <= ${f.max_allocation * 1000}`);
@@ -200,6 +208,8 @@ function orderBy(compiled: Compiled): Sql {
       return sql`ORDER BY ${compiled.rank ?? sql`0`} DESC, o.name ASC, o.id ASC`;
     case "population":
       return raw(`ORDER BY o.population ${direction(compiled.sort)} NULLS LAST, o.id ASC`);
+    case "patients":
+      return raw(`ORDER BY o.registered_patients ${direction(compiled.sort)} NULLS LAST, o.id ASC`);
     case "allocation":
       return raw(`ORDER BY o.latest_allocation_gbp_thousands ${direction(compiled.sort)} NULLS LAST, o.id ASC`);
     case "code":
@@ -213,7 +223,8 @@ function orderBy(compiled: Compiled): Sql {
 
 const ROW_COLUMNS = sql`o.id, o.code, o.name, o.kind, o.nation, o.status, to_char(o.close_date, 'YYYY-MM-DD') AS close_date,
     p.code AS parent_code, p.name AS parent_name, p.kind AS parent_kind, r.code AS region_code, r.name AS region_name,
-    o.population, o.population_year, o.latest_allocation_gbp_thousands::text AS allocation_gbp_thousands, o.latest_allocation_year AS allocation_year,
+    o.population, o.population_year, o.registered_patients, o.registered_patients_month, o.registered_patients_source,
+    o.latest_allocation_gbp_thousands::text AS allocation_gbp_thousands, o.latest_allocation_year AS allocation_year,
     ${SUCCESSORS_JSON} AS successors`;
 const ROW_JOINS = sql`LEFT JOIN organisation p ON p.id = o.parent_id
   LEFT JOIN organisation r ON r.id = o.region_id`;
@@ -317,6 +328,8 @@ export const EXPLORER_CSV_COLUMNS: { header: string; value: (row: ExplorerRow) =
   { header: "region_name", value: (r) => r.region_name },
   { header: "population", value: (r) => r.population },
   { header: "population_year", value: (r) => r.population_year },
+  { header: "registered_patients", value: (r) => r.registered_patients },
+  { header: "registered_patients_month", value: (r) => r.registered_patients_month },
   { header: "allocation_gbp_thousands", value: (r) => r.allocation_gbp_thousands },
   { header: "allocation_year", value: (r) => r.allocation_year },
 ];
@@ -335,6 +348,7 @@ export function explorerRowToJson(row: ExplorerRow) {
     region: row.region_code ? { code: row.region_code, name: row.region_name } : null,
     population: row.population,
     population_year: row.population_year,
+    registered_patients: registeredPatientsFigure(row.registered_patients, row.registered_patients_month, row.registered_patients_source),
     allocation_gbp_thousands: row.allocation_gbp_thousands === null ? null : Number(row.allocation_gbp_thousands),
     allocation_year: row.allocation_year,
   };

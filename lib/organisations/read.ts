@@ -5,6 +5,13 @@ import { queryRows } from "@/lib/db/query";
 import { sql } from "@/lib/db/sql";
 import { ORGANISATION_KINDS, NATIONS, SUPPORT_BODY_KINDS, type Nation, type OrganisationKind, type OrganisationStatus } from "./vocabulary";
 
+/** A body's registered patients as the API and the UI give them, or null where the data has no figure. */
+export type RegisteredPatients = { value: number; month: string; source: string };
+
+export function registeredPatientsFigure(value: number | null, month: string | null, source: string | null): RegisteredPatients | null {
+  return value === null || month === null ? null : { value, month, source: source ?? "" };
+}
+
 export type KindCount = { nation: Nation; kind: OrganisationKind; open: number; closed: number };
 
 /** Open and closed bodies per nation and kind, in the vocabulary's order. */

@@ -17,6 +17,8 @@ type ListCsvRow = {
   commissioner_name: string | null;
   population: number | null;
   population_year: string | null;
+  registered_patients: number | null;
+  registered_patients_month: string | null;
   stage: string;
   lost_reason: string | null;
   owner: string | null;
@@ -41,6 +43,8 @@ export const LIST_CSV_COLUMNS: CsvColumn<ListCsvRow>[] = [
   { header: "icb_or_board_name", value: (r) => r.commissioner_name },
   { header: "population", value: (r) => r.population },
   { header: "population_year", value: (r) => r.population_year },
+  { header: "registered_patients", value: (r) => r.registered_patients },
+  { header: "registered_patients_month", value: (r) => r.registered_patients_month },
   { header: "stage", value: (r) => r.stage },
   { header: "lost_reason", value: (r) => r.lost_reason },
   { header: "owner", value: (r) => r.owner },
@@ -60,7 +64,7 @@ export async function exportListCsv(db: PrismaClient, pool: pg.Pool, ctx: AuthCo
   const list = await getTargetList(db, ctx, listId);
   const query = sql`SELECT o.code, o.name, o.kind, o.nation, o.status,
       ${COMMISSIONER_COLUMNS},
-      o.population, o.population_year, e.stage, e.lost_reason, ow.name AS owner, e.priority, e.next_step,
+      o.population, o.population_year, o.registered_patients, o.registered_patients_month, e.stage, e.lost_reason, ow.name AS owner, e.priority, e.next_step,
       to_char(e.next_step_date, 'YYYY-MM-DD') AS next_step_date, e.tags, e.estimated_value_gbp::text AS estimated_value_gbp,
       ab.name AS added_by, to_char(e.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS added_at,
       to_char(ln.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS last_note_at, ln.author AS last_note_author

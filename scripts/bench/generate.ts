@@ -66,7 +66,8 @@ src AS (
 ),
 copy AS (SELECT generate_series(1, $1::int) AS k)
 INSERT INTO organisation (id, code, code_system, ons_code, name, other_names, kind, subtype, nation, parent_id, region_id, status,
-  open_date, close_date, postcode, address, website, population, population_year, population_source, source, source_as_of, details,
+  open_date, close_date, postcode, address, website, population, population_year, population_source,
+  registered_patients, registered_patients_month, registered_patients_source, source, source_as_of, details,
   search_text, latest_allocation_gbp_thousands, latest_allocation_year, created_at, updated_at)
 SELECT s.id + c.k * stride.v, v.code, s.code_system, NULL, v.name, d.other_names, s.kind, s.subtype, s.nation,
   CASE WHEN s.parent_id IS NULL OR s.parent_kind = ANY(${notCopied}) THEN s.parent_id ELSE s.parent_id + c.k * stride.v END,
@@ -79,6 +80,8 @@ SELECT s.id + c.k * stride.v, v.code, s.code_system, NULL, v.name, d.other_names
   END,
   coalesce(s.population_year, CASE WHEN s.kind IN ('gp-practice', 'pcn') THEN '2025' END),
   coalesce(s.population_source, CASE WHEN s.kind IN ('gp-practice', 'pcn') THEN 'synthetic' END),
+  round(s.registered_patients * (0.75 + 0.5 * random()))::int, s.registered_patients_month,
+  CASE WHEN s.registered_patients IS NOT NULL THEN 'synthetic (npm run bench)' END,
   'synthetic (npm run bench)', s.source_as_of, '{}'::jsonb,
   lower(concat_ws(' ', v.name, v.code, array_to_string(d.other_names, ' '))),
   round(s.latest_allocation_gbp_thousands * (0.75 + 0.5 * random())::numeric, 3), s.latest_allocation_year, now(), now()

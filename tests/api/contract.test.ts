@@ -81,6 +81,17 @@ describe("every endpoint answers as docs/openapi.yaml says", () => {
     await expectDocumented("listOrganisations", await call("listOrganisations", { query: "kind=clinic" }), 400);
     for (const code of ["QYG", "QHM", "S08000020", "Y61", "A81001", "QHG", "S1Y5D"]) await expectDocumented("getOrganisation", await call("getOrganisation", { params: { code } }), 200);
     await expectDocumented("getOrganisation", await call("getOrganisation", { params: { code: "NOPE99" } }), 404);
+    // Registered patients, beside population: a value, its month and its source, or null where the data has none
+    const byPatients = await expectDocumented("listOrganisations", await call("listOrganisations", { query: "kind=icb&min_patients=2000000&sort=-patients&limit=5" }), 200);
+    const icbs = byPatients!.data as { registered_patients: { value: number; month: string } | null }[];
+    expect(icbs.length).toBe(5);
+    expect(icbs.every((r) => r.registered_patients !== null && r.registered_patients.value >= 2_000_000 && r.registered_patients.month === "2026-04")).toBe(true);
+    expect(icbs.map((r) => r.registered_patients!.value)).toEqual(icbs.map((r) => r.registered_patients!.value).sort((a, b) => b - a));
+    const qrl = await expectDocumented("getOrganisation", await call("getOrganisation", { params: { code: "QRL" } }), 200);
+    expect(qrl).toMatchObject({ population: null, registered_patients: { value: expect.any(Number), month: "2026-04", source: expect.stringContaining("gp_registered_patients_2026_04.csv") } });
+    const grampian = await expectDocumented("getOrganisation", await call("getOrganisation", { params: { code: "S08000020" } }), 200);
+    expect(grampian!.registered_patients).toBeNull();
+    await expectDocumented("listOrganisations", await call("listOrganisations", { query: "min_patients=lots" }), 400);
     await expectDocumented("listServiceCategories", await call("listServiceCategories"), 200);
     await expectDocumented("listServiceCategories", await call("listServiceCategories", { user: null }), 401);
     await expectDocumented("getDashboardChart", await call("getDashboardChart", { params: { chart: "bodies-by-kind" }, query: "nation=wales&bom=1" }), 200);

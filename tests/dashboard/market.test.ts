@@ -65,6 +65,17 @@ describe("dashboard market aggregates on the real data", () => {
       expect(rows.find((r) => r.code === "S0E4D")).toMatchObject({ population: null, allocationPerHeadGbp: null });
     });
 
+    it("gives registered patients beside population, and allocation per registered patient only where the allocation's area is the count's", async () => {
+      const rows = await populationAndAllocation(t.db);
+      const stored = await t.db.organisation.findUniqueOrThrow({ where: { code: "QYG" } });
+      expect(rows.find((r) => r.code === "QYG")).toMatchObject({ registeredPatients: stored.registeredPatients, registeredPatientsMonth: "2026-04" });
+      expect(rows.find((r) => r.code === "QYG")!.allocationPerPatientGbp).toBeCloseTo((Number(stored.latestAllocationGbpThousands) * 1000) / stored.registeredPatients!, 2);
+      // QRL has an allocation (for its area before April 2026) and a count (after): no figure per patient
+      expect(rows.find((r) => r.code === "QRL")).toMatchObject({ registeredPatients: expect.any(Number), allocationPerPatientGbp: null });
+      for (const code of ["S9B9J", "S0E4D"]) expect(rows.find((r) => r.code === code)!.registeredPatients).toBeGreaterThan(2_000_000);
+      expect(rows.filter((r) => r.nation !== "england").every((r) => r.registeredPatients === null && r.allocationPerPatientGbp === null)).toBe(true);
+    });
+
     it("filters by nation and by NHS England region", async () => {
       const east = await populationAndAllocation(t.db, { region: "Y61" });
       const eastDirect = await t.db.organisation.findMany({ where: { kind: "icb", status: "open", region: { code: "Y61" } }, select: { code: true, population: true } });
@@ -114,12 +125,18 @@ describe("dashboard market aggregates on the real data", () => {
       expect(all.practiceBins.map((b) => b.bucket)).toEqual(Array.from({ length: PCN_PRACTICES_CAP }, (_, i) => i + 1));
     });
 
-    it("says no PCN has a registered-patient figure in today's data, instead of inventing one", async () => {
+    it("buckets the open PCNs by their registered patients (April 2026), in SQL, matching direct counts", async () => {
       const all = await pcnSizeDistribution(t.db);
-      expect(all.withPatients).toBe(await t.db.organisation.count({ where: { kind: "pcn", status: "open", population: { not: null } } }));
-      expect(all.withPatients).toBe(0);
-      expect(all.patientBins).toEqual([]);
-      expect(all.medianPatients).toBeNull();
+      expect(all.withPatients).toBe(await t.db.organisation.count({ where: { kind: "pcn", status: "open", registeredPatients: { not: null } } }));
+      expect(all.withPatients).toBeGreaterThan(1200);
+      expect(all.patientsMonth).toBe("2026-04");
+      const [direct] = await t.db.$queryRaw<{ median: number; small: number }[]>`
+        SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY registered_patients)::float8 AS median,
+               count(*) FILTER (WHERE registered_patients < 10000)::int AS small
+        FROM organisation WHERE kind = 'pcn' AND status = 'open' AND registered_patients IS NOT NULL`;
+      expect(all.medianPatients).toBe(direct!.median);
+      expect(all.patientBins.reduce((s, b) => s + b.pcns, 0)).toBe(all.withPatients);
+      expect(all.patientBins[0]).toMatchObject({ label: "0k–10k", pcns: direct!.small });
     });
 
     it("narrows to one ICB (its sub-ICB locations' PCNs) and to one region", async () => {
@@ -133,12 +150,14 @@ describe("dashboard market aggregates on the real data", () => {
     });
 
     it("draws registered patients in 10,000-patient bands where the data has them", async () => {
-      // A scratch copy of the data with list sizes for three of Cheshire and Merseyside's PCNs
+      // A scratch copy of the data in which only three of Cheshire and Merseyside's PCNs have list sizes, reshaped to these
       const scratch = await createTestDatabase();
       try {
-        const pcns = await scratch.db.organisation.findMany({ where: { kind: "pcn", status: "open", parent: { parent: { code: "QYG" } } }, orderBy: { code: "asc" }, take: 3, select: { id: true } });
+        const inQyg = { kind: "pcn", status: "open", parent: { parent: { code: "QYG" } } };
+        await scratch.db.organisation.updateMany({ where: inQyg, data: { registeredPatients: null, registeredPatientsMonth: null } });
+        const pcns = await scratch.db.organisation.findMany({ where: inQyg, orderBy: { code: "asc" }, take: 3, select: { id: true } });
         const sizes = [4_000, 25_000, 150_000];
-        for (const [i, p] of pcns.entries()) await scratch.db.organisation.update({ where: { id: p.id }, data: { population: sizes[i] } });
+        for (const [i, p] of pcns.entries()) await scratch.db.organisation.update({ where: { id: p.id }, data: { registeredPatients: sizes[i], registeredPatientsMonth: "2026-04" } });
         const qyg = await pcnSizeDistribution(scratch.db, { icb: "QYG" });
         expect(qyg.withPatients).toBe(3);
         expect(qyg.patientBins.map((b) => b.pcns).reduce((a, b) => a + b, 0)).toBe(3);

@@ -57,7 +57,8 @@ describe("the dashboard page", () => {
     }
     expect(html).toContain('href="/api/v1/dashboard/population-allocation?bom=1"');
     expect(html).toContain('href="/structure"');
-    expect(html).toContain("Registered patients per PCN are not in the data");
+    // PCN sizes by registered patients (NHS England's April 2026 practice file), the month said
+    expect(html).toMatch(/a median of [\d,]+ registered patients \(April 2026, the sum of their practices&#x27; lists\)/);
   });
 
   it("tells a viewer who can create the list", async () => {

@@ -204,8 +204,12 @@ describe("dashboard team aggregates", () => {
 
     it("downloads the PCN and who-commissions-what figures", async () => {
       const pcn = parse(await (await dashboardRoute.GET(apiRequest("/api/v1/dashboard/pcn-sizes?icb=QYG", { cookie: annCookie.cookie }), params({ chart: "pcn-sizes" }))).text(), { columns: true }) as Record<string, string>[];
-      expect(pcn.every((r) => r.measure === "member_practices")).toBe(true);
-      expect(pcn.reduce((s, r) => s + Number(r.pcns), 0)).toBe(await t.db.organisation.count({ where: { kind: "pcn", status: "open", parent: { parent: { code: "QYG" } } } }));
+      // Both measures, each counting every PCN that has its figure: member practices, and registered patients (April 2026)
+      expect(new Set(pcn.map((r) => r.measure))).toEqual(new Set(["registered_patients", "member_practices"]));
+      const pcnsOf = (measure: string) => pcn.filter((r) => r.measure === measure).reduce((s, r) => s + Number(r.pcns), 0);
+      const inQyg = { kind: "pcn", status: "open", parent: { parent: { code: "QYG" } } };
+      expect(pcnsOf("member_practices")).toBe(await t.db.organisation.count({ where: inQyg }));
+      expect(pcnsOf("registered_patients")).toBe(await t.db.organisation.count({ where: { ...inQyg, registeredPatients: { not: null } } }));
       const who = parse(await (await dashboardRoute.GET(apiRequest("/api/v1/dashboard/who-commissions?nation=scotland", { cookie: annCookie.cookie }), params({ chart: "who-commissions" }))).text(), { columns: true }) as Record<string, string>[];
       expect(new Set(who.map((r) => r.nation))).toEqual(new Set(["scotland"]));
     });

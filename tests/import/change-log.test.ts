@@ -93,13 +93,21 @@ describe("the change log of reference imports", () => {
     const recorded = await t.db.changeEvent.findMany({ where: { importId: latest.id }, orderBy: { id: "asc" } });
     expect(report.changesRecorded).toBe(recorded.length);
     const byType = Object.fromEntries(recorded.map((e) => [e.type, e]));
-    expect(recorded.map((e) => e.type).sort()).toEqual(["commissioning", "figures", "merged", "moved", "renamed"]);
+    // The practice's move also moves its registered patients from one PCN's count to the other's
+    expect(recorded.map((e) => e.type).sort()).toEqual(["commissioning", "figures", "figures", "figures", "merged", "moved", "renamed"]);
+    const figures = recorded.filter((e) => e.type === "figures");
+    expect(figures.map((e) => e.codes[0]).sort()).toEqual(["7A1", "U07032", "U89141"]);
+    const patients = (e: (typeof figures)[number], when: "before" | "after") => (e[when] as { registered_patients: number }).registered_patients;
+    const [from, to] = ["U89141", "U07032"].map((code) => figures.find((e) => e.codes[0] === code)!);
+    expect(patients(from!, "before") - patients(from!, "after")).toBe(patients(to!, "after") - patients(to!, "before"));
+    expect(patients(from!, "before") - patients(from!, "after")).toBeGreaterThan(0);
 
     expect(byType.renamed).toMatchObject({ codes: ["A81001"], kinds: ["gp-practice"], before: { name: "THE DENSHAM SURGERY" }, after: { name: "THE DENSHAM MEDICAL CENTRE" } });
     expect(byType.renamed!.effectiveDate.toISOString().slice(0, 10)).toBe(TODAY);
     expect(byType.moved).toMatchObject({ codes: ["A81001", "U89141", "U07032"], before: { parent: "U89141" }, after: { parent: "U07032" } });
     expect(byType.merged).toMatchObject({ historyKey: "merged:QHL:2026-04-01", codes: ["QOX", "QHL"] });
     expect(byType.merged!.effectiveDate.toISOString().slice(0, 10)).toBe("2026-04-01");
+    byType.figures = figures.find((e) => e.codes[0] === "7A1")!;
     expect(byType.figures).toMatchObject({ codes: ["7A1"], nations: ["wales"], before: { population: 697115 }, after: { population: 700001 } });
     expect(byType.figures!.summary).toContain("population 697,115 → 700,001");
     expect(byType.commissioning).toMatchObject({ nations: ["scotland"], sourceUrl: "http://www.ournhsscotland.com/our-nhs/nhsscotland-how-it-works" });

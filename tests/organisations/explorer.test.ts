@@ -105,6 +105,27 @@ describe("organisation explorer: filters, search, sort, pages and CSV", () => {
     expect(rows.slice(known.length).every((r) => r.population === null)).toBe(true);
   });
 
+  it("filters and sorts by registered patients, bodies without a count last; the three ICBs without a population still sort by it", async () => {
+    const big = await searchOrganisations(t.db, scope(), filters("kind=pcn&min_patients=50000&max_patients=60000"), { limit: 500, offset: 0 });
+    expect(big.rows.length).toBeGreaterThan(0);
+    expect(big.total).toBe(await t.db.organisation.count({ where: { kind: "pcn", status: "open", registeredPatients: { gte: 50_000, lte: 60_000 } } }));
+    expect(big.rows.every((r) => r.registered_patients! >= 50_000 && r.registered_patients! <= 60_000 && r.registered_patients_month === "2026-04")).toBe(true);
+
+    const icbs = (await searchOrganisations(t.db, scope(), filters("kind=icb&status=all&sort=-patients"), { limit: 50, offset: 0 })).rows;
+    const known = icbs.filter((r) => r.registered_patients !== null).map((r) => r.registered_patients!);
+    expect(known).toHaveLength(36); // every open ICB; the 12 closed ones of the 42-ICB structure have none
+    expect(known).toEqual([...known].sort((a, b) => b - a));
+    expect(icbs.slice(known.length).every((r) => r.registered_patients === null && r.status === "closed")).toBe(true);
+    const ascending = await codes("kind=icb&sort=patients");
+    expect(ascending).toEqual(icbs.slice(0, 36).map((r) => r.code).reverse());
+    for (const code of ["QRL", "S9B9J", "S0E4D"]) expect(icbs.find((r) => r.code === code)).toMatchObject({ population: null, registered_patients: expect.any(Number) });
+
+    const response = await api("/api/v1/organisations?kind=icb&sort=-patients&format=csv");
+    const rows = parse(await response.text(), { columns: true }) as Record<string, string>[];
+    expect(rows[0]).toMatchObject({ code: icbs[0]!.code, registered_patients: String(icbs[0]!.registered_patients), registered_patients_month: "2026-04" });
+    expect((await api("/api/v1/organisations?max_patients=-1")).status).toBe(400);
+  });
+
   it("pages through every PCN with cursors, never repeating or skipping one", async () => {
     const seen: string[] = [];
     let cursor: string | null = null;

@@ -73,6 +73,26 @@ describe("organisation profiles on the real data", () => {
     expect(html).toContain("No population figure in the data");
     expect(html).not.toMatch(/Population<\/dt><dd[^>]*>0</);
   });
+
+  it("shows registered patients (April 2026) beside the resident population, and names the denominator of each figure per head", async () => {
+    const qyg = await t.db.organisation.findUniqueOrThrow({ where: { code: "QYG" } });
+    const html = await renderProfile("QYG");
+    expect(html).toContain("Registered patients (April 2026)");
+    expect(html).toContain(qyg.registeredPatients!.toLocaleString("en-GB"));
+    const allocation = Number(qyg.latestAllocationGbpThousands) * 1000;
+    const pounds = (n: number) => `£${Math.round(n).toLocaleString("en-GB")}`;
+    expect(html).toContain(`${pounds(allocation / qyg.population!)} per resident (mid-2022 estimate)`);
+    expect(html).toContain(`${pounds(allocation / qyg.registeredPatients!)} per registered patient (April 2026)`);
+
+    // Hampshire and Isle of Wight: its allocation is for the area before April 2026, its count for the area after
+    const qrl = await renderProfile("QRL");
+    expect(qrl).toContain("No figure per resident");
+    expect(qrl).toContain("No figure per registered patient: the allocation was made to this ICB&#x27;s area before its April 2026 boundary change");
+    expect(qrl).not.toContain("per registered patient (April 2026)");
+
+    const grampian = await renderProfile("S08000020");
+    expect(grampian).toContain("No registered-patient figure in the data");
+  });
 });
 
 describe("comparing bodies of different nations", () => {

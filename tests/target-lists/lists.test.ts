@@ -74,6 +74,10 @@ describe("target lists: the team's pipeline", () => {
     const qyg = rows.find((r) => r.code === "QYG")!;
     expect(qyg).toMatchObject({ stage: "proposal", icb_or_board_code: "QYG", priority: "high", tags: "epr;digital", estimated_value_gbp: "250000.00", last_note_author: "ann" });
     expect(rows.find((r) => r.code === "S08000020")!.icb_or_board_code).toBe("S08000020");
+    // Registered patients beside population: England's bodies have them, Scotland's boards do not
+    const stored = await t.db.organisation.findUniqueOrThrow({ where: { code: "QYG" } });
+    expect(qyg).toMatchObject({ registered_patients: String(stored.registeredPatients), registered_patients_month: "2026-04" });
+    expect(rows.find((r) => r.code === "S08000020")).toMatchObject({ registered_patients: "", registered_patients_month: "" });
   });
 
   it("neutralises formula cells in the list export", async () => {

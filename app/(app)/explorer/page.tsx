@@ -87,7 +87,7 @@ export default async function ExplorerPageRoute({ searchParams }: Props) {
           )}
           {read.ok && read.page.total > 0 && (
             <p className="text-xs text-slate-500">
-              Populations and allocations are the latest published figures ({formatInteger(read.page.total)} bodies match); “—” means the data has no figure.
+              Populations (residents), registered patients and allocations are the latest published figures ({formatInteger(read.page.total)} bodies match); “—” means the data has no figure.
             </p>
           )}
         </div>

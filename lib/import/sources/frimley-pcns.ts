@@ -1,23 +1,12 @@
 // Frimley's sub-ICB location D4U1Y closed on 31 March 2026, but pcns.csv (October 2025) still puts its
 // PCNs under it. NHS England's April 2026 practice file gives each practice its sub-ICB location of
 // the new structure; a PCN goes where its member practices are, and only if they are all in one.
-import { z } from "zod";
 import type { OrganisationRecord } from "../records";
-import { readCsv, text, type RowError } from "../csv";
-import type { OrganisationsRead, Read, Source } from "./reader";
+import type { RowError } from "../csv";
+import type { OrganisationsRead } from "./reader";
 
-const PRACTICE_FILE = "gp_registered_patients_2026_04.csv";
 export const FRIMLEY = "D4U1Y";
-const SOURCE_2026 = `sub-ICB location of its practices in ${PRACTICE_FILE} (NHS England Patients Registered at a GP Practice, April 2026)`;
-
-// Only the two columns the derivation needs; the file's other columns are read elsewhere
-const schema = z.object({ CODE: text, SUB_ICB_LOCATION_CODE: text });
-
-/** Practice code -> sub-ICB location, April 2026. */
-export function readPracticeSubIcbs2026(source: Source): Read<{ subIcbOfPractice: ReadonlyMap<string, string> }> {
-  const { rows, errors } = readCsv(source.dataDir, PRACTICE_FILE, schema);
-  return { subIcbOfPractice: new Map(rows.map(({ value }) => [value.CODE, value.SUB_ICB_LOCATION_CODE])), errors };
-}
+const SOURCE_2026 = "sub-ICB location of its practices in NHS England's Patients Registered at a GP Practice (the newest gp_registered_patients file, April 2026 structure)";
 
 /**
  * The sub-ICB location of April 2026 for each PCN (and each practice outside a PCN) that sits under
@@ -28,6 +17,8 @@ export function frimleyParents(
   subIcbOfPractice: ReadonlyMap<string, string>,
   pcns: readonly OrganisationRecord[],
   practices: readonly OrganisationRecord[],
+  /** The practice file the map comes from, named in a refusal */
+  practiceFile = "gp_registered_patients_2026_04.csv",
 ): { parents: Map<string, string>; errors: RowError[] } {
   const parents = new Map<string, string>();
   const errors: RowError[] = [];
@@ -41,7 +32,7 @@ export function frimleyParents(
     if (locations.length === 1) parents.set(pcn.code, locations[0]!);
     else {
       const where = locations.length === 0 ? "none of its practices is in the file" : `its practices are in ${locations.join(", ")}`;
-      errors.push({ file: PRACTICE_FILE, line: 0, reason: `PCN ${pcn.code} (${pcn.name}) of Frimley's ${FRIMLEY} is not wholly in one sub-ICB location: ${where}` });
+      errors.push({ file: practiceFile, line: 0, reason: `PCN ${pcn.code} (${pcn.name}) of Frimley's ${FRIMLEY} is not wholly in one sub-ICB location: ${where}` });
     }
   }
   return { parents, errors };
@@ -78,14 +69,16 @@ export function withFrimleyIn2026({
   pcns,
   practices,
   regionOfSubIcb,
+  practiceFile,
 }: {
   subIcbOfPractice: ReadonlyMap<string, string>;
+  practiceFile?: string;
   pcns: OrganisationsRead;
   practices: OrganisationsRead;
   regionOfSubIcb: ReadonlyMap<string, string>;
 }): { pcns: OrganisationsRead; practices: OrganisationsRead } {
   const records = (read: OrganisationsRead) => read.organisations.map(({ record }) => record);
-  const { parents, errors } = frimleyParents(subIcbOfPractice, records(pcns), records(practices));
+  const { parents, errors } = frimleyParents(subIcbOfPractice, records(pcns), records(practices), practiceFile);
   const moved = { parents, regionOfSubIcb };
   return { pcns: { ...moveFromFrimley(pcns, moved), errors: [...pcns.errors, ...errors] }, practices: moveFromFrimley(practices, moved) };
 }

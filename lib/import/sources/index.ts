@@ -9,8 +9,9 @@ import { ImportValidationError, type RowError } from "../csv";
 import { readCcgs } from "./ccgs";
 import { readUpperTierLocalAuthorities } from "./england-upper-tier-local-authorities";
 import { readLaIcbLookup } from "./england-la-icb-lookup";
-import { readPracticeSubIcbs2026, withFrimleyIn2026 } from "./frimley-pcns";
+import { withFrimleyIn2026 } from "./frimley-pcns";
 import { readGpPractices } from "./gp-practices";
+import { readGpRegisteredPatients, rollUpRegisteredPatients } from "./gp-registered-patients";
 import { readIcbAllocations } from "./icb-allocations";
 import { readIcbs } from "./icbs";
 import { openedIcbs, readIcbs2026 } from "./icbs-2026";
@@ -38,7 +39,7 @@ export const DATA_FILES = [
   "sub_icb_locations.csv",
   "pcns.csv",
   "gp_practices.csv",
-  "gp_registered_patients_2026_04.csv",
+  // then the newest gp_registered_patients_YYYY_MM.csv (see gp-registered-patients.ts)
   "nhs_trusts.csv",
   "icb_allocations.csv",
   "england_upper_tier_local_authorities.csv",
@@ -62,12 +63,14 @@ export function readReferenceData(source: ReadOptions): ReferenceData {
   const opened = openedIcbs(source, { icbs2026: icbs2026.byCode, continuing: icbs.continuing });
   const ccgs = readCcgs(source);
   const subIcbLocations = readSubIcbLocations(source, { regionOfIcb: icbs.regionOfIcb, ccgs2021: ccgs.ccgs2021 });
-  const practiceSubIcbs2026 = readPracticeSubIcbs2026(source);
+  const patients = readGpRegisteredPatients(source, { subIcbLocations: new Set(subIcbLocations.organisations.map(({ record }) => record.code)) });
+  // Frimley's PCNs and practices move to the sub-ICB location the April 2026 practice file gives them
   const { pcns, practices } = withFrimleyIn2026({
-    subIcbOfPractice: practiceSubIcbs2026.subIcbOfPractice,
+    subIcbOfPractice: new Map(patients.practices.map((p) => [p.practiceCode, p.subIcbCode])),
     pcns: readPcns(source, { regionOfSubIcb: subIcbLocations.regionOfSubIcb }),
     practices: readGpPractices(source, { regionOfSubIcb: subIcbLocations.regionOfSubIcb }),
     regionOfSubIcb: subIcbLocations.regionOfSubIcb,
+    practiceFile: patients.file ?? undefined,
   });
   const trusts = readNhsTrusts(source);
   const allocations = readIcbAllocations(source, { successorsOfIcb: icbs.successorsOfIcb });
@@ -82,7 +85,7 @@ export function readReferenceData(source: ReadOptions): ReferenceData {
 
   // File by file: its refused rows, then the codes it reuses from an earlier file (or row)
   const reads: (Read<object> & Partial<OrganisationsRead>)[] = [
-    supportBodies, nationalBodies, regions, icbs2026, icbs, opened, ccgs, subIcbLocations, practiceSubIcbs2026, pcns, practices, trusts, allocations,
+    supportBodies, nationalBodies, regions, icbs2026, icbs, opened, ccgs, subIcbLocations, pcns, practices, patients, trusts, allocations,
     localAuthorities, laIcbLookup, healthBoards, hscps, specialBoards, wales, northernIreland, whoCommissionsWhat,
   ];
   const errors: RowError[] = [];
@@ -104,12 +107,14 @@ export function readReferenceData(source: ReadOptions): ReferenceData {
     overlaps: laIcbLookup.overlaps,
     serviceCategories: whoCommissionsWhat.serviceCategories,
     responsibilities: whoCommissionsWhat.responsibilities,
+    // Summed over the bodies just read, so a PCN or ICB totals exactly the practices loaded with it
+    registeredPatients: rollUpRegisteredPatients(patients, organisations),
   };
   const unresolved = unresolvedReferences(data, new Set(organisations.keys()));
   if (unresolved.length > 0) throw new ImportValidationError(dedupe(unresolved));
 
   const files = Object.fromEntries(
-    DATA_FILES.map((file) => [file, createHash("sha256").update(readFileSync(path.join(source.dataDir, file))).digest("hex")]),
+    [...DATA_FILES, ...(patients.file ? [patients.file] : [])].map((file) => [file, createHash("sha256").update(readFileSync(path.join(source.dataDir, file))).digest("hex")]),
   );
   return { ...data, files };
 }

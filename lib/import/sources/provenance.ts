@@ -17,6 +17,7 @@ export const SRC = {
   laRegister: "mySociety UK local authority register, 10 Jul 2025, CC BY 4.0 (SOURCES.md Q, R)",
   laIcbLookup: "ONS LSOA21 to sub-ICB to ICB (Apr 2024) and LSOA21 to LAD24 lookups (SOURCES.md S, T)",
   frimleySplit: "Reported split of Frimley sub-ICB D4U1Y (third-party project note, not an ODS file; SOURCES.md caveat)",
+  gpRegistered: "NHS England \"Patients Registered at a GP Practice\", all-persons practice file, OGL v3.0 (SOURCES.md U)",
   handCompiled: "hand-compiled from public facts (SOURCES.md, Hand-compiled lists)",
   ccgs: "NHS ODS eccg.csv and succ.csv, with ONS/NHSPD CCG names of 2018-2021 (CCGS.md)",
   supportBodies: "national_and_support_bodies.csv, each row's sources named in NATIONAL_BODIES.md",

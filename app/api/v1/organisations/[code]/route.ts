@@ -4,7 +4,7 @@ import { endpoints } from "@/lib/api/endpoints";
 import { commissionedBy } from "@/lib/commissioning";
 import { notFound } from "@/lib/errors";
 import { json } from "@/lib/http";
-import { descendantCounts, findOrganisationByCode, parentChain } from "@/lib/organisations/read";
+import { descendantCounts, findOrganisationByCode, parentChain, registeredPatientsFigure } from "@/lib/organisations/read";
 import { findCurrentBuyer } from "@/lib/organisations/succession";
 
 export const GET = withApiAuth<{ code: string }>(endpoints.getOrganisation, async ({ params }) => {
@@ -37,6 +37,7 @@ export const GET = withApiAuth<{ code: string }>(endpoints.getOrganisation, asyn
     current_bodies: buyer?.current ?? [],
     current_commissioners: buyer?.currentCommissioners ?? [],
     population: organisation.population === null ? null : { value: organisation.population, year: organisation.populationYear, source: organisation.populationSource },
+    registered_patients: registeredPatientsFigure(organisation.registeredPatients, organisation.registeredPatientsMonth, organisation.registeredPatientsSource),
     allocations: organisation.allocations.map((a) => ({ financial_year: a.financialYear, line: a.line, amount_gbp_thousands: Number(a.amountGbpThousands), structure: a.structure, source: a.source })),
     children_counts: Object.fromEntries(below.map((b) => [b.kind, { open: b.open, closed: b.closed }])),
     commissions,
