@@ -148,6 +148,16 @@ export const listEntrySchema = entrySchema
   })
   .meta({ id: "ListEntry" });
 
+export const movedEntrySchema = z
+  .object({
+    entry: entrySchema.describe("The entry that is kept: the moved one, or the successor's entry already on the list"),
+    outcome: z.enum(["moved", "merged"]).describe("moved: the entry now follows the successor; merged: the successor was on the list already and the moved entry's fields went into that entry's history"),
+    from: codeName.describe("The closed body the entry was on"),
+    removed_entry_id: z.string().nullable().describe("For merged: the id of the entry folded in"),
+    message: z.string(),
+  })
+  .meta({ id: "MovedEntry" });
+
 export const addedEntriesSchema = z.object({
   added: z.number().int(),
   already_on_list: z.number().int().describe("Bodies that were on the list already: counted, not changed"),

@@ -147,7 +147,7 @@ function describeCurrent(entry: Awaited<ReturnType<typeof getEntry>>, input: Upd
 }
 
 /** An archived list keeps its entries as they were: restore it to change them. */
-function refuseArchived(list: { archivedAt: Date | null; name: string }) {
+export function refuseArchived(list: { archivedAt: Date | null; name: string }) {
   if (list.archivedAt) throw new AppError("conflict", `“${list.name}” is archived, so its entries cannot be changed. Restore the list first; nothing was changed.`);
 }
 
