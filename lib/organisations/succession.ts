@@ -48,6 +48,15 @@ export function heirsCte(starts: Sql): Sql {
     )`;
 }
 
+/** A CTE named `predecessors` (`id`): every body whose succession chain leads to body `id`, however many steps back. */
+export function predecessorsCte(id: number): Sql {
+  return sql`predecessors_walk AS (
+      SELECT s.predecessor_id AS id, 1 AS depth FROM succession s WHERE s.successor_id = ${id}
+      UNION
+      SELECT s.predecessor_id, w.depth + 1 FROM predecessors_walk w JOIN succession s ON s.successor_id = w.id WHERE w.depth < 10
+    ), predecessors AS (SELECT DISTINCT id FROM predecessors_walk WHERE id <> ${id})`;
+}
+
 /** For each closed body of `ids`, the open bodies its succession chains lead to (by name); none for an open body. */
 export async function openHeirs(db: PrismaClient | Prisma.TransactionClient, ids: number[]): Promise<Map<number, (OrganisationRef & { id: number })[]>> {
   const rows = ids.length === 0 ? [] : await queryRows<OrganisationRef & { id: number; start_id: number }>(db, sql`

@@ -17,6 +17,7 @@ import { AppError } from "@/lib/errors";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { apiRequest, params, signedInUser, type TestUser } from "../support/auth";
 import { actAs } from "../support/next-request-scope";
+import { insertSurreyHeathCcg } from "../support/ccg-fixture";
 
 describe("entries on closed bodies move to their successors", () => {
   let t: TestDatabase;
@@ -141,6 +142,18 @@ describe("entries on closed bodies move to their successors", () => {
     expect(moved.status).toBe(200);
     expect(await moved.json()).toMatchObject({ outcome: "moved", from: { code: "QNQ" }, entry: { id: entry.id, organisation: { code: "S0E4D" } } });
     expect((await call(ann, { version: entry.version + 1 })).status).toBe(400);
+  });
+
+  it("follows a chain to its open ends: a 2021 CCG through the Frimley sub-ICB location that split in 2026", async () => {
+    await insertSurreyHeathCcg(t.db);
+    const listId = await listWith("Chain", ["10C"]);
+    const entry = (await entryFor(listId, "10C"))!;
+    const [notice] = await mergerNotices(t.db, ctx, { listId });
+    expect(notice!.successors.map((s) => s.code).sort()).toEqual(["92A", "D9Y0V", "U2G6B"]);
+    await expect(moveEntry(t.db, ctx, { listId, entryId: entry.id, version: entry.version })).rejects.toMatchObject({ code: "invalid", fieldErrors: { to: [expect.stringContaining("U2G6B")] } });
+    await expect(moveEntry(t.db, ctx, { listId, entryId: entry.id, version: entry.version, to: "D4U1Y" })).rejects.toMatchObject({ code: "invalid" });
+    const result = await moveEntry(t.db, ctx, { listId, entryId: entry.id, version: entry.version, to: "U2G6B" });
+    expect(result).toMatchObject({ outcome: "moved", from: { code: "10C" }, entry: { organisation: { code: "U2G6B" } } });
   });
 
   it("counts the team's accounts per successor as the data's successions say", async () => {
