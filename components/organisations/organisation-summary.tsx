@@ -16,11 +16,14 @@ export function OrganisationSummary({
   chain,
   below,
   buyer,
+  actions,
 }: {
   organisation: Organisation;
   chain: OrganisationRef[];
   below: Awaited<ReturnType<typeof descendantCounts>>;
   buyer: CurrentBuyer | null;
+  /** The team's own actions on the body, under its name */
+  actions?: React.ReactNode;
 }) {
   const kind = organisation.kind as OrganisationKind;
   const latestYear = organisation.allocations[0]?.financialYear;
@@ -52,6 +55,7 @@ export function OrganisationSummary({
       >
         {organisation.otherNames.length > 0 && <p className="text-sm">Also known as: {organisation.otherNames.join(" · ")}</p>}
       </PageHeader>
+      {actions}
 
       {organisation.status === "closed" && (
         <div role="status" className="mb-6 rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">

@@ -145,6 +145,18 @@ export const listEntrySchema = entrySchema
   .extend({
     icb_or_board: codeName.nullable().describe("The ICB or board the body sits in (itself if it is one)"),
     successors: z.array(codeName).describe("For a closed body, the bodies that took over"),
+    history: z
+      .array(
+        z.object({
+          action: z.enum(["moved", "merged"]).describe("moved: the entry followed its closed body to the successor; merged: another entry for a predecessor was folded into this one"),
+          from: codeName,
+          to: codeName,
+          by: z.string(),
+          at: timestamp,
+          fields: z.record(z.string(), z.unknown()).nullable().describe("For merged: the folded entry's fields, kept"),
+        }),
+      )
+      .describe("Where the entry came from when its body closed, oldest first"),
   })
   .meta({ id: "ListEntry" });
 
