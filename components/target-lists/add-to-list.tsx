@@ -19,7 +19,7 @@ export function AddToList({ code, lists }: { code: string; lists: ListOption[] }
       if (!chosen.ok) return setMessage({ ok: false, text: chosen.message });
       const result = await addToTargetListAction({ listId: chosen.listId, codes: [code] });
       if (!result.ok) setMessage({ ok: false, text: result.message });
-      else setMessage({ ok: true, listId: chosen.listId, listName: chosen.listName, text: result.data.added === 1 ? `Added to ${chosen.listName}.` : "Already on this list: nothing changed." });
+      else setMessage({ ok: true, listId: chosen.listId, listName: chosen.listName, text: result.data.added === 1 ? "Added to the list." : "Already on this list: nothing changed." });
       if (target.creating) target.created(chosen.listId);
     });
   };
