@@ -43,7 +43,7 @@ function MoveEntry({ listId, entry, successors, onDone }: { listId: string; entr
 }
 
 /** The notices of one list; read-only (with the reason) when the user cannot change the list. */
-export function MergerNotices({ listId, notices, canEdit }: { listId: string; notices: MergerNotice[]; canEdit: boolean }) {
+export function MergerNotices({ listId, notices, canEdit, readOnlyReason }: { listId: string; notices: MergerNotice[]; canEdit: boolean; readOnlyReason?: string }) {
   const router = useRouter();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [pending, start] = useTransition();
@@ -93,7 +93,7 @@ export function MergerNotices({ listId, notices, canEdit }: { listId: string; no
           </li>
         ))}
       </ul>
-      {!canEdit && <p className="mt-2 text-xs">An analyst can move these entries to their successors.</p>}
+      {!canEdit && readOnlyReason && <p className="mt-2 text-xs">{readOnlyReason}</p>}
       <div aria-live="polite">{outcome && <p role={outcome.ok ? "status" : "alert"} className={`mt-3 ${outcome.ok ? "text-emerald-900" : "text-rose-800"}`}>{outcome.text}</p>}</div>
     </section>
   );

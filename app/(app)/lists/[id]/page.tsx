@@ -75,7 +75,12 @@ export default async function TargetListPage({ params, searchParams }: Props) {
         </p>
       )}
 
-      <MergerNotices listId={list.id} notices={mergers} canEdit={canEdit} />
+      <MergerNotices
+        listId={list.id}
+        notices={mergers}
+        canEdit={canEdit}
+        readOnlyReason={!isAnalyst ? "An analyst, admin or owner in your team can move these entries to their successors." : archived ? "Restore the list to move these entries to their successors." : undefined}
+      />
 
       <section aria-labelledby="pipeline-heading" className="mb-6">
         <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
