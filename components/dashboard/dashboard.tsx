@@ -8,6 +8,7 @@ import { PageHeader } from "@/components/ui/card";
 import { FilterError } from "@/components/data-table/filter-error";
 import { BodiesByKindCard, MarketFilters, PcnSizesCard, WhoCommissionsCard } from "./market-charts";
 import { PopulationAllocationCard } from "./population-allocation-card";
+import { MergedAccountsNotice } from "./merged-accounts";
 import { CoverageCard, NotesActivityCard, OverdueCard, PipelineCard, StartPipelineCard } from "./team-charts";
 
 export function Dashboard({ data, teamName, canWrite }: { data: DashboardData; teamName: string; canWrite: boolean }) {
@@ -31,6 +32,7 @@ export function Dashboard({ data, teamName, canWrite }: { data: DashboardData; t
 
       <section id="team" aria-labelledby="team-heading" className="mb-10 scroll-mt-4">
         <h2 id="team-heading" className="mb-4 text-lg font-semibold text-slate-900">Your team&apos;s work <span className="font-normal text-slate-600">· {teamName}</span></h2>
+        <MergedAccountsNotice notices={team.mergers} />
         <div className="grid gap-6 lg:grid-cols-2">
           {team.pipeline && team.coverage ? (
             <>

@@ -20,11 +20,14 @@ export function OrganisationSummary({
   chain,
   below,
   buyer,
+  actions,
 }: {
   organisation: Organisation;
   chain: OrganisationRef[];
   below: Awaited<ReturnType<typeof descendantCounts>>;
   buyer: CurrentBuyer | null;
+  /** The team's own actions on the body, under its name */
+  actions?: React.ReactNode;
 }) {
   const kind = organisation.kind as OrganisationKind;
   const latestYear = organisation.allocations[0]?.financialYear;
@@ -60,6 +63,7 @@ export function OrganisationSummary({
         {organisation.otherNames.length > 0 && <p className="text-sm">Also known as: {organisation.otherNames.join(" · ")}</p>}
         <FormerCcg facts={facts} />
       </PageHeader>
+      {actions}
       <SupportBodyFacts facts={facts} status={organisation.status} hasSuccessors={organisation.successors.length > 0} />
 
       {organisation.status === "closed" && (

@@ -1,45 +1,39 @@
 "use client";
 
 import Link from "next/link";
-import { useState, useTransition } from "react";
+import { useId, useState, useTransition } from "react";
 import { addToTargetListAction } from "@/lib/target-lists/actions";
 import { Button } from "@/components/ui/button";
-import { Select } from "@/components/ui/input";
+import { ListPicker, useListTarget, type ListOption } from "./list-picker";
 
-/** Adds one body to one of the team's lists, from its profile; says so when it was already there. */
-export function AddToList({ code, lists }: { code: string; lists: { id: string; name: string }[] }) {
-  const [listId, setListId] = useState(lists[0]?.id ?? "");
-  const [message, setMessage] = useState<{ ok: boolean; text: string; listId?: string } | null>(null);
+/** Adds one body to one of the team's lists, or to a new one made in place, from its profile; says so when it was already there. */
+export function AddToList({ code, lists }: { code: string; lists: ListOption[] }) {
+  const id = useId();
+  const target = useListTarget(lists);
+  const [message, setMessage] = useState<{ ok: boolean; text: string; listId?: string; listName?: string } | null>(null);
   const [pending, start] = useTransition();
-  if (lists.length === 0) {
-    return <p className="text-sm text-slate-600"><Link href="/lists" className="text-brand-700 underline">Create a target list</Link> to add this body to it.</p>;
-  }
+  const add = (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    start(async () => {
+      const chosen = await target.resolve();
+      if (!chosen.ok) return setMessage({ ok: false, text: chosen.message });
+      const result = await addToTargetListAction({ listId: chosen.listId, codes: [code] });
+      if (!result.ok) setMessage({ ok: false, text: result.message });
+      else setMessage({ ok: true, listId: chosen.listId, listName: chosen.listName, text: result.data.added === 1 ? "Added to the list." : "Already on this list: nothing changed." });
+      if (target.creating) target.created(chosen.listId);
+    });
+  };
   return (
-    <div className="space-y-2">
-      <div className="flex flex-wrap items-end gap-2">
-        <div>
-          <label htmlFor="add-to-list" className="block text-xs text-slate-600">Add to list</label>
-          <Select id="add-to-list" size="sm" full={false} className="mt-1" value={listId} onChange={(e) => setListId(e.target.value)}>
-            {lists.map((l) => <option key={l.id} value={l.id}>{l.name}</option>)}
-          </Select>
-        </div>
-        <Button
-          size="sm"
-          disabled={pending || !listId}
-          onClick={() =>
-            start(async () => {
-              const result = await addToTargetListAction({ listId, codes: [code] });
-              if (!result.ok) setMessage({ ok: false, text: result.message });
-              else setMessage({ ok: true, listId, text: result.data.added === 1 ? "Added to the list." : "Already on this list: nothing changed." });
-            })
-          }
-        >
+    <div className="space-y-1">
+      <form onSubmit={add} className="flex flex-wrap items-center gap-2 text-sm">
+        <ListPicker id={id} label="Add to list" target={target} lists={lists} size="sm" labelClassName="text-sm font-medium text-slate-700" />
+        <Button type="submit" size="sm" disabled={pending || !target.ready} pending={pending}>
           {pending ? "Adding…" : "Add"}
         </Button>
-      </div>
+      </form>
       {message && (
         <p role={message.ok ? "status" : "alert"} className={`text-xs ${message.ok ? "text-emerald-800" : "text-rose-700"}`}>
-          {message.text} {message.listId && <Link className="underline" href={`/lists/${message.listId}`}>Open the list</Link>}
+          {message.text} {message.listId && <Link className="underline" href={`/lists/${message.listId}`}>Open {message.listName || "the list"}</Link>}
         </p>
       )}
     </div>

@@ -11,6 +11,7 @@ import { dataColumnHelper } from "@/components/data-table/features";
 import { selectionColumn } from "@/components/data-table/selection";
 import { KindLabel, OrganisationCell } from "@/components/organisations/organisation-cell";
 import { NextStepCell, OwnerCell, StageCell, UpdatedCell } from "./entry-cells";
+import { EntryHistory } from "./entry-history";
 
 type Row = ListEntryJson;
 
@@ -47,7 +48,12 @@ export function useEntryColumns() {
         header: "Body",
         enableHiding: false,
         meta: { className: "min-w-[12rem] whitespace-normal" },
-        cell: ({ row }) => <OrganisationCell organisation={row.original.organisation} successors={row.original.successors} standalone />,
+        cell: ({ row }) => (
+          <>
+            <OrganisationCell organisation={row.original.organisation} successors={row.original.successors} standalone />
+            <EntryHistory history={row.original.history} />
+          </>
+        ),
       }),
       helper.accessor((r) => r.organisation.kind, {
         id: "kind",

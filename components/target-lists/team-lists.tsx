@@ -1,23 +1,10 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
-import { AddToList } from "./add-to-list";
 import { stageLabel } from "./stage";
 
 /** The team's layer on a profile: which of its target lists hold this body, at what stage. */
-export function TeamLists({
-  entries,
-  organisationName,
-  code,
-  lists,
-  canWrite,
-}: {
-  entries: { stage: string; list: { id: string; name: string } }[];
-  organisationName: string;
-  code: string;
-  lists: { id: string; name: string }[];
-  canWrite: boolean;
-}) {
+export function TeamLists({ entries, organisationName, canWrite }: { entries: { stage: string; list: { id: string; name: string } }[]; organisationName: string; canWrite: boolean }) {
   return (
     <Card title="On your team's lists" actions={undefined}>
       {entries.length === 0 ? (
@@ -32,7 +19,7 @@ export function TeamLists({
           ))}
         </ul>
       )}
-      {canWrite && <div className="mt-4 border-t border-slate-100 pt-4"><AddToList code={code} lists={lists} /></div>}
+      {canWrite && <p className="mt-4 border-t border-slate-100 pt-4 text-xs text-slate-500">Add it to a list, or to a new one, with “Add to list” at the top of the page.</p>}
     </Card>
   );
 }

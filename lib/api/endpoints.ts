@@ -15,6 +15,7 @@ import { organisationCodeSchema } from "@/lib/organisations/read";
 import { NATIONS, ORGANISATION_KINDS } from "@/lib/organisations/vocabulary";
 import { createTargetListSchema, updateTargetListSchema } from "@/lib/target-lists";
 import { entriesQuerySchema, updateEntrySchema } from "@/lib/target-lists/entries";
+import { moveEntrySchema } from "@/lib/target-lists/moves";
 import { createViewSchema } from "@/lib/views";
 import { defineEndpoint, type ApiContract } from "./contract";
 import * as s from "./schemas";
@@ -93,6 +94,13 @@ const addEntriesBody = z
   .object({
     codes: z.array(z.string()).optional().describe("Organisation codes to add"),
     filter: z.string().optional().describe("An explorer query string: every body it matches is added"),
+  })
+  .strict();
+
+const moveEntryBody = z
+  .object({
+    to: moveEntrySchema.shape.to.describe("The successor to move to: needed when the body split, and must be one of the open bodies its successions lead to"),
+    version: moveEntrySchema.shape.version.describe("The version of the entry you saw: a stale one answers 409 and nothing moves"),
   })
   .strict();
 
@@ -259,6 +267,23 @@ export const endpoints = {
       200: { description: "The entry", schema: s.entrySchema },
       ...notFound("The entry"),
       409: { description: "A stale version, or an archived list: error.current is the entry as it is now" },
+    },
+  }),
+  moveEntry: defineEndpoint({
+    operationId: "moveEntry",
+    method: "POST",
+    path: "/api/v1/target-lists/{id}/entries/{entryId}/move",
+    access: "write",
+    tag: "target-lists",
+    summary: "Move an entry on a closed body to the body that took over, keeping its fields",
+    description:
+      "Follows the body's successions to the first open body along each chain. Stage, owner, value, tags, priority and next step are kept and the entry's history records where it came from. When the successor is already on the list, that entry is kept (named in the answer) and the moved entry's fields go into its history. Notes stay on the predecessor's code. One transaction: a failure moves nothing.",
+    params: z.object({ id: idSchema, entryId: idSchema }),
+    body: moveEntryBody,
+    responses: {
+      200: { description: "The entry that is kept, and how it got there", schema: s.movedEntrySchema },
+      ...notFound("The entry"),
+      409: { description: "A stale version, or an archived list: error.current is the entry as it is now; nothing moved" },
     },
   }),
   exportTargetList: defineEndpoint({

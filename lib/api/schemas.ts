@@ -160,8 +160,30 @@ export const listEntrySchema = entrySchema
   .extend({
     icb_or_board: codeName.nullable().describe("The ICB or board the body sits in (itself if it is one)"),
     successors: z.array(codeName).describe("For a closed body, the bodies that took over"),
+    history: z
+      .array(
+        z.object({
+          action: z.enum(["moved", "merged"]).describe("moved: the entry followed its closed body to the successor; merged: another entry for a predecessor was folded into this one"),
+          from: codeName,
+          to: codeName,
+          by: z.string(),
+          at: timestamp,
+          fields: z.record(z.string(), z.unknown()).nullable().describe("For merged: the folded entry's fields, kept"),
+        }),
+      )
+      .describe("Where the entry came from when its body closed, oldest first"),
   })
   .meta({ id: "ListEntry" });
+
+export const movedEntrySchema = z
+  .object({
+    entry: entrySchema.describe("The entry that is kept: the moved one, or the successor's entry already on the list"),
+    outcome: z.enum(["moved", "merged"]).describe("moved: the entry now follows the successor; merged: the successor was on the list already and the moved entry's fields went into that entry's history"),
+    from: codeName.describe("The closed body the entry was on"),
+    removed_entry_id: z.string().nullable().describe("For merged: the id of the entry folded in"),
+    message: z.string(),
+  })
+  .meta({ id: "MovedEntry" });
 
 export const addedEntriesSchema = z.object({
   added: z.number().int(),

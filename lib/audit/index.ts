@@ -29,6 +29,7 @@ export const AUDIT_ACTIONS = [
   "target-list.restored",
   "target-list.entry-updated",
   "target-list.entries-updated",
+  "target-list.entry-moved",
   "contact.created",
   "contact.updated",
   "contact.deleted",

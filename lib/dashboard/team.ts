@@ -6,6 +6,7 @@ import { join, sql, type Sql } from "@/lib/db/sql";
 import { NATION_LABELS, NATIONS, type Nation } from "@/lib/organisations/vocabulary";
 import { pipelineSummary, STAGES } from "@/lib/target-lists/entries";
 import { CLOSED_STAGES } from "@/lib/target-lists/vocabulary";
+import { mergerNotices, type MergerNotice } from "@/lib/target-lists/moves";
 import { AREA_BODY_CONDITION } from "./market";
 import type { DashboardFilters } from "./params";
 import { queryRows } from "@/lib/db/query";
@@ -19,6 +20,13 @@ export type PipelineRow = { stage: (typeof STAGES)[number]; count: number; value
 /** Entries and estimated value per stage, for one list or all the team's (active) lists. */
 export async function pipelineByStage(db: PrismaClient, ctx: AuthContext, listId?: string): Promise<PipelineRow[]> {
   return pipelineSummary(db, ctx, listId);
+}
+
+// ---------- accounts that merged ----------
+
+/** Entries of the team's active lists whose body closed, grouped by the bodies that took over. */
+export async function accountsThatMerged(db: PrismaClient, ctx: AuthContext): Promise<MergerNotice[]> {
+  return mergerNotices(db, ctx);
 }
 
 // ---------- coverage ----------

@@ -7,6 +7,7 @@ import { recordAudit } from "@/lib/audit";
 import type { AuthContext } from "@/lib/auth/context";
 import { idSchema } from "@/lib/auth/validation";
 import { organisationCodeSchema } from "@/lib/organisations/read";
+import { predecessorsCte } from "@/lib/organisations/succession";
 import { AppError, notFound } from "@/lib/errors";
 import { queryRows } from "@/lib/db/query";
 import { sql } from "@/lib/db/sql";
@@ -106,6 +107,25 @@ export async function listNotesForOrganisation(db: PrismaClient, ctx: AuthContex
     take: 200,
     select: noteSelect,
   });
+}
+
+export type PredecessorNote = { id: string; body: string; pinned: boolean; author: string; created_at: string; updated_at: string; version: number; organisation: { code: string; name: string } };
+
+/**
+ * "From predecessors": the team's notes on every body whose succession chain leads to this one
+ * (a CCG, then the ICB it merged into, then today's ICB), newest first, each with the body it was
+ * written on. Notes belong to organisation codes, so they stay there and are read here; one query.
+ */
+export async function listPredecessorNotes(db: PrismaClient, ctx: AuthContext, organisationId: number): Promise<PredecessorNote[]> {
+  const rows = await queryRows<Omit<PredecessorNote, "created_at" | "updated_at"> & { created_at: Date; updated_at: Date }>(db, sql`
+    WITH RECURSIVE ${predecessorsCte(organisationId)}
+    SELECT n.id, n.body, n.pinned, n.version, u.name AS author, n.created_at, n.updated_at,
+           json_build_object('code', o.code, 'name', o.name) AS organisation
+    FROM predecessors p JOIN organisation o ON o.id = p.id
+    JOIN note n ON n.organisation_code = o.code AND n.team_id = ${ctx.team.id} AND n.deleted_at IS NULL
+    JOIN user_account u ON u.id = n.author_id
+    ORDER BY n.created_at DESC, n.id DESC LIMIT 200`);
+  return rows.map((n) => ({ ...n, created_at: n.created_at.toISOString(), updated_at: n.updated_at.toISOString() }));
 }
 
 export async function createNote(db: PrismaClient, ctx: AuthContext, input: z.output<typeof createNoteSchema>) {

@@ -1,7 +1,7 @@
 // "Who buys for this now?": from any code, old or new, to the open bodies that hold its functions today.
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { queryRows } from "@/lib/db/query";
-import { sql } from "@/lib/db/sql";
+import { sql, type Sql } from "@/lib/db/sql";
 import { organisationCodeSchema, type OrganisationRef } from "./read";
 import { AREA_COMMISSIONER_KINDS, kindIn, type Nation, type OrganisationKind, type OrganisationStatus, type SuccessionReason } from "./vocabulary";
 
@@ -48,6 +48,45 @@ async function openSuccessors(db: PrismaClient, ids: number[]): Promise<(Organis
     FROM heirs h JOIN organisation o ON o.id = h.id
     WHERE o.status = 'open'
     ORDER BY o.name`);
+}
+
+/**
+ * The open ends of the succession chains starting at `starts` (a statement selecting `id` columns),
+ * as rows `start_id, id` where `id` is open: a chain stops at the first open body along it, so a
+ * closed CCG whose sub-ICB location carries on leads to that location, and a split leads to each
+ * of its open successors. A CTE named `heirs` for a statement to join.
+ */
+export function heirsCte(starts: Sql): Sql {
+  return sql`heirs_walk AS (
+      SELECT st.id AS start_id, st.id, 0 AS depth FROM (${starts}) st
+      UNION
+      SELECT w.start_id, s.successor_id, w.depth + 1
+      FROM heirs_walk w JOIN organisation wo ON wo.id = w.id AND wo.status = 'closed'
+      JOIN succession s ON s.predecessor_id = w.id WHERE w.depth < 10
+    ), heirs AS (
+      SELECT DISTINCT w.start_id, w.id FROM heirs_walk w JOIN organisation ho ON ho.id = w.id
+      WHERE ho.status = 'open' AND w.depth > 0
+    )`;
+}
+
+/** A CTE named `predecessors` (`id`): every body whose succession chain leads to body `id`, however many steps back. */
+export function predecessorsCte(id: number): Sql {
+  return sql`predecessors_walk AS (
+      SELECT s.predecessor_id AS id, 1 AS depth FROM succession s WHERE s.successor_id = ${id}
+      UNION
+      SELECT s.predecessor_id, w.depth + 1 FROM predecessors_walk w JOIN succession s ON s.successor_id = w.id WHERE w.depth < 10
+    ), predecessors AS (SELECT DISTINCT id FROM predecessors_walk WHERE id <> ${id})`;
+}
+
+/** For each closed body of `ids`, the open bodies its succession chains lead to (by name); none for an open body. */
+export async function openHeirs(db: PrismaClient | Prisma.TransactionClient, ids: number[]): Promise<Map<number, (OrganisationRef & { id: number })[]>> {
+  const rows = ids.length === 0 ? [] : await queryRows<OrganisationRef & { id: number; start_id: number }>(db, sql`
+    WITH RECURSIVE ${heirsCte(sql`SELECT unnest(${ids}::int[]) AS id`)}
+    SELECT h.start_id, o.id, o.code, o.name, o.kind, o.nation, o.status
+    FROM heirs h JOIN organisation o ON o.id = h.id ORDER BY o.name`);
+  const heirs = new Map<number, (OrganisationRef & { id: number })[]>();
+  for (const { start_id, ...heir } of rows) heirs.set(start_id, [...(heirs.get(start_id) ?? []), heir]);
+  return heirs;
 }
 
 /** Nearest ancestor (or self) that is an ICB or board: the sub-ICB location's ICB, the HSCP's board. */

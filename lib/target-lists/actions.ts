@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db/client";
 import { authorizedAction } from "@/lib/auth/guards";
 import { archiveTargetListSchema, createTargetList, createTargetListSchema, setTargetListArchived, updateTargetList, updateTargetListSchema } from "@/lib/target-lists";
 import { addEntries, addEntriesSchema, bulkStageSchema, bulkUpdateStage, entryToJson, updateEntry, updateEntrySchema } from "@/lib/target-lists/entries";
+import { moveAllEntries, moveAllSchema, moveEntry, moveEntrySchema, moveOutcomeToJson } from "@/lib/target-lists/moves";
 
 export const createTargetListAction = authorizedAction("write", createTargetListSchema, async (ctx, input) => {
   const list = await createTargetList(getDb(), ctx, input);
@@ -40,4 +41,22 @@ export const bulkStageAction = authorizedAction("write", bulkStageSchema, async 
   const result = await bulkUpdateStage(getDb(), ctx, input);
   revalidatePath(`/lists/${input.listId}`);
   return result;
+});
+
+/** The list and the dashboard both show the notices of closed bodies: refresh both. */
+function revalidateMoved(listId: string) {
+  revalidatePath(`/lists/${listId}`);
+  revalidatePath("/");
+}
+
+export const moveEntryAction = authorizedAction("write", moveEntrySchema, async (ctx, input) => {
+  const result = await moveEntry(getDb(), ctx, input);
+  revalidateMoved(input.listId);
+  return moveOutcomeToJson(result);
+});
+
+export const moveAllEntriesAction = authorizedAction("write", moveAllSchema, async (ctx, input) => {
+  const results = await moveAllEntries(getDb(), ctx, input);
+  revalidateMoved(input.listId);
+  return results.map(moveOutcomeToJson);
 });

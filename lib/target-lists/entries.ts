@@ -147,7 +147,7 @@ function describeCurrent(entry: Awaited<ReturnType<typeof getEntry>>, input: Upd
 }
 
 /** An archived list keeps its entries as they were: restore it to change them. */
-function refuseArchived(list: { archivedAt: Date | null; name: string }) {
+export function refuseArchived(list: { archivedAt: Date | null; name: string }) {
   if (list.archivedAt) throw new AppError("conflict", `“${list.name}” is archived, so its entries cannot be changed. Restore the list first; nothing was changed.`);
 }
 
@@ -323,7 +323,12 @@ export type ListEntry = Awaited<ReturnType<typeof getEntry>> & {
   commissioner: { code: string; name: string } | null;
   /** For a closed body: the bodies that took over from it */
   successors: { code: string; name: string }[];
+  /** Where the entry came from when its body closed, oldest first */
+  history: EntryEvent[];
 };
+
+/** An entry's history: moved from a closed body, or another entry for a predecessor folded in (its fields kept) */
+export type EntryEvent = { action: "moved" | "merged"; from: { code: string; name: string }; to: { code: string; name: string }; by: string; at: string; fields: Record<string, unknown> | null };
 
 /** What a list's URL may ask for: the filters and the sort. */
 export const entriesParamsSchema = entriesFilterSchema.extend({ sort: sortParam(entrySortValues).optional() });
@@ -367,6 +372,7 @@ type EntryRow = {
   commissioner_code: string | null;
   commissioner_name: string | null;
   successors: { code: string; name: string }[] | null;
+  history: EntryEvent[] | null;
   total: number;
 };
 
@@ -389,8 +395,14 @@ function toListEntry(r: EntryRow): ListEntry {
     organisation: r.organisation,
     commissioner: r.commissioner_code ? { code: r.commissioner_code, name: r.commissioner_name ?? r.commissioner_code } : null,
     successors: r.successors ?? [],
+    history: r.history ?? [],
   };
 }
+
+/** The entry `e`'s history as a JSON array, oldest first; null when it has none. */
+const ENTRY_HISTORY_JSON = raw(`(SELECT json_agg(json_build_object('action', ev.action, 'from', json_build_object('code', ev.from_code, 'name', ev.from_name),
+      'to', json_build_object('code', ev.to_code, 'name', ev.to_name), 'by', u.name, 'at', to_char(ev.created_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'fields', ev.fields) ORDER BY ev.created_at, ev.id)
+    FROM target_list_entry_event ev JOIN user_account u ON u.id = ev.by_id WHERE ev.entry_id = e.id)`);
 
 /**
  * A page of the list's entries, filtered, searched and sorted in PostgreSQL, in one statement: the
@@ -410,7 +422,7 @@ export async function listEntries(db: PrismaClient, ctx: AuthContext, listId: st
         e.tags, e.estimated_value_gbp::text AS estimated_value_gbp, e.version, e.created_at, e.updated_at,
         ow.id AS owner_id, ow.name AS owner_name, ab.name AS added_by,
         json_build_object('code', o.code, 'name', o.name, 'kind', o.kind, 'nation', o.nation, 'status', o.status, 'population', o.population) AS organisation,
-        ${COMMISSIONER_COLUMNS}, ${SUCCESSORS_JSON} AS successors, pg.total
+        ${COMMISSIONER_COLUMNS}, ${SUCCESSORS_JSON} AS successors, ${ENTRY_HISTORY_JSON} AS history, pg.total
       FROM (
         SELECT e.id, row_number() OVER (ORDER BY ${order}) AS position, (count(*) OVER ())::int AS total
         ${from} LEFT JOIN user_account ow ON ow.id = e.owner_id ${where}
@@ -430,6 +442,6 @@ export async function listEntries(db: PrismaClient, ctx: AuthContext, listId: st
 
 /** An entry of listEntries as JSON: the API's entry, with the body's ICB or board and, when it closed, its successors. */
 export function listEntryToJson(entry: ListEntry) {
-  return { ...entryToJson(entry), icb_or_board: entry.commissioner, successors: entry.successors };
+  return { ...entryToJson(entry), icb_or_board: entry.commissioner, successors: entry.successors, history: entry.history };
 }
 export type ListEntryJson = ReturnType<typeof listEntryToJson>;

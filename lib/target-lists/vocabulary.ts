@@ -19,3 +19,13 @@ export const PRIORITY_LABELS = capitalised(PRIORITIES);
 export function isStage(value: string): value is Stage {
   return (STAGES as readonly string[]).includes(value);
 }
+
+type CodeName = { code: string; name: string };
+
+/** "3 of your accounts merged into NHS Central East Integrated Care Board", or "split between …" for a split. */
+export function mergerHeadline(accounts: number, successors: CodeName[]): string {
+  const yours = `${accounts.toLocaleString("en-GB")} of your accounts`;
+  if (successors.length === 1) return `${yours} merged into ${successors[0]!.name}`;
+  const names = successors.map((s) => s.name);
+  return `${yours} split between ${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+}

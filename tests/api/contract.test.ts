@@ -126,6 +126,15 @@ describe("every endpoint answers as docs/openapi.yaml says", () => {
     const conflict = await expectDocumented("updateEntry", await call("updateEntry", { params: { id: listId, entryId }, body: { version: 1, stage: "won" } }), 409);
     expect(conflict).toMatchObject({ error: { current: { stage: "engaged", version: 2 } } });
     await expectDocumented("updateEntry", await call("updateEntry", { params: { id: listId, entryId: "nope" }, body: { version: 1 } }), 404);
+    // Frimley ICB split in April 2026: its entry moves to the successor chosen, and not without one
+    await call("addEntries", { params: { id: listId }, body: { codes: ["QNQ"] } });
+    const frimley = (await t.db.targetListEntry.findFirstOrThrow({ where: { listId, organisation: { code: "QNQ" } } })).id;
+    await expectDocumented("moveEntry", await call("moveEntry", { params: { id: listId, entryId: frimley }, body: { version: 1 } }), 400);
+    await expectDocumented("moveEntry", await call("moveEntry", { params: { id: listId, entryId: frimley }, body: { version: 2, to: "QRL" } }), 409);
+    await expectDocumented("moveEntry", await call("moveEntry", { user: viewer, params: { id: listId, entryId: frimley }, body: { version: 1, to: "QRL" } }), 403);
+    await expectDocumented("moveEntry", await call("moveEntry", { params: { id: listId, entryId: "nope" }, body: { version: 1, to: "QRL" } }), 404);
+    const moved = await expectDocumented("moveEntry", await call("moveEntry", { params: { id: listId, entryId: frimley }, body: { version: 1, to: "QRL" } }), 200);
+    expect(moved).toMatchObject({ outcome: "moved", from: { code: "QNQ" }, entry: { id: frimley, organisation: { code: "QRL" } } });
     await expectDocumented("exportTargetList", await call("exportTargetList", { params: { id: listId }, query: "bom=1" }), 200);
     await expectDocumented("exportTargetList", await call("exportTargetList", { params: { id: "nope" } }), 404);
   });

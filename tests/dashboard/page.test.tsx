@@ -37,7 +37,7 @@ describe("the dashboard page", () => {
   it("asks the database once for the filters and once per chart, and no more", async () => {
     const calls: string[] = [];
     await loadDashboard(countingClient(t.db, calls), seeded.users[0]!.ctx, { nation: "england", region: "Y62", icb: "QYG", list: seeded.lists.epr });
-    expect(calls).toHaveLength(1 + 8);
+    expect(calls).toHaveLength(1 + 8 + 1); // filters, the eight charts, the notice of accounts that merged
     expect(calls.every((c) => c.startsWith("$queryRaw"))).toBe(true);
     const freshCalls: string[] = [];
     await loadDashboard(countingClient(t.db, freshCalls), fresh, {});

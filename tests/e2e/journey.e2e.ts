@@ -271,9 +271,10 @@ export async function runJourney({ baseUrl, chromium, db, screenshotDir }: Optio
       assert.match(page.url(), /\/sign-in\?callbackUrl=/);
     });
 
+    let other: Page;
     await step("a user of another team sees none of it", async () => {
       await createUserByOperator(db, { email: OTHER.email, password: OTHER.password, team: OTHER.team, role: "owner" });
-      const other = await (await browser.newContext()).newPage();
+      other = await (await browser.newContext()).newPage();
       await signIn(other, baseUrl, OTHER.email, OTHER.password);
       await other.goto(`${baseUrl}/lists`);
       await other.getByText("No target lists yet").waitFor();
@@ -290,6 +291,21 @@ export async function runJourney({ baseUrl, chromium, db, screenshotDir }: Optio
       assert.equal(await other.getByText("demo booked for January").count(), 0);
       const api = await other.request.get(`${baseUrl}/api/v1/notes?q=CCIO`);
       assert.deepEqual((await api.json()).data, []);
+    });
+
+    await step("that new user, whose team has no list yet, adds the body to a new list from the top of its profile, and the list shows it", async () => {
+      await other.goto(`${baseUrl}/organisations/QYG`);
+      const actions = other.getByRole("group", { name: "Your team's actions" });
+      assert.equal(await actions.getByRole("combobox", { name: "Add to list" }).inputValue(), "__new__");
+      await actions.getByRole("link", { name: "Write a note" }).click();
+      assert.equal(await other.getByLabel("Add a note").evaluate((box) => box === document.activeElement), true);
+      await actions.getByRole("textbox", { name: "Name of the new list" }).fill("Rival ICBs");
+      await actions.getByRole("button", { name: "Add", exact: true }).click();
+      await actions.getByRole("status").filter({ hasText: "Added to the list." }).waitFor();
+      await actions.getByRole("link", { name: "Open Rival ICBs" }).click();
+      await other.waitForURL(/\/lists\/.+/);
+      await other.getByRole("heading", { level: 1, name: "Rival ICBs" }).waitFor();
+      await other.getByRole("table").getByRole("link", { name: /Cheshire and Merseyside/ }).first().waitFor();
     });
 
     console.log("\n[e2e] axe (WCAG 2.1 A/AA): serious or critical violations fail the run");

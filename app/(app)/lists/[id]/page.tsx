@@ -9,6 +9,7 @@ import { AppError } from "@/lib/errors";
 import { formatDate, formatInteger } from "@/lib/format";
 import { getTargetList } from "@/lib/target-lists";
 import { entriesTable, pipelineSummary } from "@/lib/target-lists/entries";
+import { mergerNotices } from "@/lib/target-lists/moves";
 import { readTablePage } from "@/lib/tables/server";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
@@ -17,6 +18,7 @@ import { toSearchParams } from "@/lib/paging";
 import { EditTargetListForm } from "@/components/target-lists/edit-target-list-form";
 import { EntriesTable } from "@/components/target-lists/entries-table";
 import { ListActions } from "@/components/target-lists/list-actions";
+import { MergerNotices } from "@/components/target-lists/merger-notices";
 import { PipelineSummary } from "@/components/target-lists/pipeline-summary";
 import { FilterError } from "@/components/data-table/filter-error";
 
@@ -34,10 +36,11 @@ export default async function TargetListPage({ params, searchParams }: Props) {
     throw error;
   });
   const archived = list.archivedAt !== null;
-  const [members, pipeline, read] = await Promise.all([
+  const [members, pipeline, read, mergers] = await Promise.all([
     listMembers(db, ctx),
     pipelineSummary(db, ctx, list.id, { includeArchived: true }),
     readTablePage(entriesTable, db, { ctx, listId: list.id }, query),
+    mergerNotices(db, ctx, { listId: list.id }),
   ]);
   const listTotal = pipeline.reduce((sum, s) => sum + s.count, 0);
   const isAnalyst = can(ctx, "write");
@@ -71,6 +74,13 @@ export default async function TargetListPage({ params, searchParams }: Props) {
           This list is archived: the lists page shows it under “archived”, the team&apos;s pipeline leaves it out, and its entries cannot be changed. {isAnalyst ? "Restore it to work on it again." : "An analyst can restore it."}
         </p>
       )}
+
+      <MergerNotices
+        listId={list.id}
+        notices={mergers}
+        canEdit={canEdit}
+        readOnlyReason={!isAnalyst ? "An analyst, admin or owner in your team can move these entries to their successors." : archived ? "Restore the list to move these entries to their successors." : undefined}
+      />
 
       <section aria-labelledby="pipeline-heading" className="mb-6">
         <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">

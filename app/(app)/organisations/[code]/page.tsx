@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/lib/db/client";
 import { requirePageAuth } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/roles";
-import { listNotesForOrganisation, noteToJson } from "@/lib/notes";
+import { listNotesForOrganisation, listPredecessorNotes, noteToJson } from "@/lib/notes";
 import { listContacts } from "@/lib/contacts";
 import { OrganisationNotes } from "@/components/notes/organisation-notes";
 import { commissioningForPopulation, populationCommissioner } from "@/lib/commissioning";
@@ -21,6 +21,8 @@ import { findCurrentBuyer } from "@/lib/organisations/succession";
 import { OrganisationSummary } from "@/components/organisations/organisation-summary";
 import { listOrganisationHistory } from "@/lib/changes";
 import { OrganisationHistory } from "@/components/organisations/organisation-history";
+import { ProfileActions } from "@/components/organisations/profile-actions";
+import { PredecessorNotes } from "@/components/notes/predecessor-notes";
 
 // generateMetadata and the page both need the body: one query per request
 const loadOrganisation = cache((code: string) => findOrganisationByCode(getDb(), code));
@@ -41,11 +43,12 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
   const organisation = await loadOrganisation(code);
   if (!organisation) notFound();
   const tableParams = toSearchParams(await searchParams, ["parent"]);
-  const [chain, below, buyer, notes, lists, contacts, teamLists, childKinds, children, history] = await Promise.all([
+  const [chain, below, buyer, notes, predecessorNotes, lists, contacts, teamLists, childKinds, children, history] = await Promise.all([
     parentChain(db, organisation.code),
     descendantCounts(db, organisation.code),
     findCurrentBuyer(db, organisation.code),
     listNotesForOrganisation(db, ctx, organisation.code, { includeDeleted: true }),
+    listPredecessorNotes(db, ctx, organisation.id),
     listsHoldingOrganisation(db, ctx, organisation.id),
     listContacts(db, ctx, organisation.code),
     listTargetLists(db, ctx),
@@ -56,9 +59,11 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
   ]);
   const commissioner = await populationCommissioner(db, organisation, buyer?.currentCommissioners[0]?.code);
   const population = commissioner ? await commissioningForPopulation(db, commissioner) : null;
+  const listOptions = teamLists.map(({ id, name }) => ({ value: id, label: name }));
+  const canWrite = can(ctx, "write");
   return (
     <>
-      <OrganisationSummary organisation={organisation} chain={chain} below={below} buyer={buyer} />
+      <OrganisationSummary organisation={organisation} chain={chain} below={below} buyer={buyer} actions={<ProfileActions code={organisation.code} lists={listOptions} canWrite={canWrite} />} />
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
         <div className="lg:col-span-2">
           {population && (
@@ -69,23 +74,24 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
             />
           )}
         </div>
-        <TeamLists entries={lists} organisationName={organisation.name} code={organisation.code} lists={teamLists.map(({ id, name }) => ({ id, name }))} canWrite={can(ctx, "write")} />
+        <TeamLists entries={lists} organisationName={organisation.name} canWrite={canWrite} />
       </div>
       <ChildrenSection
         organisation={organisation}
         kinds={childKinds}
         params={tableParams}
         read={children}
-        canWrite={can(ctx, "write")}
-        lists={teamLists.map(({ id, name }) => ({ value: id, label: name }))}
+        canWrite={canWrite}
+        lists={listOptions}
       />
       <OrganisationHistory code={organisation.code} name={organisation.name} changes={history} />
       <OrganisationNotes
         organisationCode={organisation.code}
         notes={notes.map(noteToJson)}
         contacts={contacts.map(({ id, name, role, email, phone }) => ({ id, name, role, email, phone }))}
-        canWrite={can(ctx, "write")}
+        canWrite={canWrite}
       />
+      <PredecessorNotes notes={predecessorNotes} />
     </>
   );
 }
