@@ -3,7 +3,7 @@
 // name starting with "=" is just text and needs no neutralising prefix. The header row is frozen
 // and filtered, and column widths come from the header and the first batch.
 import { once } from "node:events";
-import { PassThrough, Readable } from "node:stream";
+import { PassThrough, Readable, type Writable } from "node:stream";
 import type { ColumnType, ExportColumn } from "@/lib/export/columns";
 
 export const XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -50,6 +50,19 @@ function widths<Row>(columns: ExportColumn<Row>[], sample: Row[]): number[] {
 }
 
 /**
+ * Waits until the sheet's XML has gone into the compressor. exceljs's sheet stream writes on
+ * without waiting (its write never returns false), so a slow client would let the XML pile up in
+ * the compressor's input; that input (the one stream the sheet pipes to, in exceljs 4.4) says
+ * when it is full, and drains only as fast as the client reads.
+ */
+async function sheetDrained(sheet: object, out: Writable, signal: AbortSignal) {
+  // A readable-stream 3 Transform: no writableNeedDrain getter, the state says it
+  const compressor = (sheet as { stream?: { pipes?: (Writable & { _writableState?: { needDrain: boolean } })[] } }).stream?.pipes?.[0];
+  if (compressor?._writableState?.needDrain) await once(compressor, "drain", { signal });
+  if (out.writableNeedDrain) await once(out, "drain", { signal });
+}
+
+/**
  * Streams rows as an .xlsx workbook. The next batch is fetched only once the client has taken what
  * the last one compressed to, so memory stays at about one batch however many rows there are; a
  * client that disconnects stops the query.
@@ -80,8 +93,11 @@ export function xlsxStream<Row>(columns: ExportColumn<Row>[], batches: AsyncIter
     while (!next.done && !stopped.signal.aborted) {
       for (const row of next.value) sheet.addRow(columns.map((c) => xlsxCell(c.type, c.value(row)))).commit();
       rows += next.value.length;
-      if (out.writableNeedDrain) await once(out, "drain", { signal: stopped.signal });
-      next = await iterator.next();
+      // The next batch is fetched while this one compresses and goes out
+      const fetching = iterator.next();
+      fetching.catch(() => {});
+      await sheetDrained(sheet, out, stopped.signal);
+      next = await fetching;
     }
     if (stopped.signal.aborted) return;
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows, column: columns.length } };
@@ -92,5 +108,7 @@ export function xlsxStream<Row>(columns: ExportColumn<Row>[], batches: AsyncIter
   write().catch((error: unknown) => {
     if (!stopped.signal.aborted) out.destroy(error instanceof Error ? error : new Error(String(error)));
   });
-  return Readable.toWeb(out) as ReadableStream<Uint8Array>;
+  // A queue measured in bytes: toWeb's default counts chunks (16,384 of them), which would let the
+  // whole workbook pile up in front of a slow client
+  return Readable.toWeb(out, { strategy: new ByteLengthQueuingStrategy({ highWaterMark: 64 * 1024 }) }) as ReadableStream<Uint8Array>;
 }

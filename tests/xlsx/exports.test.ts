@@ -10,7 +10,7 @@ import * as entryRoute from "@/app/api/v1/target-lists/[id]/entries/[entryId]/ro
 import * as exportRoute from "@/app/api/v1/target-lists/[id]/export.csv/route";
 import * as organisationNotesRoute from "@/app/api/v1/organisations/[code]/notes/route";
 import * as dashboardRoute from "@/app/api/v1/dashboard/[chart]/route";
-import { XLSX_MEDIA_TYPE } from "@/lib/xlsx";
+import { XLSX_MEDIA_TYPE, xlsxStream } from "@/lib/xlsx";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { apiRequest, params, signedInUser, type TestUser } from "../support/auth";
 
@@ -151,5 +151,31 @@ describe("exports as Excel workbooks", () => {
     expect((await dashboardRoute.GET(apiRequest(`/api/v1/dashboard/pipeline?list=${listId}&format=xlsx`, { cookie: outsider.cookie }), params({ chart: "pipeline" }))).status).toBe(404);
     const pipeline = await readXlsx(await dashboardRoute.GET(apiRequest(`/api/v1/dashboard/pipeline?list=${listId}&format=xlsx`, { cookie: ann.cookie }), params({ chart: "pipeline" })));
     expect(pipeline.rows.find((r) => r.stage === "identified")).toMatchObject({ entries: 3, estimated_value_gbp: 250000.5 });
+  });
+});
+
+describe("the Excel writer", () => {
+  it("stops reading batches when the client goes away, so the export's cursor is closed", async () => {
+    let batchesRead = 0;
+    let closed = false;
+    async function* batches() {
+      try {
+        for (let i = 0; i < 1000; i++) {
+          batchesRead++;
+          yield Array.from({ length: 2000 }, (_, j) => ({ code: `X${i}-${j}`, name: "A body whose name fills the sheet ".repeat(3) }));
+        }
+      } finally {
+        closed = true;
+      }
+    }
+    const columns = [
+      { header: "code", type: "text" as const, value: (r: { code: string }) => r.code },
+      { header: "name", type: "text" as const, value: (r: { name: string }) => r.name },
+    ];
+    const reader = xlsxStream(columns, batches()).getReader();
+    await reader.read();
+    await reader.cancel();
+    await expect.poll(() => closed).toBe(true);
+    expect(batchesRead).toBeLessThan(20);
   });
 });
