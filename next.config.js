@@ -4,8 +4,9 @@ const nextConfig = {
   // The end-to-end suite builds into its own folder so it never replaces the build `npm start` serves
   distDir: process.env.ATLAS_DIST_DIR ?? ".next",
   poweredByHeader: false,
-  // The Prisma driver adapter and pg run on the Node server only
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "@node-rs/argon2"],
+  // The Prisma driver adapter and pg run on the Node server only; exceljs (CommonJS, reads its own
+  // files and streams through archiver) is loaded from node_modules rather than bundled
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "@node-rs/argon2", "exceljs"],
   // On every response, static files included (the CSP with its nonce is set per request in proxy.ts)
   async headers() {
     return [

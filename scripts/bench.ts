@@ -1,5 +1,5 @@
 // npm run bench: the explorer's queries and the CSV export at about 100x the real data, measured
-// through the app's own code (searchOrganisations, exportOrganisationsCsv) on a separate database,
+// through the app's own code (searchOrganisations, exportOrganisations) on a separate database,
 // "atlas_bench". See docs/benchmarks.md.
 //
 //   npm run bench                 reuse atlas_bench when it already holds the synthetic data
@@ -12,7 +12,7 @@ import { createPrismaClient } from "../lib/db/client";
 import { migrate } from "../lib/db/migrate";
 import { importReferenceData } from "../lib/import";
 import { compileFilters, countQuery, pageQuery, parseExplorerParams, searchOrganisations, SEARCH_THRESHOLD_SQL, type ExplorerFilters } from "../lib/organisations/explorer";
-import { exportOrganisationsCsv } from "../lib/organisations/export";
+import { exportOrganisations } from "../lib/organisations/export";
 import { openBenchServer } from "./bench/database";
 import { DEFAULT_SETTINGS, generate, GENERATION_VERSION, readMarker, writeMarker, type GenerationMarker } from "./bench/generate";
 import { collectGarbage, machine, MB, percentile, table, withMemorySampling } from "./bench/measure";
@@ -166,8 +166,8 @@ try {
     const filters = parseExplorerParams(new URLSearchParams(params));
     const t0 = performance.now();
     const { result: rows, memory } = await withMemorySampling(async () => {
-      const stream = await exportOrganisationsCsv(db!, pool!, { teamId: "bench-team-1" }, filters);
-      const reader = stream.getReader();
+      const response = await exportOrganisations(db!, pool!, { teamId: "bench-team-1" }, filters, "csv");
+      const reader = response.body!.getReader();
       let lines = 0;
       let bytes = 0;
       while (true) {
@@ -216,7 +216,7 @@ try {
       results.map((r) => [r.name, r.total, r.p50.toFixed(1), r.p95.toFixed(1), r.max.toFixed(0), TARGET_MS, r.p95 < TARGET_MS ? "pass" : "FAIL", describe(r.slowest)]),
     ),
     "",
-    `CSV export (exportOrganisationsCsv, streamed and read to the end or cancelled after N rows), target ${EXPORT_TARGET_S} s for 100,000 rows with flat memory:`,
+    `CSV export (exportOrganisations, streamed and read to the end or cancelled after N rows), target ${EXPORT_TARGET_S} s for 100,000 rows with flat memory:`,
     "",
     table(
       ["filter", "rows", "MB of CSV", "seconds", "peak RSS MB", "RSS growth MB", "heap delta MB"],

@@ -1,8 +1,10 @@
 "use client";
 // A dashboard card: a heading, what the chart shows and in what units, the chart or (on request)
-// the same figures as a table, a CSV download of them and a link into the explorer or the list.
+// the same figures as a table, an Excel or CSV download of them and a link into the explorer or the list.
 import Link from "next/link";
 import { useId, useState, type ComponentProps, type ReactNode } from "react";
+import type { ExportFormat } from "@/lib/export";
+import { ExportMenu } from "@/components/export/export-menu";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/input";
 
@@ -15,7 +17,7 @@ export function ChartCard({
   controls,
   chart,
   table,
-  csvHref,
+  downloads,
   exploreHref,
   exploreLabel = "Open in the explorer",
   footnote,
@@ -29,7 +31,8 @@ export function ChartCard({
   controls?: ReactNode;
   chart: ReactNode;
   table: ReactNode;
-  csvHref?: string;
+  /** The chart's figures as Excel and CSV */
+  downloads?: Record<ExportFormat, string>;
   exploreHref?: string;
   exploreLabel?: string;
   footnote?: ReactNode;
@@ -51,11 +54,7 @@ export function ChartCard({
             <Button variant="secondary" size="sm" onClick={() => setAsTable((v) => !v)} aria-pressed={asTable} aria-controls={panelId}>
               {asTable ? "View as chart" : "View as table"}
             </Button>
-            {csvHref && (
-              <a href={csvHref} download className={linkClass}>
-                Download data (CSV)
-              </a>
-            )}
+            {downloads && <ExportMenu links={downloads} label="Download data" />}
             {exploreHref && (
               <Link href={exploreHref} className={linkClass}>
                 {exploreLabel}

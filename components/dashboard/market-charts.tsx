@@ -6,7 +6,7 @@ import dynamic from "next/dynamic";
 import { useState } from "react";
 import type { CommissionerKindRow, KindNationRow, PcnDistribution } from "@/lib/dashboard/market";
 import { ARRANGEMENT_COLOURS, COMMISSIONER_SHORT, NATION_COLOURS, NATION_SHORT } from "@/lib/dashboard/labels";
-import { csvHref, explorerHref, type DashboardFilters } from "@/lib/dashboard/links";
+import { downloadHrefs, explorerHref, type DashboardFilters } from "@/lib/dashboard/links";
 import { formatMonth } from "@/lib/format";
 import { ARRANGEMENTS, ARRANGEMENT_LABELS, NATION_LABELS, NATIONS, SHORT_KIND_PLURALS } from "@/lib/organisations/vocabulary";
 import { buttonClass } from "@/components/ui/button";
@@ -58,7 +58,7 @@ export function BodiesByKindCard({ rows, filters, regionName }: { rows: KindNati
           ]}
         />
       }
-      csvHref={csvHref("bodies-by-kind", filters)}
+      downloads={downloadHrefs("bodies-by-kind", filters)}
       exploreHref={explorerHref({ nation: filters.nation, region: filters.region })}
       empty={rows.length === 0 ? <EmptyState look="card" title="No open body matches these filters" /> : undefined}
       footnote={filters.region ? "Within an NHS England region: the national bodies, which have no region, are not counted." : <>Closed bodies and the April 2026 ICB mergers are on the <TableLink href="/structure">structure page</TableLink>.</>}
@@ -146,7 +146,7 @@ export function PcnSizesCard({
           ]}
         />
       }
-      csvHref={csvHref("pcn-sizes", filters)}
+      downloads={downloadHrefs("pcn-sizes", filters)}
       exploreHref={explore}
       exploreLabel={icb ? "Open the region's PCNs in the explorer" : "Open these PCNs in the explorer"}
       empty={
@@ -218,7 +218,7 @@ export function WhoCommissionsCard({ rows, filters }: { rows: CommissionerKindRo
           ]}
         />
       }
-      csvHref={csvHref("who-commissions", { nation: filters.nation })}
+      downloads={downloadHrefs("who-commissions", { nation: filters.nation })}
       exploreHref="/commissioning"
       exploreLabel="Open the full matrix"
       empty={rows.length === 0 ? <EmptyState look="card" title="No who-commissions-what rows for this nation" /> : undefined}

@@ -5,7 +5,7 @@ import dynamic from "next/dynamic";
 import { useMemo, useState } from "react";
 import type { AreaBodyRow } from "@/lib/dashboard/market";
 import { NATION_COLOURS } from "@/lib/dashboard/labels";
-import { csvHref, explorerHref, type DashboardFilters } from "@/lib/dashboard/links";
+import { downloadHrefs, explorerHref, type DashboardFilters } from "@/lib/dashboard/links";
 import { formatMonth } from "@/lib/format";
 import { NATION_LABELS, NATIONS } from "@/lib/organisations/vocabulary";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -150,7 +150,7 @@ export function PopulationAllocationCard({ rows, filters, regionName }: { rows: 
         </>
       }
       table={table}
-      csvHref={csvHref("population-allocation", filters)}
+      downloads={downloadHrefs("population-allocation", filters)}
       exploreHref={explorerHref({ nation: filters.nation, region: filters.region, kind: AREA_KINDS })}
       empty={rows.length === 0 ? <EmptyState look="card" title="No ICB, health board or LHB matches these filters" /> : undefined}
       footnote={

@@ -9,7 +9,7 @@ import Link from "next/link";
 import { useMemo, useState } from "react";
 import type { CoverageRow, NotesActivity, OverdueRow, PipelineRow } from "@/lib/dashboard/team";
 import { OVERDUE_BUCKETS, OVERDUE_COLOURS, SERIES_COLOURS, STAGE_COLOURS } from "@/lib/dashboard/labels";
-import { csvHref, explorerHref, type DashboardFilters } from "@/lib/dashboard/links";
+import { downloadHrefs, explorerHref, type DashboardFilters } from "@/lib/dashboard/links";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ChartCard, ChartSelect, FilterForm } from "./chart-card";
@@ -108,7 +108,7 @@ export function PipelineCard({ rows, lists, filters }: { rows: PipelineRow[]; li
           }
         />
       }
-      csvHref={csvHref("pipeline", { list: filters.list })}
+      downloads={downloadHrefs("pipeline", { list: filters.list })}
       exploreHref={list ? `/lists/${encodeURIComponent(list.id)}` : explorerHref({ list: "any", status: "all" })}
       exploreLabel={list ? "Open the list" : "Open your lists' bodies in the explorer"}
       empty={
@@ -161,7 +161,7 @@ export function CoverageCard({ rows, filters }: { rows: CoverageRow[]; filters: 
           ]}
         />
       }
-      csvHref={csvHref("coverage", { nation: filters.nation, region: filters.region })}
+      downloads={downloadHrefs("coverage", { nation: filters.nation, region: filters.region })}
       exploreHref={explorerHref({ kind: AREA_KINDS, list: "any", nation: filters.nation, region: filters.region })}
       exploreLabel="Open the covered bodies in the explorer"
       empty={
@@ -238,7 +238,7 @@ export function NotesActivityCard({ activity, wide = false }: { activity: NotesA
           ]}
         />
       }
-      csvHref={csvHref("notes-activity", {})}
+      downloads={downloadHrefs("notes-activity", {})}
       exploreHref="/notes"
       exploreLabel="Open the notes"
       empty={
@@ -298,7 +298,7 @@ export function OverdueCard({ rows, hasEntries }: { rows: OverdueRow[]; hasEntri
           ]}
         />
       }
-      csvHref={csvHref("overdue", {})}
+      downloads={downloadHrefs("overdue", {})}
       empty={
         total === 0 ? (
           <EmptyState look="card" title="Nothing is overdue">

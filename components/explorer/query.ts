@@ -1,5 +1,6 @@
 // The explorer's URL is its whole state: filters, search, sort, page, size and visible columns.
 // These helpers build the query strings the page, the table and the actions share.
+import type { ExportFormat } from "@/lib/export";
 import type { OrganisationKind } from "@/lib/organisations/vocabulary";
 import { toQueryString } from "@/components/data-table/query-string";
 
@@ -32,12 +33,12 @@ export function filterQuery(query: string): string {
   return toQueryString(params);
 }
 
-/** Filters and sort, for the CSV export (which ignores paging and columns). */
-export function exportQuery(query: string, viewName: string): string {
+/** Filters and sort, for the export (which ignores paging and columns); a CSV starts with a byte-order mark. */
+export function exportQuery(query: string, viewName: string, format: ExportFormat): string {
   const params = new URLSearchParams(query);
   for (const key of ["page", "size", "columns", "view", "cursor", "limit", "format", "bom"]) params.delete(key);
-  params.set("format", "csv");
-  params.set("bom", "1");
+  params.set("format", format);
+  if (format === "csv") params.set("bom", "1");
   params.set("view", viewName || "explorer");
   return toQueryString(params);
 }

@@ -3,18 +3,17 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { archiveTargetListAction } from "@/lib/target-lists/actions";
-import { Button, buttonClass } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
+import { ExportMenu } from "@/components/export/export-menu";
 
-/** Export (a plain download link: the CSV streams) and archive or restore. */
+/** Export (Excel or CSV, streamed) and archive or restore. */
 export function ListActions({ listId, archived, canWrite }: { listId: string; archived: boolean; canWrite: boolean }) {
   const router = useRouter();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <a href={`/api/v1/target-lists/${listId}/export.csv?bom=1`} className={buttonClass({ variant: "secondary", size: "sm" })} download>
-        Export CSV
-      </a>
+      <ExportMenu links={{ xlsx: `/api/v1/target-lists/${listId}/export.csv?format=xlsx`, csv: `/api/v1/target-lists/${listId}/export.csv?bom=1` }} />
       {canWrite && (
         <Button
           variant="secondary"

@@ -13,6 +13,8 @@ export type ApiResponse = {
   schema?: z.ZodType;
   /** A streamed CSV body instead of (or beside, when `schema` is set) JSON */
   csv?: string;
+  /** A streamed Excel workbook (.xlsx), likewise */
+  xlsx?: string;
 };
 
 export type ApiContract = {

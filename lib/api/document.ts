@@ -5,6 +5,7 @@ import { stringify } from "yaml";
 import { z } from "zod";
 import { errorSchema, type ApiContract, type ApiResponse } from "./contract";
 import { endpoints } from "./endpoints";
+import { XLSX_MEDIA_TYPE } from "@/lib/xlsx";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -68,6 +69,7 @@ function responseObject(response: ApiResponse, status: number, convert: ReturnTy
   if (response.schema) content["application/json"] = { schema: convert(response.schema, "output") };
   else if (status >= 400) content["application/json"] = { schema: { $ref: "#/components/schemas/Error" } };
   if (response.csv) content["text/csv"] = { schema: { type: "string", description: response.csv } };
+  if (response.xlsx) content[XLSX_MEDIA_TYPE] = { schema: { type: "string", contentMediaType: XLSX_MEDIA_TYPE, description: response.xlsx } };
   return { description: response.description, ...(Object.keys(content).length ? { content } : {}) };
 }
 

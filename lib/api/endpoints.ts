@@ -10,6 +10,7 @@ import { dashboardFilterSchema } from "@/lib/dashboard/params";
 import { changesFeedSchema } from "@/lib/changes";
 import { CHANGE_TYPES, CHANGE_TYPE_TEXT } from "@/lib/changes/vocabulary";
 import { noteBodySchema, notesFeedSchema, updateNoteSchema } from "@/lib/notes";
+import { exportFormatSchema } from "@/lib/export";
 import { explorerFilterSchema, explorerPageSchema } from "@/lib/organisations/explorer";
 import { organisationCodeSchema } from "@/lib/organisations/read";
 import { NATIONS, ORGANISATION_KINDS } from "@/lib/organisations/vocabulary";
@@ -26,14 +27,16 @@ function described<T extends Record<string, z.ZodType>>(shape: T, descriptions: 
 }
 
 const CSV_CELLS = "RFC 4180; cells starting with = + - @ tab or CR are prefixed with an apostrophe";
-const bom = z.enum(["1", "true"]).optional().describe("1 adds a UTF-8 byte-order mark for Excel");
+const XLSX_CELLS = "One sheet, its header row frozen and filtered; codes are text, figures numbers, dates and timestamps (UTC) dates; no cell is a formula";
+const bom = z.enum(["1", "true"]).optional().describe("CSV only: 1 adds a UTF-8 byte-order mark");
+const format = exportFormatSchema.default("csv").describe("csv (for integrations), or xlsx: an Excel workbook for people");
 const codeParams = z.object({ code: organisationCodeSchema.describe("An organisation code, e.g. QYG") });
 const idParams = z.object({ id: idSchema });
 const notFound = (what: string) => ({ 404: { description: `${what} is not one of your team's (or does not exist)` } });
 const version = z.coerce.number().int().positive().describe("The version you edited: a stale one answers 409");
 
 const organisationQuery = described(
-  { ...explorerFilterSchema.shape, ...explorerPageSchema.shape, format: z.enum(["csv"]).optional(), bom, view: z.string().optional(), page: z.string().optional(), size: z.string().optional(), columns: z.string().optional() },
+  { ...explorerFilterSchema.shape, ...explorerPageSchema.shape, format: exportFormatSchema.optional(), bom, view: z.string().optional(), page: z.string().optional(), size: z.string().optional(), columns: z.string().optional() },
   {
     nation: `Comma-separated nations, e.g. england,wales; one of ${NATIONS.join(", ")}`,
     kind: `Comma-separated kinds, e.g. icb,health-board; one of ${ORGANISATION_KINDS.join(", ")}`,
@@ -53,8 +56,8 @@ const organisationQuery = described(
     has_notes: "Bodies with (or without) notes from your team",
     sort: "Default: relevance with q, else name; population is resident population, patients registered patients; - for descending, blanks last",
     cursor: "next_cursor of the previous page (opaque)",
-    format: "Stream every matching row as CSV (or send Accept: text/csv)",
-    view: "Name used in the CSV filename",
+    format: "Stream every matching row as an Excel workbook (xlsx) or as CSV (csv), instead of a page of JSON; or send Accept: text/csv or the xlsx media type",
+    view: "Name used in the download's filename",
     page: "The explorer page's own parameter: accepted and ignored here (use cursor)",
     size: "The explorer page's own parameter: accepted and ignored here (use limit)",
     columns: "The explorer page's own parameter: accepted and ignored here",
@@ -132,7 +135,7 @@ export const endpoints = {
     tag: "organisations",
     summary: "Search and filter the bodies of the four nations",
     query: organisationQuery,
-    responses: { 200: { description: "One page, or the whole result as CSV", schema: s.organisationPageSchema, csv: CSV_CELLS } },
+    responses: { 200: { description: "One page, or the whole result as Excel or CSV", schema: s.organisationPageSchema, csv: CSV_CELLS, xlsx: XLSX_CELLS } },
   }),
   getOrganisation: defineEndpoint({
     operationId: "getOrganisation",
@@ -159,7 +162,7 @@ export const endpoints = {
     path: "/api/v1/dashboard/{chart}",
     access: "read",
     tag: "dashboard",
-    summary: "The figures behind one dashboard chart, as CSV",
+    summary: "The figures behind one dashboard chart, as CSV or Excel",
     description: [
       "The same aggregates the dashboard draws, computed in PostgreSQL. Reference data:",
       "population-allocation (ICBs, health boards, LHBs and area HSC trusts with resident population,",
@@ -174,10 +177,10 @@ export const endpoints = {
     ].join(" "),
     params: z.object({ chart: z.enum(Object.keys(DASHBOARD_CHARTS) as [keyof typeof DASHBOARD_CHARTS]) }),
     query: described(
-      { ...dashboardFilterSchema.shape, bom },
+      { ...dashboardFilterSchema.shape, format, bom },
       { region: "An NHS England region code (Y56 ... Y63)", icb: "An ICB code, for pcn-sizes", list: "A target list id of your team, for pipeline" },
     ),
-    responses: { 200: { description: "CSV with a header row", csv: CSV_CELLS }, 404: { description: "An unknown chart, or a list that is not one of your team's active lists" } },
+    responses: { 200: { description: "CSV or an Excel workbook, with a header row", csv: CSV_CELLS, xlsx: XLSX_CELLS }, 404: { description: "An unknown chart, or a list that is not one of your team's active lists" } },
   }),
   listTargetLists: defineEndpoint({
     operationId: "listTargetLists",
@@ -292,10 +295,11 @@ export const endpoints = {
     path: "/api/v1/target-lists/{id}/export.csv",
     access: "read",
     tag: "target-lists",
-    summary: "Every entry of a list, streamed as CSV, with the body's ICB or board, population and last note",
+    summary: "Every entry of a list, streamed as CSV or Excel, with the body's ICB or board, population and last note",
+    description: "The path keeps its name for the integrations that call it: format=xlsx answers an Excel workbook of the same rows.",
     params: idParams,
-    query: z.object({ bom }),
-    responses: { 200: { description: "CSV with a header row", csv: CSV_CELLS }, ...notFound("The list") },
+    query: z.object({ format, bom }),
+    responses: { 200: { description: "CSV or an Excel workbook, with a header row", csv: CSV_CELLS, xlsx: XLSX_CELLS }, ...notFound("The list") },
   }),
   listOrganisationNotes: defineEndpoint({
     operationId: "listOrganisationNotes",

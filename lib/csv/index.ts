@@ -1,5 +1,7 @@
-// The one CSV writer: RFC 4180 quoting, CRLF line ends, optional UTF-8 byte-order mark for Excel,
-// and spreadsheet formula injection neutralised.
+// The one CSV writer, for integrations: RFC 4180 quoting, CRLF line ends, optional UTF-8 byte-order
+// mark, and spreadsheet formula injection neutralised. People who open the file in a spreadsheet get
+// the Excel writer (lib/xlsx) instead; lib/export chooses between them.
+import type { ExportColumn } from "@/lib/export/columns";
 
 // A cell starting with one of these is run as a formula by Excel, LibreOffice or Google Sheets
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -24,13 +26,11 @@ export function wantsBom(params: URLSearchParams): boolean {
   return bom === "1" || bom === "true";
 }
 
-export type CsvColumn<Row> = { header: string; value: (row: Row) => unknown };
-
 /**
  * Streams rows as CSV: pulls the next batch only when the client has read the last one, so memory
  * stays flat however many rows there are, and a client that disconnects stops the query.
  */
-export function csvStream<Row>(columns: CsvColumn<Row>[], batches: AsyncIterable<Row[]>, options: { bom?: boolean } = {}): ReadableStream<Uint8Array> {
+export function csvStream<Row>(columns: ExportColumn<Row>[], batches: AsyncIterable<Row[]>, options: { bom?: boolean } = {}): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const iterator = batches[Symbol.asyncIterator]();
   let headerSent = false;
@@ -56,24 +56,4 @@ export function csvStream<Row>(columns: CsvColumn<Row>[], batches: AsyncIterable
       await iterator.return?.();
     },
   });
-}
-
-/** `commissioning-atlas_icbs-in-the-east_2026-11-23.csv` */
-export function csvFilename(name: string | null | undefined, date = new Date()): string {
-  const slug = (name ?? "export")
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60) || "export";
-  return `commissioning-atlas_${slug}_${date.toISOString().slice(0, 10)}.csv`;
-}
-
-export function csvHeaders(filename: string): HeadersInit {
-  return {
-    "Content-Type": "text/csv; charset=utf-8",
-    "Content-Disposition": `attachment; filename="${filename}"`,
-    "Cache-Control": "no-store",
-    "X-Content-Type-Options": "nosniff",
-  };
 }

@@ -1,9 +1,10 @@
-// The data behind each dashboard chart as CSV, written by the one CSV writer (lib/csv). The route
+// The data behind each dashboard chart as Excel or CSV, written by lib/export. The route
 // app/api/v1/dashboard/[chart] looks the chart up here; the figures are the same aggregates the
 // charts draw, with the same filters.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { AuthContext } from "@/lib/auth/context";
-import { csvFilename, csvStream, wantsBom, type CsvColumn } from "@/lib/csv";
+import { wantsBom } from "@/lib/csv";
+import { exportResponse, requestedFormat, type ColumnType, type ExportColumn } from "@/lib/export";
 import { AppError, notFound } from "@/lib/errors";
 import { KIND_LABELS, NATION_LABELS, ARRANGEMENTS } from "@/lib/organisations/vocabulary";
 import { bodiesByKindAndNation, pcnSizeDistribution, populationAndAllocation, whoCommissionsWhat } from "./market";
@@ -12,12 +13,12 @@ import { dashboardOptions } from "./options";
 import { coverageByRegion, notesPerWeek, overdueEntries, pipelineByStage } from "./team";
 import { checkAgainstChoices, DASHBOARD_PARAMS, parseDashboardFilters, type DashboardFilters } from "./params";
 
-type Loader = (db: PrismaClient, ctx: AuthContext, filters: DashboardFilters) => Promise<{ name: string; columns: CsvColumn<never>[]; rows: unknown[] }>;
+type Loader = (db: PrismaClient, ctx: AuthContext, filters: DashboardFilters) => Promise<{ name: string; columns: ExportColumn<never>[]; rows: unknown[] }>;
 
-/** A chart's CSV; columns that show a field as it is can be given as header: field. */
-function table<Row>(name: string, columns: CsvColumn<Row>[] | Record<string, keyof Row>, rows: Row[]) {
-  const list = Array.isArray(columns) ? columns : Object.entries(columns).map(([header, field]): CsvColumn<Row> => ({ header, value: (row) => row[field] }));
-  return { name, columns: list as CsvColumn<never>[], rows };
+/** A chart's table; columns that show a field as it is can be given as header: [field, type]. */
+function table<Row>(name: string, columns: ExportColumn<Row>[] | Record<string, [keyof Row, ColumnType]>, rows: Row[]) {
+  const list = Array.isArray(columns) ? columns : Object.entries(columns).map(([header, [field, type]]): ExportColumn<Row> => ({ header, type, value: (row) => row[field] }));
+  return { name, columns: list as ExportColumn<never>[], rows };
 }
 
 function place(filters: DashboardFilters): string {
@@ -29,20 +30,20 @@ export const DASHBOARD_CHARTS = {
     table(
       `population and allocation ${place(filters)}`,
       {
-        code: "code",
-        name: "name",
-        kind: "kind",
-        nation: "nation",
-        region_code: "regionCode",
-        region: "regionName",
-        population: "population",
-        population_year: "populationYear",
-        registered_patients: "registeredPatients",
-        registered_patients_month: "registeredPatientsMonth",
-        allocation_gbp_thousands: "allocationGbpThousands",
-        allocation_year: "allocationYear",
-        allocation_per_head_gbp: "allocationPerHeadGbp",
-        allocation_per_registered_patient_gbp: "allocationPerPatientGbp",
+        code: ["code", "text"],
+        name: ["name", "text"],
+        kind: ["kind", "text"],
+        nation: ["nation", "text"],
+        region_code: ["regionCode", "text"],
+        region: ["regionName", "text"],
+        population: ["population", "integer"],
+        population_year: ["populationYear", "text"],
+        registered_patients: ["registeredPatients", "integer"],
+        registered_patients_month: ["registeredPatientsMonth", "text"],
+        allocation_gbp_thousands: ["allocationGbpThousands", "money"],
+        allocation_year: ["allocationYear", "text"],
+        allocation_per_head_gbp: ["allocationPerHeadGbp", "money"],
+        allocation_per_registered_patient_gbp: ["allocationPerPatientGbp", "money"],
       },
       await populationAndAllocation(db, filters),
     ),
@@ -50,10 +51,10 @@ export const DASHBOARD_CHARTS = {
     table(
       `bodies by kind and nation ${place(filters)}`,
       [
-        { header: "nation", value: (r) => r.nation },
-        { header: "kind", value: (r) => r.kind },
-        { header: "kind_label", value: (r) => KIND_LABELS[r.kind].plural },
-        { header: "open_bodies", value: (r) => r.open },
+        { header: "nation", type: "text", value: (r) => r.nation },
+        { header: "kind", type: "text", value: (r) => r.kind },
+        { header: "kind_label", type: "text", value: (r) => KIND_LABELS[r.kind].plural },
+        { header: "open_bodies", type: "integer", value: (r) => r.open },
       ],
       await bodiesByKindAndNation(db, filters),
     ),
@@ -66,11 +67,11 @@ export const DASHBOARD_CHARTS = {
     return table(
       `pcn sizes ${filters.icb ?? place(filters)}`,
       [
-        { header: "measure", value: (r) => r.measure },
-        { header: "from", value: (r) => r.from },
-        { header: "to", value: (r) => r.to ?? "" },
-        { header: "band", value: (r) => r.label },
-        { header: "pcns", value: (r) => r.pcns },
+        { header: "measure", type: "text", value: (r) => r.measure },
+        { header: "from", type: "integer", value: (r) => r.from },
+        { header: "to", type: "integer", value: (r) => r.to ?? "" },
+        { header: "band", type: "text", value: (r) => r.label },
+        { header: "pcns", type: "integer", value: (r) => r.pcns },
       ],
       bins,
     );
@@ -79,11 +80,11 @@ export const DASHBOARD_CHARTS = {
     table(
       `who commissions what ${place(filters)}`,
       [
-        { header: "nation", value: (r) => r.nation },
-        { header: "commissioner_kind", value: (r) => r.commissionerKind },
-        { header: "commissioner", value: (r) => r.label },
-        { header: "service_categories", value: (r) => r.categories },
-        ...ARRANGEMENTS.map((a) => ({ header: a, value: (r: Awaited<ReturnType<typeof whoCommissionsWhat>>[number]) => r.byArrangement[a] ?? 0 })),
+        { header: "nation", type: "text", value: (r) => r.nation },
+        { header: "commissioner_kind", type: "text", value: (r) => r.commissionerKind },
+        { header: "commissioner", type: "text", value: (r) => r.label },
+        { header: "service_categories", type: "integer", value: (r) => r.categories },
+        ...ARRANGEMENTS.map((a) => ({ header: a, type: "integer" as const, value: (r: Awaited<ReturnType<typeof whoCommissionsWhat>>[number]) => r.byArrangement[a] ?? 0 })),
       ],
       await whoCommissionsWhat(db, filters),
     ),
@@ -91,9 +92,9 @@ export const DASHBOARD_CHARTS = {
     table(
       filters.list ? `pipeline ${filters.list}` : "pipeline all lists",
       [
-        { header: "stage", value: (r) => r.stage },
-        { header: "entries", value: (r) => r.count },
-        { header: "estimated_value_gbp", value: (r) => r.valueGbp },
+        { header: "stage", type: "text", value: (r) => r.stage },
+        { header: "entries", type: "integer", value: (r) => r.count },
+        { header: "estimated_value_gbp", type: "money", value: (r) => r.valueGbp },
       ],
       await pipelineByStage(db, ctx, filters.list),
     ),
@@ -101,12 +102,12 @@ export const DASHBOARD_CHARTS = {
     table(
       `coverage ${place(filters)}`,
       [
-        { header: "region_or_nation", value: (r) => r.label },
-        { header: "region_code", value: (r) => r.regionCode },
-        { header: "nation", value: (r) => r.nation },
-        { header: "bodies", value: (r) => r.total },
-        { header: "on_a_list", value: (r) => r.onList },
-        { header: "share", value: (r) => Number(r.share.toFixed(4)) },
+        { header: "region_or_nation", type: "text", value: (r) => r.label },
+        { header: "region_code", type: "text", value: (r) => r.regionCode },
+        { header: "nation", type: "text", value: (r) => r.nation },
+        { header: "bodies", type: "integer", value: (r) => r.total },
+        { header: "on_a_list", type: "integer", value: (r) => r.onList },
+        { header: "share", type: "number", value: (r) => Number(r.share.toFixed(4)) },
       ],
       await coverageByRegion(db, ctx, filters),
     ),
@@ -116,9 +117,9 @@ export const DASHBOARD_CHARTS = {
     return table(
       "notes per week",
       [
-        { header: "week_starting", value: (r) => r.week },
-        { header: "author", value: (r) => names.get(r.authorId) ?? "" },
-        { header: "notes", value: (r) => r.count },
+        { header: "week_starting", type: "date", value: (r) => r.week },
+        { header: "author", type: "text", value: (r) => names.get(r.authorId) ?? "" },
+        { header: "notes", type: "integer", value: (r) => r.count },
       ],
       activity.counts,
     );
@@ -127,13 +128,13 @@ export const DASHBOARD_CHARTS = {
     table(
       "overdue next steps",
       [
-        { header: "list_id", value: (r) => r.listId },
-        { header: "list", value: (r) => r.listName },
-        { header: "overdue_entries", value: (r) => r.total },
-        { header: "days_1_7", value: (r) => r.buckets.week },
-        { header: "days_8_30", value: (r) => r.buckets.month },
-        { header: "days_31_90", value: (r) => r.buckets.quarter },
-        { header: "days_over_90", value: (r) => r.buckets.older },
+        { header: "list_id", type: "text", value: (r) => r.listId },
+        { header: "list", type: "text", value: (r) => r.listName },
+        { header: "overdue_entries", type: "integer", value: (r) => r.total },
+        { header: "days_1_7", type: "integer", value: (r) => r.buckets.week },
+        { header: "days_8_30", type: "integer", value: (r) => r.buckets.month },
+        { header: "days_31_90", type: "integer", value: (r) => r.buckets.quarter },
+        { header: "days_over_90", type: "integer", value: (r) => r.buckets.older },
       ],
       await overdueEntries(db, ctx),
     ),
@@ -146,14 +147,15 @@ export function isDashboardChart(value: string): value is DashboardChart {
 }
 
 /**
- * The CSV of one chart for the filters in `search` (nation, region, icb, list, bom): an unknown
- * chart or another team's list is a 404, an unknown parameter or a bad value a 400.
+ * The download of one chart for the filters in `search` (nation, region, icb, list; format, bom): an
+ * unknown chart or another team's list is a 404, an unknown parameter or a bad value a 400.
  */
-export async function dashboardCsv(db: PrismaClient, ctx: AuthContext, chart: string, search: URLSearchParams): Promise<{ filename: string; stream: ReadableStream<Uint8Array> }> {
+export async function dashboardExport(db: PrismaClient, ctx: AuthContext, chart: string, search: URLSearchParams): Promise<Response> {
   if (!isDashboardChart(chart)) throw notFound(`The chart "${chart.slice(0, 40)}"`);
   for (const key of search.keys()) {
-    if (!(DASHBOARD_PARAMS as readonly string[]).includes(key) && key !== "bom") throw new AppError("invalid", `Unknown parameter "${key}".`, { [key]: ["Unknown parameter"] });
+    if (!(DASHBOARD_PARAMS as readonly string[]).includes(key) && key !== "bom" && key !== "format") throw new AppError("invalid", `Unknown parameter "${key}".`, { [key]: ["Unknown parameter"] });
   }
+  const format = requestedFormat(search) ?? "csv";
   const { filters, problems } = parseDashboardFilters(search);
   if (problems.length) throw new AppError("invalid", problems.join("; "));
   let listName: string | null = null;
@@ -171,5 +173,5 @@ export async function dashboardCsv(db: PrismaClient, ctx: AuthContext, chart: st
   async function* once() {
     yield rows as never[];
   }
-  return { filename: csvFilename(name.trim()), stream: csvStream(columns, once(), { bom: wantsBom(search) }) };
+  return exportResponse(format, name.trim(), columns, once(), { bom: wantsBom(search) });
 }

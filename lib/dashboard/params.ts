@@ -7,7 +7,7 @@ import { NATIONS } from "@/lib/organisations/vocabulary";
 import { organisationCode } from "@/lib/organisations/read";
 import { DASHBOARD_PARAMS, type DashboardFilters } from "./links";
 
-export { DASHBOARD_PARAMS, csvHref, explorerHref, type DashboardFilters, type ExplorerLink } from "./links";
+export { DASHBOARD_PARAMS, downloadHrefs, explorerHref, type DashboardFilters, type ExplorerLink } from "./links";
 
 /** One schema per parameter, so the page can drop one bad value and keep the others. */
 export const dashboardFilterSchema = z.object({

@@ -5,6 +5,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { currentResponsibilityWhere } from "@/lib/commissioning/state";
 import { todayIso } from "@/lib/format";
+import type { ExportColumn } from "@/lib/export";
 import { join, raw, sql, type Sql } from "@/lib/db/sql";
 import { queryRowsWithSettings } from "@/lib/db/query";
 import { PAGED_TABLE_SIZES } from "@/lib/paging";
@@ -314,24 +315,25 @@ export async function matchingOrganisationIds(db: PrismaClient, scope: ExplorerS
   return rows.map((r) => r.id);
 }
 
-export const EXPLORER_CSV_COLUMNS: { header: string; value: (row: ExplorerRow) => unknown }[] = [
-  { header: "code", value: (r) => r.code },
-  { header: "name", value: (r) => r.name },
-  { header: "kind", value: (r) => r.kind },
-  { header: "nation", value: (r) => r.nation },
-  { header: "status", value: (r) => r.status },
-  { header: "close_date", value: (r) => r.close_date },
-  { header: "successor_codes", value: (r) => r.successors?.map((s) => s.code).join(";") ?? "" },
-  { header: "parent_code", value: (r) => r.parent_code },
-  { header: "parent_name", value: (r) => r.parent_name },
-  { header: "region_code", value: (r) => r.region_code },
-  { header: "region_name", value: (r) => r.region_name },
-  { header: "population", value: (r) => r.population },
-  { header: "population_year", value: (r) => r.population_year },
-  { header: "registered_patients", value: (r) => r.registered_patients },
-  { header: "registered_patients_month", value: (r) => r.registered_patients_month },
-  { header: "allocation_gbp_thousands", value: (r) => r.allocation_gbp_thousands },
-  { header: "allocation_year", value: (r) => r.allocation_year },
+/** The columns of the explorer's export, CSV and Excel alike: add a column here and both get it. */
+export const EXPLORER_EXPORT_COLUMNS: ExportColumn<ExplorerRow>[] = [
+  { header: "code", type: "text", value: (r) => r.code },
+  { header: "name", type: "text", value: (r) => r.name },
+  { header: "kind", type: "text", value: (r) => r.kind },
+  { header: "nation", type: "text", value: (r) => r.nation },
+  { header: "status", type: "text", value: (r) => r.status },
+  { header: "close_date", type: "date", value: (r) => r.close_date },
+  { header: "successor_codes", type: "text", value: (r) => r.successors?.map((s) => s.code).join(";") ?? "" },
+  { header: "parent_code", type: "text", value: (r) => r.parent_code },
+  { header: "parent_name", type: "text", value: (r) => r.parent_name },
+  { header: "region_code", type: "text", value: (r) => r.region_code },
+  { header: "region_name", type: "text", value: (r) => r.region_name },
+  { header: "population", type: "integer", value: (r) => r.population },
+  { header: "population_year", type: "text", value: (r) => r.population_year },
+  { header: "registered_patients", type: "integer", value: (r) => r.registered_patients },
+  { header: "registered_patients_month", type: "text", value: (r) => r.registered_patients_month },
+  { header: "allocation_gbp_thousands", type: "money", value: (r) => r.allocation_gbp_thousands },
+  { header: "allocation_year", type: "text", value: (r) => r.allocation_year },
 ];
 
 /** The JSON shape of a body in the API. */

@@ -1,13 +1,13 @@
 import type pg from "pg";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { AuthContext } from "@/lib/auth/context";
-import { csvStream, type CsvColumn } from "@/lib/csv";
 import { cursorBatches } from "@/lib/db/pool";
+import { exportResponse, type ExportColumn, type ExportFormat } from "@/lib/export";
 import { sql } from "@/lib/db/sql";
 import { ANCESTOR_JOINS, COMMISSIONER_COLUMNS } from "@/lib/organisations/sql";
 import { getTargetList } from "./index";
 
-type ListCsvRow = {
+type ListExportRow = {
   code: string;
   name: string;
   kind: string;
@@ -33,34 +33,35 @@ type ListCsvRow = {
   last_note_author: string | null;
 };
 
-export const LIST_CSV_COLUMNS: CsvColumn<ListCsvRow>[] = [
-  { header: "code", value: (r) => r.code },
-  { header: "name", value: (r) => r.name },
-  { header: "kind", value: (r) => r.kind },
-  { header: "nation", value: (r) => r.nation },
-  { header: "status", value: (r) => r.status },
-  { header: "icb_or_board_code", value: (r) => r.commissioner_code },
-  { header: "icb_or_board_name", value: (r) => r.commissioner_name },
-  { header: "population", value: (r) => r.population },
-  { header: "population_year", value: (r) => r.population_year },
-  { header: "registered_patients", value: (r) => r.registered_patients },
-  { header: "registered_patients_month", value: (r) => r.registered_patients_month },
-  { header: "stage", value: (r) => r.stage },
-  { header: "lost_reason", value: (r) => r.lost_reason },
-  { header: "owner", value: (r) => r.owner },
-  { header: "priority", value: (r) => r.priority },
-  { header: "next_step", value: (r) => r.next_step },
-  { header: "next_step_date", value: (r) => r.next_step_date },
-  { header: "tags", value: (r) => r.tags.join(";") },
-  { header: "estimated_value_gbp", value: (r) => r.estimated_value_gbp },
-  { header: "added_by", value: (r) => r.added_by },
-  { header: "added_at", value: (r) => r.added_at },
-  { header: "last_note_at", value: (r) => r.last_note_at },
-  { header: "last_note_author", value: (r) => r.last_note_author },
+/** The columns of a list's export, CSV and Excel alike. */
+export const LIST_EXPORT_COLUMNS: ExportColumn<ListExportRow>[] = [
+  { header: "code", type: "text", value: (r) => r.code },
+  { header: "name", type: "text", value: (r) => r.name },
+  { header: "kind", type: "text", value: (r) => r.kind },
+  { header: "nation", type: "text", value: (r) => r.nation },
+  { header: "status", type: "text", value: (r) => r.status },
+  { header: "icb_or_board_code", type: "text", value: (r) => r.commissioner_code },
+  { header: "icb_or_board_name", type: "text", value: (r) => r.commissioner_name },
+  { header: "population", type: "integer", value: (r) => r.population },
+  { header: "population_year", type: "text", value: (r) => r.population_year },
+  { header: "registered_patients", type: "integer", value: (r) => r.registered_patients },
+  { header: "registered_patients_month", type: "text", value: (r) => r.registered_patients_month },
+  { header: "stage", type: "text", value: (r) => r.stage },
+  { header: "lost_reason", type: "text", value: (r) => r.lost_reason },
+  { header: "owner", type: "text", value: (r) => r.owner },
+  { header: "priority", type: "text", value: (r) => r.priority },
+  { header: "next_step", type: "text", value: (r) => r.next_step },
+  { header: "next_step_date", type: "date", value: (r) => r.next_step_date },
+  { header: "tags", type: "text", value: (r) => r.tags.join(";") },
+  { header: "estimated_value_gbp", type: "money", value: (r) => r.estimated_value_gbp },
+  { header: "added_by", type: "text", value: (r) => r.added_by },
+  { header: "added_at", type: "timestamp", value: (r) => r.added_at },
+  { header: "last_note_at", type: "timestamp", value: (r) => r.last_note_at },
+  { header: "last_note_author", type: "text", value: (r) => r.last_note_author },
 ];
 
-/** Every entry of a team's list as CSV, streamed through a server-side cursor. */
-export async function exportListCsv(db: PrismaClient, pool: pg.Pool, ctx: AuthContext, listId: string, options: { bom?: boolean } = {}) {
+/** Every entry of a team's list as a download, streamed through a server-side cursor; another team's list is a 404. */
+export async function exportList(db: PrismaClient, pool: pg.Pool, ctx: AuthContext, listId: string, format: ExportFormat, options: { bom?: boolean } = {}): Promise<Response> {
   const list = await getTargetList(db, ctx, listId);
   const query = sql`SELECT o.code, o.name, o.kind, o.nation, o.status,
       ${COMMISSIONER_COLUMNS},
@@ -81,5 +82,5 @@ export async function exportListCsv(db: PrismaClient, pool: pg.Pool, ctx: AuthCo
     ) ln ON true
     WHERE e.list_id = ${list.id} AND l.team_id = ${ctx.team.id}
     ORDER BY o.name, e.id`;
-  return { name: list.name, stream: csvStream(LIST_CSV_COLUMNS, cursorBatches<ListCsvRow>(pool, query.build()), options) };
+  return exportResponse(format, list.name, LIST_EXPORT_COLUMNS, cursorBatches<ListExportRow>(pool, query.build()), options);
 }

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { endpoints, type EndpointName } from "@/lib/api/endpoints";
 import { createPrismaClient } from "@/lib/db/client";
 import { healthResponse } from "@/lib/health";
+import { XLSX_MEDIA_TYPE } from "@/lib/xlsx";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { apiRequest, signedInUser, type TestUser } from "../support/auth";
 import { routeHandlers, type RouteHandler } from "./routes";
@@ -31,6 +32,7 @@ async function expectDocumented(name: EndpointName, response: Response, status: 
   if (status === 204) return expect(await response.text()).toBe("");
   const type = response.headers.get("content-type") ?? "";
   if (type.startsWith("text/csv")) return expect(declared!.content?.["text/csv"], `${name} ${status} CSV`).toBeDefined();
+  if (type === XLSX_MEDIA_TYPE) return expect(declared!.content?.[XLSX_MEDIA_TYPE], `${name} ${status} xlsx`).toBeDefined();
   const validate = ajv.getSchema(`openapi#/${pointer("paths", route, method.toLowerCase(), "responses", String(status), "content", "application/json", "schema")}`)!;
   const body: unknown = await response.json();
   expect(validate(body) ? [] : validate.errors, `${name} ${status}: ${JSON.stringify(body).slice(0, 400)}`).toEqual([]);
@@ -78,6 +80,8 @@ describe("every endpoint answers as docs/openapi.yaml says", () => {
     expect((page!.data as unknown[]).length).toBe(60);
     await expectDocumented("listOrganisations", await call("listOrganisations", { query: "q=manchester&status=closed&sort=relevance" }), 200);
     await expectDocumented("listOrganisations", await call("listOrganisations", { query: "kind=icb&format=csv" }), 200);
+    await expectDocumented("listOrganisations", await call("listOrganisations", { query: "kind=icb&format=xlsx" }), 200);
+    await expectDocumented("listOrganisations", await call("listOrganisations", { query: "kind=icb&format=pdf" }), 400);
     await expectDocumented("listOrganisations", await call("listOrganisations", { query: "kind=clinic" }), 400);
     for (const code of ["QYG", "QHM", "S08000020", "Y61", "A81001", "QHG", "S1Y5D"]) await expectDocumented("getOrganisation", await call("getOrganisation", { params: { code } }), 200);
     await expectDocumented("getOrganisation", await call("getOrganisation", { params: { code: "NOPE99" } }), 404);
@@ -95,6 +99,8 @@ describe("every endpoint answers as docs/openapi.yaml says", () => {
     await expectDocumented("listServiceCategories", await call("listServiceCategories"), 200);
     await expectDocumented("listServiceCategories", await call("listServiceCategories", { user: null }), 401);
     await expectDocumented("getDashboardChart", await call("getDashboardChart", { params: { chart: "bodies-by-kind" }, query: "nation=wales&bom=1" }), 200);
+    await expectDocumented("getDashboardChart", await call("getDashboardChart", { params: { chart: "bodies-by-kind" }, query: "nation=wales&format=xlsx" }), 200);
+    await expectDocumented("getDashboardChart", await call("getDashboardChart", { params: { chart: "bodies-by-kind" }, query: "format=pdf" }), 400);
     await expectDocumented("getDashboardChart", await call("getDashboardChart", { params: { chart: "pie" } }), 404);
     await expectDocumented("getDashboardChart", await call("getDashboardChart", { params: { chart: "pcn-sizes" }, query: "icb=not a code" }), 400);
   });
@@ -136,6 +142,8 @@ describe("every endpoint answers as docs/openapi.yaml says", () => {
     const moved = await expectDocumented("moveEntry", await call("moveEntry", { params: { id: listId, entryId: frimley }, body: { version: 1, to: "QRL" } }), 200);
     expect(moved).toMatchObject({ outcome: "moved", from: { code: "QNQ" }, entry: { id: frimley, organisation: { code: "QRL" } } });
     await expectDocumented("exportTargetList", await call("exportTargetList", { params: { id: listId }, query: "bom=1" }), 200);
+    await expectDocumented("exportTargetList", await call("exportTargetList", { params: { id: listId }, query: "format=xlsx" }), 200);
+    await expectDocumented("exportTargetList", await call("exportTargetList", { params: { id: listId }, query: "format=pdf" }), 400);
     await expectDocumented("exportTargetList", await call("exportTargetList", { params: { id: "nope" } }), 404);
   });
 

@@ -51,11 +51,12 @@ describe("the dashboard page", () => {
     expect(html).toContain("No notes in the last 26 weeks");
     expect(html).not.toContain("Pipeline by stage");
     expect(html).not.toContain("Overdue next steps");
-    // The market charts are there with their headings, CSV links and the structure page link
+    // The market charts are there with their headings, Excel and CSV links and the structure page link
     for (const heading of ["Population and allocation by ICB, health board and LHB", "How the system is structured: bodies by kind and nation", "Who commissions what", "The size of primary care networks"]) {
       expect(html).toMatch(new RegExp(`<h3[^>]*>${heading}</h3>`));
     }
     expect(html).toContain('href="/api/v1/dashboard/population-allocation?bom=1"');
+    expect(html).toContain('href="/api/v1/dashboard/population-allocation?format=xlsx"');
     expect(html).toContain('href="/structure"');
     // PCN sizes by registered patients (NHS England's April 2026 practice file), the month said
     expect(html).toMatch(/a median of [\d,]+ registered patients \(April 2026, the sum of their practices&#x27; lists\)/);

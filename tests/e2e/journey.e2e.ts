@@ -221,13 +221,17 @@ export async function runJourney({ baseUrl, chromium, db, screenshotDir }: Optio
       await page.getByRole("link", { name: "North West EPR" }).click();
       await page.waitForURL(/\/lists\/.+/);
       listUrl = page.url();
-      const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV" }).click()]);
+      await page.locator("summary", { hasText: "Export" }).click();
+      const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /^CSV/ }).click()]);
       const file = await download.path();
       const rows = parse(readFileSync(file!, "utf8"), { columns: true, bom: true }) as Record<string, string>[];
       assert.equal(rows.length, 1);
       assert.equal(rows[0]!.code, "QYG");
       assert.equal(rows[0]!.last_note_author, FIRST.name);
       assert.match(download.suggestedFilename(), /^commissioning-atlas_north-west-epr_\d{4}-\d{2}-\d{2}\.csv$/);
+      await page.locator("summary", { hasText: "Export" }).click();
+      const [workbook] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /^Excel \(\.xlsx\)/ }).click()]);
+      assert.match(workbook.suggestedFilename(), /^commissioning-atlas_north-west-epr_\d{4}-\d{2}-\d{2}\.xlsx$/);
     });
 
     const storageState = await context.storageState();

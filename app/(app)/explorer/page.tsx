@@ -14,7 +14,7 @@ import { ExplorerFilters, ExplorerSearch } from "@/components/explorer/explorer-
 import { ExplorerTable } from "@/components/explorer/explorer-table";
 import { ParentBreadcrumbs, type Crumb } from "@/components/explorer/breadcrumbs";
 import { SavedViewsMenu, SaveViewButton } from "@/components/explorer/saved-views";
-import { ExportCsvButton } from "@/components/explorer/export-csv";
+import { ExplorerExport } from "@/components/explorer/export";
 import { toSearchParams } from "@/lib/paging";
 import { FilterError } from "@/components/data-table/filter-error";
 
@@ -67,7 +67,7 @@ export default async function ExplorerPageRoute({ searchParams }: Props) {
         <div className="ml-auto flex flex-wrap items-center justify-end gap-2">
           <SavedViewsMenu views={views.map((v) => ({ id: v.id, name: v.name, query: v.query, createdBy: v.createdBy.name }))} current={viewName} />
           {canWrite && read.ok && <SaveViewButton />}
-          {read.ok && <ExportCsvButton total={read.page.total} viewName={viewName} />}
+          {read.ok && <ExplorerExport total={read.page.total} viewName={viewName} />}
         </div>
       </div>
 

@@ -2,21 +2,19 @@ import { getDb } from "@/lib/db/client";
 import { getPool } from "@/lib/db/pool";
 import { withApiAuth } from "@/lib/auth/guards";
 import { endpoints } from "@/lib/api/endpoints";
-import { csvFilename, csvHeaders, wantsBom } from "@/lib/csv";
+import { wantsBom } from "@/lib/csv";
+import { requestedFormat } from "@/lib/export";
 import { json } from "@/lib/http";
 import { explorerRowToJson, explorerTable } from "@/lib/organisations/explorer";
-import { exportOrganisationsCsv } from "@/lib/organisations/export";
+import { exportOrganisations } from "@/lib/organisations/export";
 import { parseTableFilters, queryTableApi } from "@/lib/tables/server";
 
 export const GET = withApiAuth(endpoints.listOrganisations, async ({ request, ctx }) => {
   const params = new URL(request.url).searchParams;
   const filters = parseTableFilters(explorerTable, params);
   const scope = { teamId: ctx.team.id };
-  const wantsCsv = params.get("format") === "csv" || (request.headers.get("accept") ?? "").includes("text/csv");
-  if (wantsCsv) {
-    const stream = await exportOrganisationsCsv(getDb(), getPool(), scope, filters, { bom: wantsBom(params) });
-    return new Response(stream, { headers: csvHeaders(csvFilename(params.get("view"))) });
-  }
+  const format = requestedFormat(params, request.headers.get("accept"));
+  if (format) return exportOrganisations(getDb(), getPool(), scope, filters, format, { name: params.get("view"), bom: wantsBom(params) });
   const result = await queryTableApi(explorerTable, getDb(), scope, params, filters);
   return json({
     data: result.rows.map(explorerRowToJson),
