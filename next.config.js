@@ -5,7 +5,10 @@ const nextConfig = {
   distDir: process.env.ATLAS_DIST_DIR ?? ".next",
   poweredByHeader: false,
   // The Prisma driver adapter and pg run on the Node server only
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "@node-rs/argon2"],
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "@node-rs/argon2", "exceljs"],
+  // A spreadsheet to match is at most 5 MB (lib/matching/vocabulary.ts MAX_MATCH_BYTES), sent to a
+  // server action as form data: room for that and the form's own fields
+  experimental: { serverActions: { bodySizeLimit: "6mb" } },
   // On every response, static files included (the CSP with its nonce is set per request in proxy.ts)
   async headers() {
     return [

@@ -25,5 +25,5 @@ export const BUYER_KINDS: readonly OrganisationKind[] = ["icb", "health-board", 
 /** Headers that name the column of accounts, most telling first */
 export const ACCOUNT_HEADER_HINTS = [/^(account|organi[sz]ation|customer|body|company)[ _-]?name$/i, /name/i, /account|organi[sz]ation|customer|body|trust|icb|ccg/i, /code|ods/i];
 
-/** The columns a download adds after the file's own */
-export const ADDED_COLUMNS = ["atlas_code", "atlas_name", "atlas_kind", "atlas_status"] as const;
+/** The columns a download adds after the file's own: the body matched, and the bodies of today it leads to */
+export const ADDED_COLUMNS = ["atlas_code", "atlas_name", "atlas_kind", "atlas_status", "atlas_today"] as const;
