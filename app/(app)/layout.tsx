@@ -22,6 +22,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               <NavLink href="/commissioning">Who commissions what</NavLink>
               <NavLink href="/compare">Compare</NavLink>
               <NavLink href="/lists">Target lists</NavLink>
+              <NavLink href="/match">Match accounts</NavLink>
               <NavLink href="/notes">Notes</NavLink>
               <NavLink href="/structure">Structure</NavLink>
               <NavLink href="/changes">What changed</NavLink>

@@ -32,6 +32,8 @@ export type ApiContract = {
   query?: z.ZodObject;
   /** The JSON body of a write; a field it does not name answers 400 */
   body?: z.ZodType;
+  /** A CSV request body the endpoint takes beside (or instead of) JSON: what it holds */
+  csvBody?: string;
   /** Success answers, and the error statuses beyond those every endpoint shares (see document.ts) */
   responses: Record<number, ApiResponse>;
 };

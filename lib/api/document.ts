@@ -29,6 +29,7 @@ const TAGS = [
   { name: "views", description: "Your team's saved explorer views" },
   { name: "audit", description: "Your team's audit log" },
   { name: "changes", description: "The change log of the reference data" },
+  { name: "matching", description: "Account names and codes from a CRM, matched to today's bodies" },
 ];
 
 const SAFE_INTEGER = 9007199254740991;
@@ -85,6 +86,13 @@ function parameters(schema: z.ZodObject | undefined, location: "path" | "query",
   }));
 }
 
+function requestBody(contract: ApiContract, convert: ReturnType<typeof schemaConverter>) {
+  const content: Record<string, unknown> = {};
+  if (contract.body) content["application/json"] = { schema: convert(contract.body, "input") };
+  if (contract.csvBody) content["text/csv"] = { schema: { type: "string", description: contract.csvBody } };
+  return { required: true, content };
+}
+
 function operation(contract: ApiContract, convert: ReturnType<typeof schemaConverter>) {
   const responses: Record<number, ApiResponse> = Object.fromEntries(sharedErrors(contract).map((status) => [status, { description: SHARED_ERRORS[status]! }]));
   Object.assign(responses, contract.responses);
@@ -96,7 +104,7 @@ function operation(contract: ApiContract, convert: ReturnType<typeof schemaConve
     ...(contract.description ? { description: contract.description } : {}),
     ...(contract.access === "public" ? { security: [] } : {}),
     ...(params.length ? { parameters: params } : {}),
-    ...(contract.body ? { requestBody: { required: true, content: { "application/json": { schema: convert(contract.body, "input") } } } } : {}),
+    ...(contract.body || contract.csvBody ? { requestBody: requestBody(contract, convert) } : {}),
     responses: Object.fromEntries(
       Object.entries(responses)
         .sort(([a], [b]) => Number(a) - Number(b))

@@ -11,6 +11,8 @@ import { changesFeedSchema } from "@/lib/changes";
 import { CHANGE_TYPES, CHANGE_TYPE_TEXT } from "@/lib/changes/vocabulary";
 import { noteBodySchema, notesFeedSchema, updateNoteSchema } from "@/lib/notes";
 import { exportFormatSchema } from "@/lib/export";
+import { matchNamesBodySchema, matchQuerySchema } from "@/lib/matching";
+import { MAX_MATCH_ROWS } from "@/lib/matching/vocabulary";
 import { explorerFilterSchema, explorerPageSchema } from "@/lib/organisations/explorer";
 import { organisationCodeSchema } from "@/lib/organisations/read";
 import { NATIONS, ORGANISATION_KINDS } from "@/lib/organisations/vocabulary";
@@ -490,6 +492,24 @@ export const endpoints = {
       before: "next_before of the previous page",
     }),
     responses: { 200: { description: "One page of changes", schema: z.object({ data: z.array(s.changeSchema), next_before: z.string().nullable().describe("Pass as before for the next page; null on the last") }) } },
+  }),
+  matchAccounts: defineEndpoint({
+    operationId: "matchAccounts",
+    method: "POST",
+    path: "/api/v1/match",
+    access: "read",
+    tag: "matching",
+    summary: "Match account names and codes (old CCG, ICB and trust names, misspellings, Welsh names) to today's bodies",
+    description: [
+      'Send {"names": [...]} as JSON, or a CSV with a header row as text/csv: its first column, or the one column= names.',
+      `At most ${MAX_MATCH_ROWS.toLocaleString("en-GB")} names and 5 MB; an empty or larger body answers 400.`,
+      "One result per input, in order. Names are compared without case, punctuation, accents, NHS, and the words",
+      "Integrated Care Board/ICB, Clinical Commissioning Group/CCG and (Foundation) Trust; then by trigram and edit-distance closeness.",
+    ].join(" "),
+    query: described(matchQuerySchema.shape, { column: "For a CSV body: the header of the column of names or codes (default: the first)" }),
+    body: matchNamesBodySchema.extend({ names: matchNamesBodySchema.shape.names.describe("Names or codes, e.g. NHS Frimley ICB, RXQ") }),
+    csvBody: "A CSV with a header row; one account per row",
+    responses: { 200: { description: "One result per input, in order", schema: s.dataOf(s.matchResultSchema) } },
   }),
 } satisfies Record<string, ApiContract>;
 

@@ -8,6 +8,7 @@ import { AUDIT_ACTIONS } from "@/lib/audit";
 import { CHANGE_TYPES } from "@/lib/changes/vocabulary";
 import { RESPONSIBILITY_STATES } from "@/lib/commissioning/state";
 import { ARRANGEMENTS, CODE_SYSTEMS, NATIONS, ORGANISATION_KINDS, ORGANISATION_STATUSES, SUCCESSION_REASONS } from "@/lib/organisations/vocabulary";
+import { MATCH_METHODS } from "@/lib/matching/vocabulary";
 import { PRIORITIES, STAGES } from "@/lib/target-lists/vocabulary";
 
 const date = z.iso.date();
@@ -271,3 +272,17 @@ export const changeSchema = z
     recorded_at: timestamp.describe("When an import recorded it"),
   })
   .meta({ id: "Change" });
+
+const bodyRef = z.object({ code: z.string(), name: z.string(), kind: kindSchema });
+
+export const matchResultSchema = z
+  .object({
+    input: z.string().describe("The name or code as sent"),
+    matched: bodyRef.extend({ status }).nullable().describe("The body the input names (it may have closed); null when nothing is close enough"),
+    today: z.array(bodyRef).describe("The open bodies it leads to now through successions (several for a split); a sub-ICB location leads to its ICB"),
+    method: z.enum(MATCH_METHODS).nullable().describe("code, name (today's), former-name (a former, statutory or Welsh name), successor (an exact code or name of a closed body), fuzzy-name; null when unmatched"),
+    confidence: z.number().min(0).max(1).describe("1 for a code or today's name; 0.97 another name; near names their closeness × 0.95; less 0.1 when the input names another kind (ICB, CCG, trust)"),
+    ambiguous: z.boolean().describe("true when confidence is under 0.8, or a runner-up within 0.05 leads to other bodies today: a person should choose"),
+    alternatives: z.array(bodyRef.extend({ confidence: z.number().min(0).max(1) })).describe("The runner-ups, best first (at most 3)"),
+  })
+  .meta({ id: "MatchResult" });

@@ -125,3 +125,53 @@ export async function findCurrentBuyer(db: PrismaClient, code: string): Promise<
   const steps = organisation.status === "open" ? [] : await successionSteps(db, id);
   return { organisation: ref as OrganisationRef, current: current.map(strip), currentCommissioners: currentCommissioners.map(strip), steps };
 }
+
+/**
+ * Today's bodies for many at once, in three statements whatever their number (spreadsheet
+ * matching): an open body is itself; a closed one leads to the open bodies at the end of its
+ * successions. A sub-ICB location holds no contracts of its own since July 2022, so it leads on to
+ * its ICB as it is today (findCurrentBuyer's currentCommissioners), e.g. a 2021 CCG to its 2026 ICB.
+ */
+export async function todaysBodies(db: PrismaClient, ids: number[]): Promise<Map<number, OrganisationRef[]>> {
+  const heirs = await openHeirsOf(db, ids);
+  const subIcbIds = [...new Set([...heirs.values()].flat().filter((b) => b.kind === "sub-icb-location").map((b) => b.id))];
+  const ancestors = await queryRows<{ origin: number; id: number }>(db, sql`
+    WITH RECURSIVE up AS (
+      SELECT o.id AS origin, o.id, o.kind, o.parent_id, 0 AS depth FROM organisation o WHERE o.id = ANY(${subIcbIds}::int[])
+      UNION ALL
+      SELECT u.origin, p.id, p.kind, p.parent_id, u.depth + 1 FROM up u JOIN organisation p ON p.id = u.parent_id WHERE u.depth < 10
+    )
+    SELECT DISTINCT ON (origin) origin, id FROM up WHERE ${kindIn("kind", AREA_COMMISSIONER_KINDS)} ORDER BY origin, depth`);
+  const commissioners = await openHeirsOf(db, [...new Set(ancestors.map((a) => a.id))]);
+  const commissionerOf = new Map(ancestors.map((a) => [a.origin, commissioners.get(a.id) ?? []]));
+
+  const today = new Map<number, OrganisationRef[]>();
+  for (const id of ids) {
+    const bodies = new Map<string, OrganisationRef>();
+    for (const heir of heirs.get(id) ?? []) {
+      const replaced = heir.kind === "sub-icb-location" ? commissionerOf.get(heir.id) : undefined;
+      for (const { code, name, kind, nation, status } of replaced?.length ? replaced : [heir]) bodies.set(code, { code, name, kind, nation, status });
+    }
+    today.set(id, [...bodies.values()].sort((a, b) => a.name.localeCompare(b.name)));
+  }
+  return today;
+}
+
+/** Per body: itself when open, else the open bodies its successions lead to (as openSuccessors). */
+async function openHeirsOf(db: PrismaClient, ids: number[]): Promise<Map<number, (OrganisationRef & { id: number })[]>> {
+  const rows = ids.length
+    ? await queryRows<OrganisationRef & { id: number; origin: number }>(db, sql`
+    WITH RECURSIVE heirs AS (
+      SELECT o.id AS origin, o.id, 0 AS depth FROM organisation o WHERE o.id = ANY(${ids}::int[])
+      UNION
+      SELECT h.origin, s.successor_id, h.depth + 1 FROM heirs h JOIN organisation p ON p.id = h.id AND p.status = 'closed'
+      JOIN succession s ON s.predecessor_id = h.id WHERE h.depth < 10
+    )
+    SELECT DISTINCT h.origin, o.id, o.code, o.name, o.kind, o.nation, o.status
+    FROM heirs h JOIN organisation o ON o.id = h.id
+    WHERE o.status = 'open'`)
+    : [];
+  const byOrigin = new Map<number, (OrganisationRef & { id: number })[]>();
+  for (const { origin, ...body } of rows) byOrigin.set(origin, [...(byOrigin.get(origin) ?? []), body]);
+  return byOrigin;
+}

@@ -10,6 +10,7 @@ import { endpoints, type EndpointName } from "@/lib/api/endpoints";
 import { createPrismaClient } from "@/lib/db/client";
 import { healthResponse } from "@/lib/health";
 import { XLSX_MEDIA_TYPE } from "@/lib/xlsx";
+import { MAX_MATCH_BYTES, MAX_MATCH_ROWS } from "@/lib/matching/vocabulary";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { apiRequest, signedInUser, type TestUser } from "../support/auth";
 import { routeHandlers, type RouteHandler } from "./routes";
@@ -209,6 +210,31 @@ describe("every endpoint answers as docs/openapi.yaml says", () => {
     const changes = await expectDocumented("listChanges", await call("listChanges", { query: "code=QHG&type=merged" }), 200);
     expect(changes).toMatchObject({ data: [{ type: "merged", date: "2026-04-01", codes: expect.arrayContaining(["QHG", "S1Y5D"]) }] });
     await expectDocumented("listChanges", await call("listChanges", { query: "since=yesterday" }), 400);
+  });
+
+  it("matching accounts, as JSON and as CSV, by any role", async () => {
+    const csv = (body: string, query = "") =>
+      handlers.get("matchAccounts")!(
+        new Request(`http://localhost:3000/api/v1/match${query}`, { method: "POST", headers: { cookie: viewer.cookie, "content-type": "text/csv", "x-forwarded-for": "203.0.113.9" }, body }),
+        { params: Promise.resolve({}) },
+      );
+    const matched = await expectDocumented("matchAccounts", await call("matchAccounts", { user: viewer, body: { names: ["NHS Frimley ICB", "qyg", "Cheshire and Merseyside"] } }), 200);
+    const results = matched!.data as { input: string; today: { code: string }[] }[];
+    expect(results.map((r) => [r.input, r.today.map((b) => b.code).sort().join(" ")])).toEqual([
+      ["NHS Frimley ICB", "QRL S0E4D S9B9J"],
+      ["qyg", "QYG"],
+      ["Cheshire and Merseyside", "QYG"],
+    ]);
+    const fromCsv = await expectDocumented("matchAccounts", await csv("owner,account\nAnn,NHS Frimley ICB\nBob,RXQ\n", "?column=account"), 200);
+    expect((fromCsv!.data as { matched: { code: string } }[]).map((r) => r.matched.code)).toEqual(["QNQ", "RXQ"]);
+    await expectDocumented("matchAccounts", await csv(""), 400);
+    await expectDocumented("matchAccounts", await csv(`account\n${"x".repeat(MAX_MATCH_BYTES)}\n`), 400);
+    await expectDocumented("matchAccounts", await csv("owner,account\nAnn,QYG\n", "?column=name"), 400);
+    await expectDocumented("matchAccounts", await call("matchAccounts", { body: { names: [] } }), 400);
+    await expectDocumented("matchAccounts", await call("matchAccounts", { body: { names: Array.from({ length: MAX_MATCH_ROWS + 1 }, () => "QYG") } }), 400);
+    const unknown = await expectDocumented("matchAccounts", await call("matchAccounts", { body: { names: ["QYG"], threshold: 0.5 } }), 400);
+    expect(unknown).toMatchObject({ error: { fields: { threshold: ["Unknown field"] } } });
+    await expectDocumented("matchAccounts", await call("matchAccounts", { user: null, body: { names: ["QYG"] } }), 401);
   });
 
   it("answers an unknown query parameter with the same 400 on every endpoint", async () => {

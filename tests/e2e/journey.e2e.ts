@@ -234,6 +234,24 @@ export async function runJourney({ baseUrl, chromium, db, screenshotDir }: Optio
       assert.match(workbook.suggestedFilename(), /^commissioning-atlas_north-west-epr_\d{4}-\d{2}-\d{2}\.xlsx$/);
     });
 
+    await step("uploads a small spreadsheet of accounts and adds its matches to a new list", async () => {
+      await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Match accounts" }).click();
+      await page.getByRole("heading", { level: 1, name: "Match accounts" }).waitFor();
+      // Real names as a CRM holds them: an ICB closed in April 2026 (split in three), one without NHS, a trust code
+      const csv = "Owner,Account name\r\nAnn,NHS Frimley ICB\r\nBob,Cheshire and Merseyside ICB\r\nCat,RXQ\r\n";
+      await page.getByLabel("Spreadsheet of accounts").setInputFiles({ name: "crm-accounts.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+      await page.getByRole("button", { name: "Read file" }).click();
+      assert.equal(await page.getByLabel("Column of account names or codes").inputValue(), "1");
+      await page.getByRole("button", { name: "Match 3 rows" }).click();
+      await page.getByRole("status").filter({ hasText: "3 of 3 matched" }).waitFor({ timeout: 20_000 });
+      await page.getByRole("link", { name: "NHS Thames Valley Integrated Care Board" }).waitFor();
+      await axe(page, "match", axeResults);
+      await page.getByLabel("Add to").selectOption({ label: "+ New list…" });
+      await page.getByLabel("Name of the new list").fill("CRM accounts");
+      await page.getByRole("button", { name: "Add 5 to list" }).click();
+      await page.getByText("Added 5").waitFor();
+    });
+
     const storageState = await context.storageState();
     await step("axe on the other main pages", async () => {
       for (const [name, url] of [["lists", "/lists"], ["notes", "/notes"], ["commissioning", "/commissioning"], ["compare", "/compare?codes=QYG,S08000020"], ["settings", "/settings"], ["team", "/settings/team"]] as const) {
