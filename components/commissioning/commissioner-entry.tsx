@@ -38,8 +38,9 @@ export type CommissionerEntryProps = {
 /** One who-commissions-what line: who, how, since when, and the public source it rests on. */
 export function CommissionerEntry({ entry, showNotes = false }: { entry: CommissionerEntryProps; showNotes?: boolean }) {
   const label = entry.commissionerName ?? COMMISSIONER_KIND_LABELS[entry.commissionerKind as CommissionerKind] ?? entry.commissionerKind;
+  // Planned and ended rows say so in their badge; dimming them would take their text below AA contrast
   return (
-    <div className={entry.state === "current" ? "space-y-1" : "space-y-1 opacity-80"} data-state={entry.state}>
+    <div className="space-y-1" data-state={entry.state}>
       <div className="flex flex-wrap items-center gap-1.5">
         {entry.state === "planned" && <Badge tone="warning">Planned</Badge>}
         {entry.state === "ended" && <Badge tone="neutral">Ended</Badge>}

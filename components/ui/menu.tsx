@@ -29,7 +29,8 @@ function useDismissableDetails(): RefObject<HTMLDetailsElement | null> {
 
 const SUMMARY =
   "inline-flex cursor-pointer list-none items-center gap-1.5 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 [&::-webkit-details-marker]:hidden";
-const PANEL = "z-30 mt-1 rounded-md border border-slate-200 bg-white shadow-lg";
+// Above the notices that sit beside a menu (an export's progress), so an open menu is never covered
+const PANEL = "z-40 mt-1 rounded-md border border-slate-200 bg-white shadow-lg";
 const PLACEMENTS = {
   /** Under the button, right-aligned */
   dropdown: "absolute right-0",
