@@ -6,6 +6,7 @@ import { queryRows } from "@/lib/db/query";
 import { join, sql, type Sql } from "@/lib/db/sql";
 import { limitParam, type FeedTable } from "@/lib/tables/server";
 import { NATIONS, ORGANISATION_KINDS, type OrganisationKind } from "@/lib/organisations/vocabulary";
+import { predecessorsCte } from "@/lib/organisations/succession";
 import { CHANGE_TYPES, type ChangeFields } from "./vocabulary";
 
 /** A form's empty field is no filter. */
@@ -81,13 +82,9 @@ export const changesTable: FeedTable<ChangeRecord, ChangesFeedParams, null> = {
 /** The history of one body: the entries touching it or any body it succeeded, at any distance, newest first. */
 export async function listOrganisationHistory(db: PrismaClient, code: string, limit = 100): Promise<ChangeRecord[]> {
   const lineage = await queryRows<{ code: string }>(db, sql`
-    WITH RECURSIVE before_it AS (
-      SELECT o.id, 0 AS depth FROM organisation o WHERE o.code = ${code}
-      UNION
-      SELECT s.predecessor_id, b.depth + 1 FROM before_it b JOIN succession s ON s.successor_id = b.id WHERE b.depth < 10
-    )
-    SELECT DISTINCT o.code FROM before_it b JOIN organisation o ON o.id = b.id`);
-  const codes = lineage.length > 0 ? lineage.map((r) => r.code) : [code];
+    WITH RECURSIVE ${predecessorsCte(sql`(SELECT id FROM organisation WHERE code = ${code})`)}
+    SELECT o.code FROM predecessors p JOIN organisation o ON o.id = p.id`);
+  const codes = [code, ...lineage.map((r) => r.code)];
   return readChanges(db, [sql`codes && ${codes}::text[]`], limit);
 }
 

@@ -56,7 +56,7 @@ async function openSuccessors(db: PrismaClient, ids: number[]): Promise<(Organis
  * closed CCG whose sub-ICB location carries on leads to that location, and a split leads to each
  * of its open successors. A CTE named `heirs` for a statement to join.
  */
-export function heirsCte(starts: Sql): Sql {
+export function heirsCte(starts: Sql, { includeOpenStarts = false }: { includeOpenStarts?: boolean } = {}): Sql {
   return sql`heirs_walk AS (
       SELECT st.id AS start_id, st.id, 0 AS depth FROM (${starts}) st
       UNION
@@ -65,12 +65,15 @@ export function heirsCte(starts: Sql): Sql {
       JOIN succession s ON s.predecessor_id = w.id WHERE w.depth < 10
     ), heirs AS (
       SELECT DISTINCT w.start_id, w.id FROM heirs_walk w JOIN organisation ho ON ho.id = w.id
-      WHERE ho.status = 'open' AND w.depth > 0
+      WHERE ho.status = 'open'${includeOpenStarts ? sql`` : sql` AND w.depth > 0`}
     )`;
 }
 
-/** A CTE named `predecessors` (`id`): every body whose succession chain leads to body `id`, however many steps back. */
-export function predecessorsCte(id: number): Sql {
+/**
+ * A CTE named `predecessors` (`id`): every body whose succession chain leads to the body `id` (a
+ * value or a scalar subquery), however many steps back.
+ */
+export function predecessorsCte(id: number | Sql): Sql {
   return sql`predecessors_walk AS (
       SELECT s.predecessor_id AS id, 1 AS depth FROM succession s WHERE s.successor_id = ${id}
       UNION
@@ -78,10 +81,17 @@ export function predecessorsCte(id: number): Sql {
     ), predecessors AS (SELECT DISTINCT id FROM predecessors_walk WHERE id <> ${id})`;
 }
 
-/** For each closed body of `ids`, the open bodies its succession chains lead to (by name); none for an open body. */
-export async function openHeirs(db: PrismaClient | Prisma.TransactionClient, ids: number[]): Promise<Map<number, (OrganisationRef & { id: number })[]>> {
+/**
+ * For each closed body of `ids`, the open bodies its succession chains lead to (by name); none for
+ * an open body, or the body itself with `includeOpenStarts`.
+ */
+export async function openHeirs(
+  db: PrismaClient | Prisma.TransactionClient,
+  ids: number[],
+  options: { includeOpenStarts?: boolean } = {},
+): Promise<Map<number, (OrganisationRef & { id: number })[]>> {
   const rows = ids.length === 0 ? [] : await queryRows<OrganisationRef & { id: number; start_id: number }>(db, sql`
-    WITH RECURSIVE ${heirsCte(sql`SELECT unnest(${ids}::int[]) AS id`)}
+    WITH RECURSIVE ${heirsCte(sql`SELECT unnest(${ids}::int[]) AS id`, options)}
     SELECT h.start_id, o.id, o.code, o.name, o.kind, o.nation, o.status
     FROM heirs h JOIN organisation o ON o.id = h.id ORDER BY o.name`);
   const heirs = new Map<number, (OrganisationRef & { id: number })[]>();
@@ -89,16 +99,17 @@ export async function openHeirs(db: PrismaClient | Prisma.TransactionClient, ids
   return heirs;
 }
 
-/** Nearest ancestor (or self) that is an ICB or board: the sub-ICB location's ICB, the HSCP's board. */
-async function commissioningAncestor(db: PrismaClient, id: number): Promise<number | null> {
-  const rows = await queryRows<{ id: number }>(db, sql`
+/** For each body of `ids`, its nearest ancestor (or itself) that is an ICB or board: the sub-ICB location's ICB, the HSCP's board. */
+async function commissioningAncestors(db: PrismaClient, ids: number[]): Promise<Map<number, number>> {
+  if (ids.length === 0) return new Map();
+  const rows = await queryRows<{ origin: number; id: number }>(db, sql`
     WITH RECURSIVE up AS (
-      SELECT o.id, o.kind, o.parent_id, 0 AS depth FROM organisation o WHERE o.id = ${id}
+      SELECT o.id AS origin, o.id, o.kind, o.parent_id, 0 AS depth FROM organisation o WHERE o.id = ANY(${ids}::int[])
       UNION ALL
-      SELECT p.id, p.kind, p.parent_id, u.depth + 1 FROM up u JOIN organisation p ON p.id = u.parent_id WHERE u.depth < 10
+      SELECT u.origin, p.id, p.kind, p.parent_id, u.depth + 1 FROM up u JOIN organisation p ON p.id = u.parent_id WHERE u.depth < 10
     )
-    SELECT id FROM up WHERE ${kindIn("kind", AREA_COMMISSIONER_KINDS)} ORDER BY depth LIMIT 1`);
-  return rows[0]?.id ?? null;
+    SELECT DISTINCT ON (origin) origin, id FROM up WHERE ${kindIn("kind", AREA_COMMISSIONER_KINDS)} ORDER BY origin, depth`);
+  return new Map(rows.map((r) => [r.origin, r.id]));
 }
 
 export async function findCurrentBuyer(db: PrismaClient, code: string): Promise<CurrentBuyer | null> {
@@ -112,12 +123,8 @@ export async function findCurrentBuyer(db: PrismaClient, code: string): Promise<
   const { id, ...ref } = organisation;
   const current: ({ id: number } & Record<string, unknown>)[] = organisation.status === "open" ? [{ id, ...ref }] : await openSuccessors(db, [id]);
 
-  const commissionerIds = new Set<number>();
-  for (const body of current.length > 0 ? current : [{ id }]) {
-    const ancestor = await commissioningAncestor(db, body.id);
-    if (ancestor !== null) commissionerIds.add(ancestor);
-  }
-  const currentCommissioners = await openSuccessors(db, [...commissionerIds]);
+  const ancestors = await commissioningAncestors(db, (current.length > 0 ? current : [{ id }]).map((body) => body.id));
+  const currentCommissioners = await openSuccessors(db, [...new Set(ancestors.values())]);
   const strip = (body: { id: number } & Record<string, unknown>) => {
     const { code, name, kind, nation, status } = body;
     return { code, name, kind, nation, status } as OrganisationRef;
@@ -133,17 +140,11 @@ export async function findCurrentBuyer(db: PrismaClient, code: string): Promise<
  * its ICB as it is today (findCurrentBuyer's currentCommissioners), e.g. a 2021 CCG to its 2026 ICB.
  */
 export async function todaysBodies(db: PrismaClient, ids: number[]): Promise<Map<number, OrganisationRef[]>> {
-  const heirs = await openHeirsOf(db, ids);
+  const heirs = await openHeirs(db, ids, { includeOpenStarts: true });
   const subIcbIds = [...new Set([...heirs.values()].flat().filter((b) => b.kind === "sub-icb-location").map((b) => b.id))];
-  const ancestors = await queryRows<{ origin: number; id: number }>(db, sql`
-    WITH RECURSIVE up AS (
-      SELECT o.id AS origin, o.id, o.kind, o.parent_id, 0 AS depth FROM organisation o WHERE o.id = ANY(${subIcbIds}::int[])
-      UNION ALL
-      SELECT u.origin, p.id, p.kind, p.parent_id, u.depth + 1 FROM up u JOIN organisation p ON p.id = u.parent_id WHERE u.depth < 10
-    )
-    SELECT DISTINCT ON (origin) origin, id FROM up WHERE ${kindIn("kind", AREA_COMMISSIONER_KINDS)} ORDER BY origin, depth`);
-  const commissioners = await openHeirsOf(db, [...new Set(ancestors.map((a) => a.id))]);
-  const commissionerOf = new Map(ancestors.map((a) => [a.origin, commissioners.get(a.id) ?? []]));
+  const ancestors = await commissioningAncestors(db, subIcbIds);
+  const commissioners = await openHeirs(db, [...new Set(ancestors.values())], { includeOpenStarts: true });
+  const commissionerOf = new Map([...ancestors].map(([origin, ancestor]) => [origin, commissioners.get(ancestor) ?? []]));
 
   const today = new Map<number, OrganisationRef[]>();
   for (const id of ids) {
@@ -155,23 +156,4 @@ export async function todaysBodies(db: PrismaClient, ids: number[]): Promise<Map
     today.set(id, [...bodies.values()].sort((a, b) => a.name.localeCompare(b.name)));
   }
   return today;
-}
-
-/** Per body: itself when open, else the open bodies its successions lead to (as openSuccessors). */
-async function openHeirsOf(db: PrismaClient, ids: number[]): Promise<Map<number, (OrganisationRef & { id: number })[]>> {
-  const rows = ids.length
-    ? await queryRows<OrganisationRef & { id: number; origin: number }>(db, sql`
-    WITH RECURSIVE heirs AS (
-      SELECT o.id AS origin, o.id, 0 AS depth FROM organisation o WHERE o.id = ANY(${ids}::int[])
-      UNION
-      SELECT h.origin, s.successor_id, h.depth + 1 FROM heirs h JOIN organisation p ON p.id = h.id AND p.status = 'closed'
-      JOIN succession s ON s.predecessor_id = h.id WHERE h.depth < 10
-    )
-    SELECT DISTINCT h.origin, o.id, o.code, o.name, o.kind, o.nation, o.status
-    FROM heirs h JOIN organisation o ON o.id = h.id
-    WHERE o.status = 'open'`)
-    : [];
-  const byOrigin = new Map<number, (OrganisationRef & { id: number })[]>();
-  for (const { origin, ...body } of rows) byOrigin.set(origin, [...(byOrigin.get(origin) ?? []), body]);
-  return byOrigin;
 }
