@@ -441,7 +441,7 @@ export const endpoints = {
     path: "/api/v1/views",
     access: "read",
     tag: "views",
-    summary: "Your team's saved explorer views, by name",
+    summary: "Your team's saved views of the explorer and the contracts page, by page and name",
     responses: { 200: { description: "The views", schema: s.dataOf(s.viewSchema) } },
   }),
   createView: defineEndpoint({

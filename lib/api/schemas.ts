@@ -236,7 +236,12 @@ export const contactSchema = z
   .meta({ id: "Contact" });
 
 export const viewSchema = z
-  .object({ id: z.string(), name: z.string(), query: z.string().meta({ examples: ["kind=icb&region=Y61"] }), created_by: z.string(), created_at: timestamp })
+  .object({
+    id: z.string(),
+    page: z.enum(["explorer", "contracts"]).describe("The page the view opens"),
+    name: z.string(),
+    query: z.string().meta({ examples: ["kind=icb&region=Y61"] }),
+    created_by: z.string(), created_at: timestamp })
   .meta({ id: "View" });
 
 export const auditEventSchema = z

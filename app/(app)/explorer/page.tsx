@@ -31,7 +31,7 @@ export default async function ExplorerPageRoute({ searchParams }: Props) {
     db.organisation.findMany({ where: { kind: "nhse-region", status: "open" }, orderBy: { name: "asc" }, select: { code: true, name: true } }),
     listServiceCategories(db),
     listTargetLists(db, ctx),
-    listViews(db, ctx),
+    listViews(db, ctx, "explorer"),
     readTablePage(explorerTable, db, { teamId: ctx.team.id }, params),
   ]);
 
