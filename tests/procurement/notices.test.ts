@@ -32,8 +32,8 @@ describe("the contracts table", () => {
     return result.page.rows;
   };
   const ocids = async (query: string) => (await read(query)).map((r) => r.ocid).sort();
-  const api = (route: { GET: (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response> }, path: string, routeParams: Record<string, string> = {}) =>
-    route.GET(apiRequest(path, { cookie: ann.cookie }), params(routeParams));
+  type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+  const api = (route: { GET: unknown }, path: string, routeParams: Record<string, string> = {}) => (route.GET as Handler)(apiRequest(path, { cookie: ann.cookie }), params(routeParams));
 
   beforeAll(async () => {
     t = await createTestDatabase();
