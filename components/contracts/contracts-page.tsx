@@ -1,6 +1,6 @@
 "use client";
 
-import { SavedViewsMenu, SaveViewButton, type SavedView } from "@/components/views/saved-views";
+import { SavedViewsMenu, SaveViewButton, ViewTitle, type SavedView } from "@/components/views/saved-views";
 import { ContractsExport } from "./contracts-table";
 
 /** The page's title, its saved view, and its views, save and export actions. */
@@ -8,16 +8,7 @@ export function ContractsPageHeader({ views, viewName, canSave, total }: { views
   return (
     <div className="mb-5 flex flex-wrap items-end justify-between gap-4">
       <div>
-        <h1 className="flex flex-wrap items-center gap-x-3 gap-y-1 text-2xl font-semibold tracking-tight text-slate-900">
-          Contracts
-          {viewName && (
-            <span className="rounded-full bg-brand-50 px-2 py-0.5 text-xs font-medium tracking-normal text-brand-700 ring-1 ring-inset ring-brand-100">
-              <span className="sr-only">Saved view: </span>
-              <span aria-hidden>View: </span>
-              {viewName}
-            </span>
-          )}
-        </h1>
+        <ViewTitle title="Contracts" viewName={viewName} />
         <p className="mt-1 text-sm text-slate-600">Tenders, awards and contracts: what each body buys, from whom, and when its contracts end and will be re-let.</p>
       </div>
       <div className="ml-auto flex flex-wrap items-center justify-end gap-2">

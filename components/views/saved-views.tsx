@@ -114,3 +114,19 @@ export function SaveViewButton({ page, placeholder }: { page: ViewPage; placehol
     </div>
   );
 }
+
+/** A table page's heading, with the saved view it shows (the URL's `view`) beside it. */
+export function ViewTitle({ title, viewName }: { title: string; viewName: string | null }) {
+  return (
+    <h1 className="flex flex-wrap items-center gap-x-3 gap-y-1 text-2xl font-semibold tracking-tight text-slate-900">
+      {title}
+      {viewName && (
+        <span className="rounded-full bg-brand-50 px-2 py-0.5 text-xs font-medium tracking-normal text-brand-700 ring-1 ring-inset ring-brand-100">
+          <span className="sr-only">Saved view: </span>
+          <span aria-hidden>View: </span>
+          {viewName}
+        </span>
+      )}
+    </h1>
+  );
+}

@@ -9,7 +9,7 @@ import { queryRows } from "@/lib/db/query";
 import { join, raw, sql, type Sql } from "@/lib/db/sql";
 import { exportResponse, type ExportColumn, type ExportFormat } from "@/lib/export";
 import { PAGED_TABLE_SIZES } from "@/lib/paging";
-import { cursorPagingSchema, manyValues, sortParam, type PagedTable, type TableSlice } from "@/lib/tables/server";
+import { cappedSlice, cursorPagingSchema, manyValues, sortParam, type PagedTable, type TableSlice } from "@/lib/tables/server";
 import { organisationCode } from "@/lib/organisations/read";
 import { NATIONS, type Nation, type OrganisationKind } from "@/lib/organisations/vocabulary";
 import { buyerScopeCte, publishedRelation } from "./scope";
@@ -171,16 +171,8 @@ export function noticeRowsQuery(compiled: Compiled, window?: { limit: number; of
 export async function searchNotices(db: PrismaClient, scope: NoticeScope, filters: NoticeFilters, page: { limit: number; offset: number }): Promise<TableSlice<NoticeRow>> {
   const compiled = await compileNoticeFilters(db, scope, filters);
   const fetched = await queryRows<NoticeRow>(db, noticeRowsQuery(compiled, { limit: page.limit + 1, offset: page.offset }));
-  const hasMore = fetched.length > page.limit;
-  const rows = fetched.slice(0, page.limit);
-  let counted: number;
-  if (!hasMore && (rows.length > 0 || page.offset === 0)) counted = page.offset + rows.length;
-  else {
-    const [result] = await queryRows<{ total: number }>(db, sql`${withScope(compiled)}SELECT count(*)::int AS total FROM (SELECT 1 ${fromClause(compiled)} LIMIT ${NOTICE_COUNT_CAP + 1}) matching`);
-    counted = result?.total ?? 0;
-  }
-  const totalExact = counted <= NOTICE_COUNT_CAP;
-  return { rows, total: totalExact ? counted : NOTICE_COUNT_CAP, totalExact, nextOffset: hasMore ? page.offset + rows.length : null };
+  const count = sql`${withScope(compiled)}SELECT count(*)::int AS total FROM (SELECT 1 ${fromClause(compiled)} LIMIT ${NOTICE_COUNT_CAP + 1}) matching`;
+  return cappedSlice(fetched, page, NOTICE_COUNT_CAP, async () => (await queryRows<{ total: number }>(db, count))[0]?.total ?? 0);
 }
 
 /** The contracts page's table, and GET /api/v1/notices. */
