@@ -19,6 +19,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <nav aria-label="Main" className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-brand-100">
               <NavLink href="/">Dashboard</NavLink>
               <NavLink href="/explorer">Explorer</NavLink>
+              <NavLink href="/contracts">Contracts</NavLink>
               <NavLink href="/commissioning">Who commissions what</NavLink>
               <NavLink href="/compare">Compare</NavLink>
               <NavLink href="/lists">Target lists</NavLink>

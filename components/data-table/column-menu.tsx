@@ -4,6 +4,7 @@ import type { RowData } from "@tanstack/react-table";
 import { Checkbox } from "@/components/ui/input";
 import { Menu } from "@/components/ui/menu";
 import type { DataTable } from "./features";
+import { ResultCount } from "./result-count";
 
 /** "Columns ▾": show or hide the table's hideable columns, or go back to the default set. */
 export function ColumnMenu<TData extends RowData>({ table, labels, onReset }: { table: DataTable<TData>; labels: Record<string, string>; onReset: () => void }) {
@@ -23,5 +24,17 @@ export function ColumnMenu<TData extends RowData>({ table, labels, onReset }: { 
         Reset to default columns
       </button>
     </Menu>
+  );
+}
+
+/** The line above a server table: how many match (best matches first under a search), and its columns menu. */
+export function TableToolbar<TData extends RowData>({ table, total, totalExact, noun, pending, relevance, labels, onReset }: { table: DataTable<TData>; total: number; totalExact: boolean; noun: { one: string; many: string }; pending: boolean; relevance: boolean; labels: Record<string, string>; onReset: () => void }) {
+  return (
+    <div className="flex flex-wrap items-center justify-between gap-2">
+      <ResultCount total={total} totalExact={totalExact} noun={noun} pending={pending}>
+        {relevance && <span className="text-slate-500"> · best matches first</span>}
+      </ResultCount>
+      <ColumnMenu table={table} labels={labels} onReset={onReset} />
+    </div>
   );
 }

@@ -1,21 +1,16 @@
 "use client";
 
-import { useCallback, useId, useState, type ReactNode } from "react";
+import { useCallback, useState } from "react";
 import { KIND_LABELS, NATIONS, NATION_LABELS, ORGANISATION_KINDS, STATUS_LABELS } from "@/lib/organisations/vocabulary";
 import { STAGES, STAGE_LABELS } from "@/lib/target-lists/vocabulary";
 import { useTableUrlState } from "@/components/data-table/table-url-state";
 import { Button } from "@/components/ui/button";
-import { DebouncedInput } from "@/components/ui/debounced-input";
-import { Checkbox, Select } from "@/components/ui/input";
+import { CheckboxList, LabelledSelect, listValues, RangeInputs, SearchBox, Section, type Option } from "@/components/data-table/filter-controls";
 
-export type Option = { value: string; label: string };
+export type { Option };
 
 /** Parameters that narrow the results; "clear filters" removes these and keeps page size and columns. */
 export const FILTER_PARAMS = ["nation", "kind", "region", "parent", "commissions", "status", "q", "min_population", "max_population", "min_patients", "max_patients", "min_allocation", "max_allocation", "list", "stage", "has_notes"];
-
-function listValues(params: URLSearchParams, key: string): string[] {
-  return params.getAll(key).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
-}
 
 export function activeFilterCount(query: string): number {
   const params = new URLSearchParams(query);
@@ -28,61 +23,6 @@ export function useClearFilters() {
     for (const key of FILTER_PARAMS) p.delete(key);
     if (p.get("sort") === "relevance") p.delete("sort");
   }), [navigate]);
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <fieldset className="border-t border-slate-100 px-4 py-3 first:border-t-0">
-      <legend className="float-left mb-2 w-full text-xs font-semibold uppercase tracking-wide text-slate-500">{title}</legend>
-      <div className="clear-both space-y-2">{children}</div>
-    </fieldset>
-  );
-}
-
-function LabelledSelect({ label, value, onChange, options, emptyLabel, disabled, hint }: { label: string; value: string; onChange: (value: string) => void; options: Option[]; emptyLabel: string; disabled?: boolean; hint?: string }) {
-  const id = useId();
-  return (
-    <div>
-      <label htmlFor={id} className="mb-1 block text-xs font-medium text-slate-700">{label}</label>
-      <Select id={id} size="sm" value={value} onChange={(e) => onChange(e.target.value)} disabled={disabled} aria-describedby={hint ? `${id}-hint` : undefined}>
-        <option value="">{emptyLabel}</option>
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-      </Select>
-      {hint && <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">{hint}</p>}
-    </div>
-  );
-}
-
-/** A filter of several values: one labelled checkbox each. */
-function CheckboxList({ options, checked, onToggle, className }: { options: Option[]; checked: ReadonlySet<string>; onToggle: (value: string, on: boolean) => void; className: string }) {
-  return (
-    <div className={className}>
-      {options.map((o) => (
-        <label key={o.value} className="flex items-start gap-2 text-sm leading-5 text-slate-700">
-          <Checkbox className="mt-0.5" checked={checked.has(o.value)} onChange={(e) => onToggle(o.value, e.target.checked)} />
-          {o.label}
-        </label>
-      ))}
-    </div>
-  );
-}
-
-function RangeInputs({ label, unit, minKey, maxKey, params, commit, step }: { label: string; unit?: string; minKey: string; maxKey: string; params: URLSearchParams; commit: (key: string, value: string) => void; step: string }) {
-  const id = useId();
-  const commitMin = useCallback((v: string) => commit(minKey, v), [commit, minKey]);
-  const commitMax = useCallback((v: string) => commit(maxKey, v), [commit, maxKey]);
-  return (
-    <div className="grid grid-cols-2 gap-2">
-      <div>
-        <label htmlFor={`${id}-min`} className="mb-1 block text-xs font-medium text-slate-700">Min {unit && <span className="font-normal text-slate-500">({unit})</span>}<span className="sr-only"> {label}</span></label>
-        <DebouncedInput id={`${id}-min`} type="number" inputMode="decimal" min="0" step={step} size="sm" className="tabular-nums" value={params.get(minKey) ?? ""} onCommit={commitMin} delay={500} placeholder="Any" />
-      </div>
-      <div>
-        <label htmlFor={`${id}-max`} className="mb-1 block text-xs font-medium text-slate-700">Max {unit && <span className="font-normal text-slate-500">({unit})</span>}<span className="sr-only"> {label}</span></label>
-        <DebouncedInput id={`${id}-max`} type="number" inputMode="decimal" min="0" step={step} size="sm" className="tabular-nums" value={params.get(maxKey) ?? ""} onCommit={commitMax} delay={500} placeholder="Any" />
-      </div>
-    </div>
-  );
 }
 
 export function ExplorerFilters({ regions, categories, lists }: { regions: Option[]; categories: Option[]; lists: Option[] }) {
@@ -205,39 +145,5 @@ export function ExplorerFilters({ regions, categories, lists }: { regions: Optio
 
 /** The search box above the table: names, codes and former names, typos forgiven. */
 export function ExplorerSearch() {
-  const { query, navigate } = useTableUrlState();
-  const id = useId();
-  const q = new URLSearchParams(query).get("q") ?? "";
-  const commit = useCallback(
-    (value: string) =>
-      navigate((p) => {
-        if (value) p.set("q", value);
-        else {
-          p.delete("q");
-          if (p.get("sort") === "relevance") p.delete("sort");
-        }
-      }),
-    [navigate],
-  );
-  return (
-    <div className="relative">
-      <label htmlFor={id} className="sr-only">Search names and codes</label>
-      <span aria-hidden className="pointer-events-none absolute inset-y-0 left-3 flex items-center text-slate-400">
-        <svg viewBox="0 0 20 20" fill="currentColor" className="h-4 w-4"><path fillRule="evenodd" d="M9 3.5a5.5 5.5 0 1 0 3.4 9.83l3.63 3.64a.75.75 0 1 0 1.06-1.06l-3.63-3.64A5.5 5.5 0 0 0 9 3.5ZM5 9a4 4 0 1 1 8 0 4 4 0 0 1-8 0Z" clipRule="evenodd" /></svg>
-      </span>
-      <DebouncedInput
-        id={id}
-        type="search"
-        value={q}
-        onCommit={commit}
-        maxLength={100}
-        autoComplete="off"
-        spellCheck={false}
-        placeholder="Search by name, code or former name — e.g. chesire mersyside"
-        size="sm"
-        className="py-2 pl-9"
-      />
-    </div>
-  );
+  return <SearchBox label="Search names and codes" placeholder="Search by name, code or former name — e.g. chesire mersyside" maxLength={100} />;
 }
-

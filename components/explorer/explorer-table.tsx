@@ -16,8 +16,7 @@ import { Blank } from "@/components/data-table/blank";
 import { dataColumnHelper } from "@/components/data-table/features";
 import { DataTableGrid } from "@/components/data-table/data-table";
 import { DataTablePagination } from "@/components/data-table/pagination";
-import { ColumnMenu } from "@/components/data-table/column-menu";
-import { ResultCount } from "@/components/data-table/result-count";
+import { TableToolbar } from "@/components/data-table/column-menu";
 import { SelectAllMatching, SelectionBar, selectionColumn } from "@/components/data-table/selection";
 import { useServerTable } from "@/components/data-table/use-server-table";
 import { useTableUrlState } from "@/components/data-table/table-url-state";
@@ -223,12 +222,7 @@ export function ExplorerTable({ page: data, canWrite, lists }: Props) {
 
   return (
     <div className="space-y-3">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <ResultCount total={total} totalExact={totalExact} noun={NOUN} pending={url.pending}>
-          {sort === "relevance" && <span className="text-slate-500"> · best matches first</span>}
-        </ResultCount>
-        <ColumnMenu table={table} labels={COLUMN_LABELS} onReset={resetColumns} />
-      </div>
+      <TableToolbar table={table} total={total} totalExact={totalExact} noun={NOUN} pending={url.pending} relevance={sort === "relevance"} labels={COLUMN_LABELS} onReset={resetColumns} />
 
       {selection.count > 0 && (
         <SelectionBar count={selection.count} allMatching={allMatching} noun={NOUN} onClear={clearSelection}>

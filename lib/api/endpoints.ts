@@ -20,6 +20,9 @@ import { createTargetListSchema, updateTargetListSchema } from "@/lib/target-lis
 import { entriesQuerySchema, updateEntrySchema } from "@/lib/target-lists/entries";
 import { moveEntrySchema } from "@/lib/target-lists/moves";
 import { createViewSchema } from "@/lib/views";
+import { noticeFilterSchema, noticesPageSchema } from "@/lib/procurement/notices";
+import { spendFilterSchema, spendPageSchema } from "@/lib/procurement/spend";
+import { NOTICE_STATUSES } from "@/lib/procurement/vocabulary";
 import { defineEndpoint, type ApiContract } from "./contract";
 import * as s from "./schemas";
 
@@ -63,6 +66,43 @@ const organisationQuery = described(
     page: "The explorer page's own parameter: accepted and ignored here (use cursor)",
     size: "The explorer page's own parameter: accepted and ignored here (use limit)",
     columns: "The explorer page's own parameter: accepted and ignored here",
+  },
+);
+
+const noticeQuery = described(
+  { ...noticeFilterSchema.shape, ...noticesPageSchema.shape, format: exportFormatSchema.optional(), bom, view: z.string().optional(), page: z.string().optional(), size: z.string().optional(), columns: z.string().optional() },
+  {
+    q: "Keywords over title and description (web search syntax: \"exact phrase\", or, -word), in English stemming",
+    buyer: "A body's code: its notices, those of every body below it (an ICB's trusts) and of the bodies it succeeded (CCGs, merged ICBs); each notice then carries its relation",
+    nation: `Comma-separated nations of the matched buyer, e.g. england,wales; one of ${NATIONS.join(", ")}`,
+    cpv: "A CPV division (2 digits, e.g. 85 health and social work) or a full code (8 digits, check digit optional)",
+    supplier: "Part of a supplier's name, any case",
+    status: `Comma-separated; one of ${NOTICE_STATUSES.join(", ")}`,
+    min_value: "£, on the maximum value (or the minimum when no maximum is given)",
+    max_value: "£, on the maximum value (or the minimum when no maximum is given)",
+    published_from: "Published on or after this date, YYYY-MM-DD",
+    published_to: "Published on or before this date, YYYY-MM-DD",
+    ends_within_months: "Contract ends between today and the same day N months on, both included (UK date)",
+    open: "1: open for bids (status open, and the tender deadline has not passed or is not given)",
+    sort: "Default: relevance with q, else -published; - for descending; blanks last; ties by notice id",
+    cursor: "next_cursor of the previous page (opaque)",
+    format: "Stream every matching notice as CSV (csv) or an Excel workbook (xlsx), instead of a page of JSON",
+    view: "Name used in the download's filename",
+    page: "The contracts page's own parameter: accepted and ignored here (use cursor)",
+    size: "The contracts page's own parameter: accepted and ignored here (use limit)",
+    columns: "The contracts page's own parameter: accepted and ignored here",
+  },
+);
+
+const spendQuery = described(
+  { ...spendFilterSchema.shape, ...spendPageSchema.shape, format: exportFormatSchema.optional(), bom },
+  {
+    payer: "A body's code (required): its payments, those of the bodies below it and of the bodies it succeeded (e.g. QSL with NHS Somerset CCG's, 11X)",
+    from: "Paid on or after this date, YYYY-MM-DD",
+    to: "Paid on or before this date, YYYY-MM-DD",
+    supplier: "Part of the supplier's name as published, any case",
+    sort: "-date (newest first, the default) or date; ties in the order loaded",
+    format: "Stream every matching line as CSV (csv) or an Excel workbook (xlsx), instead of a page of JSON",
   },
 );
 
@@ -510,6 +550,38 @@ export const endpoints = {
     body: matchNamesBodySchema.extend({ names: matchNamesBodySchema.shape.names.describe("Names or codes, e.g. NHS Frimley ICB, RXQ") }),
     csvBody: "A CSV with a header row; one account per row",
     responses: { 200: { description: "One result per input, in order", schema: s.dataOf(s.matchResultSchema) } },
+  }),
+  listNotices: defineEndpoint({
+    operationId: "listNotices",
+    method: "GET",
+    path: "/api/v1/notices",
+    access: "read",
+    tag: "procurement",
+    summary: "Search and filter tenders, awards and contracts",
+    description: "Public procurement notices (a sample until a sync has run: see coverage), with the buyer as published and the atlas body it matched. The same for every team.",
+    query: noticeQuery,
+    responses: { 200: { description: "One page with the data's coverage, or every match as CSV or Excel", schema: s.noticePageSchema, csv: CSV_CELLS, xlsx: XLSX_CELLS } },
+  }),
+  getNotice: defineEndpoint({
+    operationId: "getNotice",
+    method: "GET",
+    path: "/api/v1/notices/{id}",
+    access: "read",
+    tag: "procurement",
+    summary: "One notice with every field, its lots, suppliers, releases and compiled record",
+    params: z.object({ id: z.string().describe("The notice's id (the id of GET /api/v1/notices)") }),
+    responses: { 200: { description: "The notice", schema: s.noticeDetailSchema }, 404: { description: "No notice has that id" } },
+  }),
+  listSpend: defineEndpoint({
+    operationId: "listSpend",
+    method: "GET",
+    path: "/api/v1/spend",
+    access: "read",
+    tag: "procurement",
+    summary: "Payments over £25k of a body, the bodies below it and its predecessors",
+    description: "Spend transparency lines as published; only a few payers publish in the data (see coverage).",
+    query: spendQuery,
+    responses: { 200: { description: "One page by date with the data's coverage, or every line as CSV or Excel", schema: s.spendPageSchema, csv: CSV_CELLS, xlsx: XLSX_CELLS } },
   }),
 } satisfies Record<string, ApiContract>;
 

@@ -10,6 +10,7 @@ import { RESPONSIBILITY_STATES } from "@/lib/commissioning/state";
 import { ARRANGEMENTS, CODE_SYSTEMS, NATIONS, ORGANISATION_KINDS, ORGANISATION_STATUSES, SUCCESSION_REASONS } from "@/lib/organisations/vocabulary";
 import { MATCH_METHODS } from "@/lib/matching/vocabulary";
 import { PRIORITIES, STAGES } from "@/lib/target-lists/vocabulary";
+import { BUYER_MATCH_METHODS, BUYER_RELATIONS, NOTICE_STATUSES, PROCESS_ORIGINS, PROCUREMENT_SOURCES, SYNC_SOURCES } from "@/lib/procurement/vocabulary";
 
 const date = z.iso.date();
 const timestamp = z.iso.datetime();
@@ -291,3 +292,82 @@ export const matchResultSchema = z
     alternatives: z.array(bodyRef.extend({ confidence: z.number().min(0).max(1) })).describe("The runner-ups, best first (at most 3)"),
   })
   .meta({ id: "MatchResult" });
+
+// ---------- procurement ----------
+
+export const procurementCoverageSchema = z
+  .object({
+    notices: z.array(z.object({ source: z.enum(PROCUREMENT_SOURCES), label: z.string(), notices: z.number().int(), from: date.nullable(), to: date.nullable() })).describe("Per source: how many notices are loaded and the dates they were published"),
+    spend: z.array(z.object({ payer_code: z.string().nullable(), payer_name: z.string(), lines: z.number().int(), from: date, to: date })).describe("The payers whose spend over £25k is loaded; no other body's is"),
+    syncs: z.array(z.object({ source: z.enum(SYNC_SOURCES), status: z.string(), updated_at: timestamp })),
+    sample_only: z.boolean().describe("true until a sync of an official feed has finished: the figures are then the shipped sample only"),
+    caveat: z.string(),
+  })
+  .meta({ id: "ProcurementCoverage", description: "How far the procurement data reaches: every answer with procurement figures carries it" });
+
+const noticeBuyer = z.object({ code: z.string(), name: z.string(), kind: kindSchema }).nullable().describe("The atlas body the published buyer matched, or null when unmatched");
+const noticeValue = z.object({ min: z.number().nullable(), max: z.number().nullable(), currency: z.string().nullable() });
+const supplier = z.object({ name: z.string(), identifier: z.string().nullable() });
+const noticeStatus = z.enum(NOTICE_STATUSES).meta({ id: "NoticeStatus" });
+const source = z.enum(PROCUREMENT_SOURCES).meta({ id: "ProcurementSource" });
+
+export const noticeSchema = z
+  .object({
+    id: z.number().int(),
+    ocid: z.string().meta({ examples: ["ocds-b5fd17-70fac9b8-dcfe-4b00-91a1-f10638dda1cc"] }),
+    title: z.string(),
+    buyer_name: z.string().describe("The buyer as published"),
+    buyer_code: z.string().nullable(),
+    buyer: noticeBuyer,
+    relation: z.enum(BUYER_RELATIONS).optional().describe("With buyer=: self, below (a body under it) or predecessor (a body it succeeded, or its own code before it opened)"),
+    value: noticeValue,
+    status: noticeStatus,
+    published_at: timestamp,
+    tender_deadline: timestamp.nullable(),
+    contract_start: date.nullable(),
+    contract_end: date.nullable(),
+    cpv_codes: z.array(z.string()),
+    suppliers: z.array(supplier),
+    source,
+    url: z.string().nullable().describe("The notice on the publisher's site"),
+  })
+  .meta({ id: "Notice" });
+
+export const noticePageSchema = z.object({
+  data: z.array(noticeSchema),
+  total: z.number().int().describe("Matching notices, counted up to 10,000"),
+  total_exact: z.boolean(),
+  next_cursor: z.string().nullable().describe("Pass as cursor for the next page; null on the last"),
+  coverage: procurementCoverageSchema,
+});
+
+export const noticeDetailSchema = noticeSchema
+  .omit({ relation: true })
+  .extend({
+    description: z.string().nullable(),
+    buyer_identifier: z.string().nullable().describe("The publisher's identifier of the buyer"),
+    match: z.object({ method: z.enum(BUYER_MATCH_METHODS), by: z.string().nullable().describe("importer, or the operator who matched it by hand") }).nullable(),
+    procedure: z.string().nullable(),
+    updated_at: timestamp,
+    award_date: date.nullable(),
+    lots: z.array(z.unknown()),
+    origin: z.enum(PROCESS_ORIGINS).describe("ocds: compiled from releases; reshaped: a notice of the shipped CSV, with fewer fields"),
+    releases: z.array(z.object({ id: z.string(), date: timestamp, tags: z.array(z.string()), origin: z.string() })).describe("Its OCDS releases, oldest first"),
+    compiled: z.unknown().describe("The compiled OCDS record (latest tender, every award and contract), or the CSV row"),
+    coverage: procurementCoverageSchema,
+  })
+  .meta({ id: "NoticeDetail" });
+
+export const spendLineSchema = z
+  .object({
+    payer_name: z.string().describe("As published"),
+    payer_code: z.string().nullable(),
+    relation: z.enum(BUYER_RELATIONS).describe("How the payer relates to payer=: self, below, or predecessor (e.g. NHS Somerset CCG's lines, 11X before July 2022, under QSL)"),
+    payment_date: date,
+    supplier_name: z.string().describe("As published (upper case, not de-duplicated)"),
+    amount: z.number(),
+    source: z.string(),
+  })
+  .meta({ id: "SpendLine" });
+
+export const spendPageSchema = z.object({ data: z.array(spendLineSchema), total: z.number().int(), next_offset: z.number().int().nullable(), coverage: procurementCoverageSchema });

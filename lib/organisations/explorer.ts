@@ -9,7 +9,7 @@ import type { ExportColumn } from "@/lib/export";
 import { join, raw, sql, type Sql } from "@/lib/db/sql";
 import { queryRowsWithSettings } from "@/lib/db/query";
 import { PAGED_TABLE_SIZES } from "@/lib/paging";
-import { cursorPagingSchema, manyValues, parseTableFilters, sortParam, type PagedTable, type TableSlice } from "@/lib/tables/server";
+import { cappedSlice, cursorPagingSchema, manyValues, parseTableFilters, sortParam, type PagedTable, type TableSlice } from "@/lib/tables/server";
 import { findTeamList } from "@/lib/target-lists";
 import { SUCCESSORS_JSON } from "./sql";
 import { STAGES } from "@/lib/target-lists/vocabulary";
@@ -269,22 +269,12 @@ export function countQuery(compiled: Compiled): Sql {
 export async function searchOrganisations(db: PrismaClient, scope: ExplorerScope, filters: ExplorerFilters, page: { limit: number; offset: number }): Promise<TableSlice<ExplorerRow>> {
   const compiled = await compileFilters(db, scope, filters);
   const fetched = await queryWithSearchThreshold<ExplorerRow & { total?: number }>(db, pageQuery(compiled, page));
-  const hasMore = fetched.length > page.limit;
   const searchTotal = fetched[0]?.total;
-  const rows: ExplorerRow[] = fetched.slice(0, page.limit).map((row) => {
+  const rows: ExplorerRow[] = fetched.map((row) => {
     delete row.total;
     return row;
   });
-
-  let counted: number;
-  if (searchTotal !== undefined) counted = searchTotal;
-  else if (!hasMore && (fetched.length > 0 || page.offset === 0)) counted = page.offset + fetched.length;
-  else {
-    const [result] = await queryWithSearchThreshold<{ total: number }>(db, countQuery(compiled));
-    counted = result?.total ?? 0;
-  }
-  const totalExact = counted <= COUNT_CAP;
-  return { rows, total: totalExact ? counted : COUNT_CAP, totalExact, nextOffset: hasMore ? page.offset + rows.length : null };
+  return cappedSlice(rows, page, COUNT_CAP, async () => (await queryWithSearchThreshold<{ total: number }>(db, countQuery(compiled)))[0]?.total ?? 0, searchTotal);
 }
 
 /** The explorer's table, and a profile's bodies below (its parent fixed), in pages and the API. */

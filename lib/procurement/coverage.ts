@@ -37,3 +37,14 @@ export async function readCoverage(db: Queryable): Promise<ProcurementCoverage> 
     caveat: COVERAGE_CAVEAT,
   };
 }
+
+/** The `coverage` object of every API answer with procurement figures. */
+export function coverageToJson(coverage: ProcurementCoverage) {
+  return {
+    notices: coverage.notices.map((n) => ({ source: n.source, label: n.label, notices: n.notices, from: n.from, to: n.to })),
+    spend: coverage.spend.map((s) => ({ payer_code: s.payerCode, payer_name: s.payerName, lines: s.lines, from: s.from, to: s.to })),
+    syncs: coverage.syncs.map((s) => ({ source: s.source, status: s.status, updated_at: s.updatedAt })),
+    sample_only: coverage.sampleOnly,
+    caveat: coverage.caveat,
+  };
+}

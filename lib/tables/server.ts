@@ -132,6 +132,19 @@ export async function readTablePage<Row, Filters, Sort extends string, Scope>(
   });
 }
 
+/**
+ * A window fetched one row past its limit (to know whether there is a next page) as a slice: the
+ * total is `known` (counted in the same scan), else read off a window that holds the last row, else
+ * `count()`ed; beyond `cap` it is `cap` and inexact.
+ */
+export async function cappedSlice<Row>(fetched: Row[], window: { limit: number; offset: number }, cap: number, count: () => Promise<number>, known?: number): Promise<TableSlice<Row>> {
+  const hasMore = fetched.length > window.limit;
+  const rows = fetched.slice(0, window.limit);
+  const counted = known ?? (!hasMore && (rows.length > 0 || window.offset === 0) ? window.offset + rows.length : await count());
+  const totalExact = counted <= cap;
+  return { rows, total: totalExact ? counted : cap, totalExact, nextOffset: hasMore ? window.offset + rows.length : null };
+}
+
 /** Cursors are opaque to clients: the offset of the next page, tied to the sort it was made for. */
 export function encodeCursor(offset: number, sort: string): string {
   return Buffer.from(JSON.stringify({ o: offset, s: sort })).toString("base64url");

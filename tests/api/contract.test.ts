@@ -237,6 +237,26 @@ describe("every endpoint answers as docs/openapi.yaml says", () => {
     await expectDocumented("matchAccounts", await call("matchAccounts", { user: null, body: { names: ["QYG"] } }), 401);
   });
 
+  it("notices and spend, with the data's coverage", async () => {
+    // A real notice of nhs_procurement.csv (NHS BLMK ICB, QHG), reshaped into the model; and a real spend line of NHS Somerset CCG (11X)
+    await t.db.$executeRawUnsafe("DELETE FROM procurement_release; DELETE FROM procurement_process; DELETE FROM spend_line");
+    const notice = await t.db.procurementProcess.create({
+      data: { ocid: "ocds-b5fd17-70fac9b8-dcfe-4b00-91a1-f10638dda1cc", source: "contracts-finder", origin: "reshaped", title: "1969 Section 12 (S12) Digital Solution Market Engagement for NHS BLMK ICB", status: "unknown", publishedAt: new Date("2025-04-17T00:00:00Z"), updatedAt: new Date("2025-04-17T00:00:00Z"), buyerName: "NHS Bedfordshire, Luton & Milton Keynes Integrated Care Board", buyerKey: "nhs bedfordshire luton milton keynes", buyerCode: "QHG", buyerMatchMethod: "name", buyerMatchedBy: "importer", compiled: { reshaped: true } },
+    });
+    await t.db.spendLine.create({ data: { payerName: "NHS Somerset CCG", payerCode: "11X", paymentDate: new Date("2021-04-30T00:00:00Z"), supplierName: "AIVEDA LTD", amount: 28349.91, source: "nhs_procurement.csv", lineKey: "contract-test#1" } });
+    const page = await expectDocumented("listNotices", await call("listNotices", { query: "buyer=S1Y5D&sort=-value&limit=5" }), 200);
+    expect(page).toMatchObject({ data: [{ id: notice.id, relation: "predecessor" }], coverage: { sample_only: true } });
+    await expectDocumented("listNotices", await call("listNotices", { query: "q=digital&format=csv" }), 200);
+    await expectDocumented("listNotices", await call("listNotices", { query: "format=xlsx" }), 200);
+    await expectDocumented("listNotices", await call("listNotices", { query: "ends_within_months=0" }), 400);
+    await expectDocumented("getNotice", await call("getNotice", { params: { id: String(notice.id) } }), 200);
+    await expectDocumented("getNotice", await call("getNotice", { params: { id: "0" } }), 404);
+    const spend = await expectDocumented("listSpend", await call("listSpend", { query: "payer=QSL" }), 200);
+    expect(spend).toMatchObject({ data: [{ payer_code: "11X", relation: "predecessor" }], total: 1 });
+    await expectDocumented("listSpend", await call("listSpend", { query: "payer=QSL&format=csv" }), 200);
+    await expectDocumented("listSpend", await call("listSpend"), 400);
+  });
+
   it("answers an unknown query parameter with the same 400 on every endpoint", async () => {
     for (const name of Object.keys(endpoints) as EndpointName[]) {
       if (name === "getHealth") continue;

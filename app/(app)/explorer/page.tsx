@@ -13,7 +13,7 @@ import { TableUrlStateProvider } from "@/components/data-table/table-url-state";
 import { ExplorerFilters, ExplorerSearch } from "@/components/explorer/explorer-filters";
 import { ExplorerTable } from "@/components/explorer/explorer-table";
 import { ParentBreadcrumbs, type Crumb } from "@/components/explorer/breadcrumbs";
-import { SavedViewsMenu, SaveViewButton } from "@/components/explorer/saved-views";
+import { SavedViewsMenu, SaveViewButton, ViewTitle } from "@/components/views/saved-views";
 import { ExplorerExport } from "@/components/explorer/export";
 import { toSearchParams } from "@/lib/paging";
 import { FilterError } from "@/components/data-table/filter-error";
@@ -52,21 +52,12 @@ export default async function ExplorerPageRoute({ searchParams }: Props) {
     <TableUrlStateProvider>
       <div className="mb-5 flex flex-wrap items-end justify-between gap-4">
         <div>
-          <h1 className="flex flex-wrap items-center gap-x-3 gap-y-1 text-2xl font-semibold tracking-tight text-slate-900">
-            Explorer
-            {viewName && (
-              <span className="rounded-full bg-brand-50 px-2 py-0.5 text-xs font-medium tracking-normal text-brand-700 ring-1 ring-inset ring-brand-100">
-                <span className="sr-only">Saved view: </span>
-                <span aria-hidden>View: </span>
-                {viewName}
-              </span>
-            )}
-          </h1>
+          <ViewTitle title="Explorer" viewName={viewName} />
           <p className="mt-1 text-sm text-slate-600">Every commissioning body in the four nations: filter, drill down the hierarchy, build target lists and export.</p>
         </div>
         <div className="ml-auto flex flex-wrap items-center justify-end gap-2">
-          <SavedViewsMenu views={views.map((v) => ({ id: v.id, name: v.name, query: v.query, createdBy: v.createdBy.name }))} current={viewName} />
-          {canWrite && read.ok && <SaveViewButton />}
+          <SavedViewsMenu page="explorer" views={views.map((v) => ({ id: v.id, name: v.name, query: v.query, createdBy: v.createdBy.name }))} current={viewName} />
+          {canWrite && read.ok && <SaveViewButton page="explorer" placeholder="e.g. North West ICBs by population" />}
           {read.ok && <ExplorerExport total={read.page.total} viewName={viewName} />}
         </div>
       </div>

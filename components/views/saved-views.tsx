@@ -3,24 +3,27 @@
 import { useId, useState, useTransition } from "react";
 import Link from "next/link";
 import { createViewAction } from "@/lib/views/actions";
-import { explorerHref } from "@/lib/organisations/explorer-href";
+import type { ViewPage } from "@/lib/views";
 import { toQueryString } from "@/components/data-table/query-string";
 import { useTableUrlState } from "@/components/data-table/table-url-state";
 import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
 import { Menu, closeMenu } from "@/components/ui/menu";
-import { viewQuery } from "./query";
+import { viewQuery } from "@/components/explorer/query";
 
 export type SavedView = { id: string; name: string; query: string; createdBy: string };
 
-export function viewHref(view: { name: string; query: string }) {
+/** The page each kind of view opens */
+const VIEW_PATHS: Record<ViewPage, string> = { explorer: "/explorer", contracts: "/contracts" };
+
+export function viewHref(page: ViewPage, view: { name: string; query: string }) {
   const params = new URLSearchParams(view.query);
   params.set("view", view.name);
-  return explorerHref(toQueryString(params));
+  return `${VIEW_PATHS[page]}?${toQueryString(params)}`;
 }
 
-/** The team's saved views: each is a link to the explorer with its query. */
-export function SavedViewsMenu({ views, current }: { views: SavedView[]; current: string | null }) {
+/** The team's saved views of one page (the explorer, the contracts page): each is a link to the page with its query. */
+export function SavedViewsMenu({ page, views, current }: { page: ViewPage; views: SavedView[]; current: string | null }) {
   return (
     <Menu
       label={
@@ -39,7 +42,7 @@ export function SavedViewsMenu({ views, current }: { views: SavedView[]; current
           {views.map((view) => (
             <li key={view.id}>
               <Link
-                href={viewHref(view)}
+                href={viewHref(page, view)}
                 aria-current={view.name === current ? "page" : undefined}
                 onClick={(event) => closeMenu(event.currentTarget)}
                 className={`block px-3 py-1.5 text-sm hover:bg-slate-50 ${view.name === current ? "bg-brand-50" : ""}`}
@@ -55,8 +58,8 @@ export function SavedViewsMenu({ views, current }: { views: SavedView[]; current
   );
 }
 
-/** Saves the current filters, sort, page size and columns as a view the whole team sees. */
-export function SaveViewButton() {
+/** Saves the current filters, sort, page size and columns as a view of `page` the whole team sees. */
+export function SaveViewButton({ page, placeholder }: { page: ViewPage; placeholder: string }) {
   const { query, navigate } = useTableUrlState();
   const id = useId();
   const [name, setName] = useState("");
@@ -69,7 +72,7 @@ export function SaveViewButton() {
     const form = event.currentTarget;
     setError(null);
     startTransition(async () => {
-      const result = await createViewAction({ name, query: viewQuery(query) });
+      const result = await createViewAction({ page, name, query: viewQuery(query) });
       if (!result.ok) {
         setError(result.fieldErrors?.name?.join(" ") ?? result.message);
         return;
@@ -95,7 +98,7 @@ export function SaveViewButton() {
             onChange={(e) => setName(e.target.value)}
             required
             maxLength={120}
-            placeholder="e.g. North West ICBs by population"
+            placeholder={placeholder}
             aria-invalid={error ? true : undefined}
             aria-describedby={`${id}-help`}
           />
@@ -109,5 +112,21 @@ export function SaveViewButton() {
       </Menu>
       <span aria-live="polite" className="sr-only">{saved ? `Saved the view ${saved}` : ""}</span>
     </div>
+  );
+}
+
+/** A table page's heading, with the saved view it shows (the URL's `view`) beside it. */
+export function ViewTitle({ title, viewName }: { title: string; viewName: string | null }) {
+  return (
+    <h1 className="flex flex-wrap items-center gap-x-3 gap-y-1 text-2xl font-semibold tracking-tight text-slate-900">
+      {title}
+      {viewName && (
+        <span className="rounded-full bg-brand-50 px-2 py-0.5 text-xs font-medium tracking-normal text-brand-700 ring-1 ring-inset ring-brand-100">
+          <span className="sr-only">Saved view: </span>
+          <span aria-hidden>View: </span>
+          {viewName}
+        </span>
+      )}
+    </h1>
   );
 }

@@ -1,0 +1,246 @@
+// The contracts page's table: every procurement notice, filtered, searched, sorted and paged in
+// PostgreSQL. The page, GET /api/v1/notices and its CSV and Excel export all run this code.
+import { z } from "zod";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type pg from "pg";
+import { AppError } from "@/lib/errors";
+import { cursorBatches } from "@/lib/db/pool";
+import { queryRows } from "@/lib/db/query";
+import { join, raw, sql, type Sql } from "@/lib/db/sql";
+import { exportResponse, type ExportColumn, type ExportFormat } from "@/lib/export";
+import { PAGED_TABLE_SIZES } from "@/lib/paging";
+import { cappedSlice, cursorPagingSchema, manyValues, sortParam, type PagedTable, type TableSlice } from "@/lib/tables/server";
+import { organisationCode } from "@/lib/organisations/read";
+import { NATIONS, type Nation, type OrganisationKind } from "@/lib/organisations/vocabulary";
+import { buyerScopeCte, publishedRelation } from "./scope";
+import { NOTICE_STATUSES, type BuyerRelation, type NoticeStatus, type ProcurementSource } from "./vocabulary";
+
+export const NOTICE_SORTS = ["relevance", "published", "-published", "value", "-value", "contract_end", "-contract_end", "deadline", "-deadline", "title", "-title"] as const;
+export type NoticeSort = (typeof NOTICE_SORTS)[number];
+
+/** Totals are exact up to this many notices and "more than" beyond, as in the explorer. */
+export const NOTICE_COUNT_CAP = 10_000;
+
+/** A form's empty field is no filter. */
+export const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+export const dayParam = (name: string) => optional(z.iso.date(`${name} must be a date YYYY-MM-DD`));
+const pounds = (name: string) => optional(z.coerce.number({ message: `${name} must be a number of pounds` }).min(0, `${name} cannot be negative`));
+const text = (name: string, max: number) => optional(z.string().trim().max(max, `${name} has at most ${max} characters`)).transform((v) => (v ? v : undefined));
+
+function list<T extends readonly [string, ...string[]]>(values: T, name: string) {
+  return manyValues.optional().transform((value) => value ?? []).pipe(z.array(z.enum(values, { message: `${name} must be one of: ${values.join(", ")}` })));
+}
+
+export const noticeFilterSchema = z
+  .object({
+    q: text("q", 200),
+    buyer: optional(organisationCode("buyer must be an organisation code")),
+    nation: list(NATIONS, "nation"),
+    // A division ("85") or a full code, with or without its check digit ("85121000", "85121000-3")
+    cpv: optional(z.string().trim().regex(/^(\d{2}|\d{8}(-\d)?)$/, "cpv must be a CPV division (2 digits, e.g. 85) or a full code (e.g. 85121000)")).transform((v) => v?.replace(/-\d$/, "")),
+    supplier: text("supplier", 100),
+    status: list(NOTICE_STATUSES, "status"),
+    min_value: pounds("min_value"),
+    max_value: pounds("max_value"),
+    published_from: dayParam("published_from"),
+    published_to: dayParam("published_to"),
+    ends_within_months: optional(z.coerce.number({ message: "ends_within_months must be a number of months" }).int("ends_within_months must be a whole number").min(1, "ends_within_months must be at least 1").max(120, "ends_within_months must be at most 120")),
+    open: optional(z.enum(["1", "true"], { message: "open must be 1 (open for bids), or left out" })),
+    sort: optional(sortParam(NOTICE_SORTS)),
+  })
+  .superRefine((f, ctx) => {
+    if (f.min_value !== undefined && f.max_value !== undefined && f.min_value > f.max_value) ctx.addIssue({ code: "custom", path: ["max_value"], message: "max_value must be at least min_value" });
+    if (f.published_from && f.published_to && f.published_from > f.published_to) ctx.addIssue({ code: "custom", path: ["published_to"], message: "published_to must be on or after published_from" });
+    if (f.sort === "relevance" && !f.q) ctx.addIssue({ code: "custom", path: ["sort"], message: "sort=relevance needs a search (q)" });
+  });
+export type NoticeFilters = z.output<typeof noticeFilterSchema>;
+
+/** `today` decides "ends within N months" (UK date, from the caller so tests can fix it). */
+export type NoticeScope = { today: string };
+
+export type NoticeSupplier = { name: string; identifier: string | null };
+
+export type NoticeRow = {
+  id: number;
+  ocid: string;
+  title: string;
+  buyer_name: string;
+  buyer_code: string | null;
+  buyer_body_name: string | null;
+  buyer_kind: OrganisationKind | null;
+  buyer_nation: Nation | null;
+  buyer_match_method: string | null;
+  /** Only with a buyer filter: how the notice's buyer relates to that body */
+  relation: BuyerRelation | null;
+  value_min: string | null;
+  value_max: string | null;
+  currency: string | null;
+  status: NoticeStatus;
+  published_at: string;
+  tender_deadline: string | null;
+  contract_start: string | null;
+  contract_end: string | null;
+  cpv_codes: string[];
+  suppliers: NoticeSupplier[];
+  source: ProcurementSource;
+  url: string | null;
+};
+
+export const effectiveNoticeSort = (f: NoticeFilters): NoticeSort => f.sort ?? (f.q ? "relevance" : "-published");
+
+type Compiled = { scope: Sql | null; where: Sql; relation: Sql; order: Sql };
+
+const TIMESTAMP = (column: string) => raw(`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`);
+const DAY = (column: string) => raw(`to_char(${column}, 'YYYY-MM-DD')`);
+
+/** The SQL for one sort key and direction, with the notice id as tie-break so pages never repeat or skip a row. */
+function orderBy(sort: NoticeSort, rank: Sql | null): Sql {
+  const dir = sort.startsWith("-") ? "DESC" : "ASC";
+  switch (sort.replace(/^-/, "")) {
+    case "relevance":
+      return sql`ORDER BY ${rank ?? sql`0`} DESC, p.published_at DESC, p.id DESC`;
+    case "value":
+      return raw(`ORDER BY coalesce(p.value_max, p.value_min) ${dir} NULLS LAST, p.id ${dir}`);
+    case "contract_end":
+      return raw(`ORDER BY p.contract_end ${dir} NULLS LAST, p.id ${dir}`);
+    case "deadline":
+      return raw(`ORDER BY p.tender_deadline ${dir} NULLS LAST, p.id ${dir}`);
+    case "title":
+      return raw(`ORDER BY lower(p.title) ${dir}, p.id ${dir}`);
+    default:
+      return raw(`ORDER BY p.published_at ${dir}, p.id ${dir}`);
+  }
+}
+
+/** Turns validated filters into SQL; an unknown buyer code is a 400 naming it. */
+export async function compileNoticeFilters(db: PrismaClient, scope: NoticeScope, f: NoticeFilters): Promise<Compiled> {
+  const conditions: Sql[] = [];
+  let buyerScope: Sql | null = null;
+  if (f.buyer) {
+    const found = await db.organisation.findUnique({ where: { code: f.buyer }, select: { id: true } });
+    if (!found) throw new AppError("invalid", `buyer: no organisation has the code ${f.buyer}.`, { buyer: ["Unknown code"] });
+    buyerScope = buyerScopeCte(f.buyer);
+  }
+  let rank: Sql | null = null;
+  if (f.q) {
+    const query = sql`websearch_to_tsquery('english', ${f.q})`;
+    conditions.push(sql`p.search_vector @@ ${query}`);
+    rank = sql`ts_rank(p.search_vector, ${query})`;
+  }
+  if (f.nation.length) conditions.push(sql`b.nation = ANY(${f.nation}::text[])`);
+  if (f.cpv) conditions.push(f.cpv.length === 2 ? sql`cpv_divisions(p.cpv_codes) @> ARRAY[${f.cpv}]::text[]` : sql`p.cpv_codes @> ARRAY[${f.cpv}]::text[]`);
+  if (f.supplier) conditions.push(sql`supplier_search_text(p.supplier_names) LIKE ${`%${f.supplier.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+  if (f.status.length) conditions.push(sql`p.status = ANY(${f.status}::text[])`);
+  if (f.min_value !== undefined) conditions.push(sql`coalesce(p.value_max, p.value_min) >= ${f.min_value}`);
+  if (f.max_value !== undefined) conditions.push(sql`coalesce(p.value_max, p.value_min) <= ${f.max_value}`);
+  // Published dates are whole UK days: published_to includes the whole of that day
+  if (f.published_from) conditions.push(sql`p.published_at >= ${f.published_from}::date`);
+  if (f.published_to) conditions.push(sql`p.published_at < ${f.published_to}::date + 1`);
+  // From today to the same day N months on, both included (31 Jan + 1 month is 28 or 29 Feb, as PostgreSQL adds months)
+  if (f.ends_within_months !== undefined)
+    conditions.push(sql`p.contract_end BETWEEN ${scope.today}::date AND (${scope.today}::date + make_interval(months => ${f.ends_within_months}::int))::date`);
+  // Open for bids: an open tender whose deadline has not passed, or that gives none
+  if (f.open) conditions.push(sql`p.status = 'open' AND (p.tender_deadline IS NULL OR p.tender_deadline >= now())`);
+  return {
+    scope: buyerScope,
+    where: conditions.length ? sql`WHERE ${join(conditions, " AND ")}` : sql``,
+    relation: buyerScope ? publishedRelation("scope", sql`p.published_at`) : sql`NULL::text`,
+    order: orderBy(effectiveNoticeSort(f), rank),
+  };
+}
+
+const ROW_COLUMNS = sql`p.id, p.ocid, p.title, p.buyer_name, p.buyer_code, b.name AS buyer_body_name, b.kind AS buyer_kind, b.nation AS buyer_nation,
+    p.buyer_match_method, p.value_min::text AS value_min, p.value_max::text AS value_max, p.currency, p.status,
+    ${TIMESTAMP("p.published_at")} AS published_at, ${TIMESTAMP("p.tender_deadline")} AS tender_deadline,
+    ${DAY("p.contract_start")} AS contract_start, ${DAY("p.contract_end")} AS contract_end, p.cpv_codes, p.suppliers, p.source, p.url`;
+
+function fromClause(compiled: Compiled): Sql {
+  const scoped = compiled.scope ? sql`JOIN buyer_scope scope ON scope.code = p.buyer_code` : sql``;
+  return sql`FROM procurement_process p LEFT JOIN organisation b ON b.code = p.buyer_code ${scoped} ${compiled.where}`;
+}
+
+const withScope = (compiled: Compiled) => (compiled.scope ? sql`WITH RECURSIVE ${compiled.scope} ` : sql``);
+
+/** Every matching notice in order, without paging: the export streams it through a cursor. */
+export function noticeRowsQuery(compiled: Compiled, window?: { limit: number; offset: number }): Sql {
+  const paging = window ? sql` LIMIT ${window.limit} OFFSET ${window.offset}` : sql``;
+  return sql`${withScope(compiled)}SELECT ${ROW_COLUMNS}, ${compiled.relation} AS relation ${fromClause(compiled)} ${compiled.order}${paging}`;
+}
+
+/** One page of notices with their total (NOTICE_COUNT_CAP, and totalExact false, when more match). */
+export async function searchNotices(db: PrismaClient, scope: NoticeScope, filters: NoticeFilters, page: { limit: number; offset: number }): Promise<TableSlice<NoticeRow>> {
+  const compiled = await compileNoticeFilters(db, scope, filters);
+  const fetched = await queryRows<NoticeRow>(db, noticeRowsQuery(compiled, { limit: page.limit + 1, offset: page.offset }));
+  const count = sql`${withScope(compiled)}SELECT count(*)::int AS total FROM (SELECT 1 ${fromClause(compiled)} LIMIT ${NOTICE_COUNT_CAP + 1}) matching`;
+  return cappedSlice(fetched, page, NOTICE_COUNT_CAP, async () => (await queryRows<{ total: number }>(db, count))[0]?.total ?? 0);
+}
+
+/** The contracts page's table, and GET /api/v1/notices. */
+export const noticesTable: PagedTable<NoticeRow, NoticeFilters, NoticeSort, NoticeScope> = {
+  params: noticeFilterSchema,
+  sorts: NOTICE_SORTS,
+  sort: effectiveNoticeSort,
+  sizes: PAGED_TABLE_SIZES,
+  api: "cursor",
+  // The export's link is the page's own query with these added
+  passive: ["format", "bom", "columns", "view"],
+  query: searchNotices,
+};
+
+/** The API's `limit` and `cursor` (the OpenAPI document reads it). */
+export const noticesPageSchema = cursorPagingSchema(noticesTable.sizes);
+
+/** The columns of the notices export, CSV and Excel alike. */
+export const NOTICE_EXPORT_COLUMNS: ExportColumn<NoticeRow>[] = [
+  { header: "id", type: "integer", value: (r) => r.id },
+  { header: "ocid", type: "text", value: (r) => r.ocid },
+  { header: "title", type: "text", value: (r) => r.title },
+  { header: "buyer_name", type: "text", value: (r) => r.buyer_name },
+  { header: "buyer_code", type: "text", value: (r) => r.buyer_code },
+  { header: "buyer_body_name", type: "text", value: (r) => r.buyer_body_name },
+  { header: "relation", type: "text", value: (r) => r.relation },
+  { header: "status", type: "text", value: (r) => r.status },
+  { header: "value_min", type: "money", value: (r) => r.value_min },
+  { header: "value_max", type: "money", value: (r) => r.value_max },
+  { header: "currency", type: "text", value: (r) => r.currency },
+  { header: "published_at", type: "timestamp", value: (r) => r.published_at },
+  { header: "tender_deadline", type: "timestamp", value: (r) => r.tender_deadline },
+  { header: "contract_start", type: "date", value: (r) => r.contract_start },
+  { header: "contract_end", type: "date", value: (r) => r.contract_end },
+  { header: "cpv_codes", type: "text", value: (r) => r.cpv_codes.join(";") },
+  { header: "suppliers", type: "text", value: (r) => r.suppliers.map((s) => s.name).join(";") },
+  { header: "source", type: "text", value: (r) => r.source },
+  { header: "url", type: "text", value: (r) => r.url },
+];
+
+/** Every notice matching the filters as a download, streamed from a server-side cursor in batches. */
+export async function exportNotices(db: PrismaClient, pool: pg.Pool, scope: NoticeScope, filters: NoticeFilters, format: ExportFormat, options: { name?: string | null; bom?: boolean } = {}): Promise<Response> {
+  // Compiling first turns an unknown buyer into a 400 before any byte is sent
+  const compiled = await compileNoticeFilters(db, scope, filters);
+  return exportResponse(format, options.name ?? "notices", NOTICE_EXPORT_COLUMNS, cursorBatches<NoticeRow>(pool, noticeRowsQuery(compiled).build()), options);
+}
+
+const money = (value: string | null) => (value === null ? null : Number(value));
+
+/** The JSON shape of a notice in the API. */
+export function noticeToJson(row: NoticeRow) {
+  return {
+    id: row.id,
+    ocid: row.ocid,
+    title: row.title,
+    buyer_name: row.buyer_name,
+    buyer_code: row.buyer_code,
+    buyer: row.buyer_code && row.buyer_body_name && row.buyer_kind ? { code: row.buyer_code, name: row.buyer_body_name, kind: row.buyer_kind } : null,
+    ...(row.relation ? { relation: row.relation } : {}),
+    value: { min: money(row.value_min), max: money(row.value_max), currency: row.currency },
+    status: row.status,
+    published_at: row.published_at,
+    tender_deadline: row.tender_deadline,
+    contract_start: row.contract_start,
+    contract_end: row.contract_end,
+    cpv_codes: row.cpv_codes,
+    suppliers: row.suppliers,
+    source: row.source,
+    url: row.url,
+  };
+}
