@@ -15,30 +15,32 @@ const CP1252_BYTES = new Map<string, number>(
   [..."€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ"].map((char, index) => [char, 0x80 + index]),
 );
 
-/** A run of characters each of which a single byte can have become: Latin-1 or cp1252. */
-const SINGLE_BYTE_RUN = new RegExp(`[\\u0000-\\u00FF${[...CP1252_BYTES.keys()].join("")}]+`, "gu");
+/** A byte 0x80-0xBF read as a character: Latin-1's U+0080-U+00BF, or cp1252's character for 0x80-0x9F. */
+const CONTINUATION = `[\\u0080-\\u00BF${[...CP1252_BYTES.keys()].join("")}]`;
+/** A UTF-8 sequence read byte by byte: a lead byte (0xC2-0xF4 as Latin-1) and as many continuation bytes as it announces. */
+const MISREAD_SEQUENCE = new RegExp(`[\\u00C2-\\u00DF]${CONTINUATION}|[\\u00E0-\\u00EF]${CONTINUATION}{2}|[\\u00F0-\\u00F4]${CONTINUATION}{3}`, "gu");
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-function redecode(run: string): string {
-  if (!/[^\u0000-\u007F]/.test(run)) return run;
-  const bytes = Uint8Array.from([...run].map((char) => CP1252_BYTES.get(char) ?? char.charCodeAt(0)));
+function redecode(sequence: string): string {
+  const bytes = Uint8Array.from([...sequence].map((char) => CP1252_BYTES.get(char) ?? char.charCodeAt(0)));
   try {
     return utf8.decode(bytes);
   } catch {
-    return run; // not UTF-8 read as single bytes: "é" or "£" written correctly stays as it is
+    return sequence; // not a UTF-8 sequence after all (an overlong or surrogate form): kept as written
   }
 }
 
 /**
  * Text whose UTF-8 bytes were read as Latin-1/cp1252 and encoded again ("â€™" for "’", "Ã©" for
- * "é", "â€¯" for a narrow no-break space), decoded once more. Each run of characters a single byte
- * can stand for is re-read as UTF-8 only when its bytes are valid UTF-8, so correct text is left
- * alone; twice-mangled text is repaired to a fixed point.
+ * "é", "â€¯" for a narrow no-break space), decoded once more. Only characters that spell a whole
+ * UTF-8 sequence byte by byte are re-read, and only when those bytes are valid UTF-8, so correct
+ * text ("é", "£", "“quoted”") is left alone beside a repair; twice-mangled text is repaired to a
+ * fixed point.
  */
 export function repairMojibake(text: string): string {
   let current = text;
   for (let pass = 0; pass < 3; pass++) {
-    const next = current.replace(SINGLE_BYTE_RUN, redecode);
+    const next = current.replace(MISREAD_SEQUENCE, redecode);
     if (next === current) return current;
     current = next;
   }
