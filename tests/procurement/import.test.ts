@@ -15,7 +15,6 @@ import { importPaths, SHIPPED_DIR, SHIPPED_PATHS, type ProcurementImportReport }
 import { createTestDatabase, type TestDatabase } from "../support/database";
 
 const OCDS = path.join(SHIPPED_DIR, "ocds");
-const CSV = path.join(SHIPPED_DIR, "nhs_procurement.csv");
 const NOW = new Date("2026-11-23T12:00:00Z");
 
 describe("importing the shipped procurement sample", () => {
@@ -114,7 +113,8 @@ describe("importing a folder with an invalid release", () => {
     folder = mkdtempSync(path.join(tmpdir(), "ocds-"));
     const source = path.join(OCDS, "contracts-finder", "02d6ce8b-83f0-4993-869c-c177d2efbd52-832939.json");
     copyFileSync(source, path.join(folder, "good.json"));
-    const { ocid: _ocid, ...withoutOcid } = JSON.parse(readFileSync(source, "utf8")) as Record<string, unknown>;
+    const withoutOcid = JSON.parse(readFileSync(source, "utf8")) as Record<string, unknown>;
+    delete withoutOcid.ocid;
     writeFileSync(path.join(folder, "no-ocid.json"), JSON.stringify(withoutOcid));
     writeFileSync(path.join(folder, "package.json"), JSON.stringify({ uri: "test", releases: [JSON.parse(readFileSync(path.join(OCDS, "contracts-finder", "02d6ce8b-83f0-4993-869c-c177d2efbd52-832942.json"), "utf8"))] }));
   });

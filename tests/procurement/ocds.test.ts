@@ -34,7 +34,8 @@ describe("parsing a release", () => {
 
   it("says which required field is missing", () => {
     for (const field of ["ocid", "id", "date", "tag"]) {
-      const { [field]: _dropped, ...rest } = release;
+      const rest = { ...release };
+      delete rest[field];
       expect(parseRelease(rest)).toEqual({ ok: false, reason: `${field} is missing` });
     }
     expect(parseRelease({ ...release, date: "soon" })).toEqual({ ok: false, reason: "date is not a date" });
