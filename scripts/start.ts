@@ -7,6 +7,8 @@ import path from "node:path";
 import { createPrismaClient } from "../lib/db/client";
 import { openDatabase } from "../lib/db/runtime";
 import { formatReport, importReferenceData, ImportValidationError } from "../lib/import";
+import { formatBuyerMatchSummary, rematchBuyers } from "../lib/procurement/buyers";
+import { formatSampleLine, loadShippedSampleOnce } from "../lib/procurement/import";
 
 const root = process.cwd();
 const port = process.env.PORT ?? "3000";
@@ -62,6 +64,9 @@ const database = await openDatabase();
 const db = createPrismaClient(database.url);
 try {
   console.log(formatReport(await importReferenceData(db)));
+  // The procurement sample on first start; later, its buyers matched again to the bodies just imported
+  const sample = await loadShippedSampleOnce(db);
+  console.log(sample ? formatSampleLine(sample) : `[procurement] already loaded; ${formatBuyerMatchSummary((await rematchBuyers(db)).summary)}`);
 } catch (error) {
   console.error(error instanceof ImportValidationError ? error.message : error);
   await db.$disconnect();

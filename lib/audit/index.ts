@@ -34,6 +34,8 @@ export const AUDIT_ACTIONS = [
   "contact.updated",
   "contact.deleted",
   "view.created",
+  "procurement.buyer-matched",
+  "procurement.buyer-unmatched",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,6 +1,7 @@
 // Starts one real PostgreSQL for the run (embedded, or the server of TEST_DATABASE_URL), then
-// builds a template database: migrated and loaded with the real reference data. Test files
-// clone it, which takes a fraction of a second, so every file starts from the same known state.
+// builds a template database: migrated and loaded with the real reference data and the shipped
+// procurement sample. Test files clone it, which takes a fraction of a second, so every file
+// starts from the same known state.
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
@@ -9,6 +10,7 @@ import { createPrismaClient } from "../../lib/db/client";
 import { findFreePort, startEmbeddedPostgres, type EmbeddedServer } from "../../lib/db/embedded";
 import { migrate } from "../../lib/db/migrate";
 import { importReferenceData } from "../../lib/import";
+import { importPaths, SHIPPED_PATHS } from "../../lib/procurement/import";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -42,6 +44,8 @@ export default async function setup(project: TestProject) {
   await migrate(templateUrl.toString(), () => {});
   const db = createPrismaClient(templateUrl.toString());
   await importReferenceData(db, { today: "2026-11-23" });
+  // The shipped procurement sample, so every test file sees the real notices and spend lines
+  await importPaths(db, SHIPPED_PATHS, { now: new Date("2026-11-23T12:00:00Z") });
   await db.$disconnect();
 
   project.provide("adminUrl", adminUrl);
