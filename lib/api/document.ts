@@ -30,6 +30,7 @@ const TAGS = [
   { name: "audit", description: "Your team's audit log" },
   { name: "changes", description: "The change log of the reference data" },
   { name: "matching", description: "Account names and codes from a CRM, matched to today's bodies" },
+  { name: "procurement", description: "Tenders, awards, contracts and spend, tied to the bodies and their reorganisations" },
 ];
 
 const SAFE_INTEGER = 9007199254740991;

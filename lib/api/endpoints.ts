@@ -149,6 +149,22 @@ export const endpoints = {
     params: codeParams,
     responses: { 200: { description: "The body", schema: s.organisationDetailSchema }, 404: { description: "No body has that code" } },
   }),
+  getOrganisationProcurement: defineEndpoint({
+    operationId: "getOrganisationProcurement",
+    method: "GET",
+    path: "/api/v1/organisations/{code}/procurement",
+    access: "read",
+    tag: "procurement",
+    summary: "A body's procurement: open tenders, contracts ending in 18 months, top suppliers, notices per quarter, spend over £25k",
+    description: [
+      "Counts the notices and payments of the body, every body below it (an ICB's trusts and sub-ICB locations) and every body it succeeded",
+      "(a CCG under its sub-ICB location, a 2022-2026 ICB under its 2026 successor); each row says which by its relation.",
+      "Lists hold their first 10 rows: the rest are on /contracts?buyer={code}. Values are as published and may be ranges.",
+      "The data is partial: coverage says how far it reaches.",
+    ].join(" "),
+    params: codeParams,
+    responses: { 200: { description: "The body's procurement, with coverage", schema: s.procurementProfileSchema }, 404: { description: "No body has that code" } },
+  }),
   listServiceCategories: defineEndpoint({
     operationId: "listServiceCategories",
     method: "GET",

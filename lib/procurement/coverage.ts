@@ -37,3 +37,14 @@ export async function readCoverage(db: Queryable): Promise<ProcurementCoverage> 
     caveat: COVERAGE_CAVEAT,
   };
 }
+
+/** The `coverage` object of an API answer with procurement figures. */
+export function coverageToJson(coverage: ProcurementCoverage) {
+  return {
+    notices: coverage.notices.map(({ source, label, notices, from, to }) => ({ source, label, notices, from, to })),
+    spend: coverage.spend.map(({ payerCode, payerName, lines, from, to }) => ({ payer_code: payerCode, payer_name: payerName, lines, from, to })),
+    syncs: coverage.syncs.map(({ source, status, updatedAt }) => ({ source, status, updated_at: updatedAt })),
+    sample_only: coverage.sampleOnly,
+    caveat: coverage.caveat,
+  };
+}
