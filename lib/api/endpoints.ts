@@ -56,6 +56,8 @@ const organisationQuery = described(
     list: "A target list id of your team, or 'any'",
     stage: "Needs list",
     has_notes: "Bodies with (or without) notes from your team",
+    contract_ending_within_months: "Bodies with a contract ending from today to N months on (1-120), in a notice they published or a body they succeeded published; not counting bodies below them",
+    open_tenders: "1: bodies with a tender open for bids (deadline not passed, or not given), published by them or a body they succeeded; not counting bodies below them",
     sort: "Default: relevance with q, else name; population is resident population, patients registered patients; - for descending, blanks last",
     cursor: "next_cursor of the previous page (opaque)",
     format: "Stream every matching row as an Excel workbook (xlsx) or as CSV (csv), instead of a page of JSON; or send Accept: text/csv or the xlsx media type",

@@ -16,21 +16,10 @@ import type { BuyerRelation } from "@/lib/procurement/vocabulary";
  * A body reached both ways keeps its nearest relation (self, then below, then predecessor).
  */
 export function buyerScopeCte(code: string | Sql): Sql {
-  return sql`${buyerScopesCte(sql`SELECT o.id, o.code FROM organisation o WHERE o.code = ${code}`)}, buyer_scope AS (
-      SELECT id, code, relation, open_date FROM buyer_scopes
-    )`;
-}
-
-/**
- * The same walk from many bodies at once (`roots`, a statement selecting `id` and `code`): a CTE
- * named `buyer_scopes` (`root_id`, `id`, `code`, `relation`, `open_date`), one scope per root, for
- * figures counted per body in one statement (the dashboard's contracts ending, per ICB or board).
- */
-export function buyerScopesCte(roots: Sql): Sql {
   return sql`buyer_scope_walk AS (
-      SELECT r.id AS root_id, r.id, r.code, 'self'::text AS relation, 0 AS depth FROM (${roots}) r
+      SELECT o.id, o.code, 'self'::text AS relation, 0 AS depth FROM organisation o WHERE o.code = ${code}
       UNION
-      SELECT w.root_id, n.id, n.code, CASE WHEN w.relation = 'predecessor' OR n.step = 'predecessor' THEN 'predecessor' ELSE 'below' END, w.depth + 1
+      SELECT n.id, n.code, CASE WHEN w.relation = 'predecessor' OR n.step = 'predecessor' THEN 'predecessor' ELSE 'below' END, w.depth + 1
       FROM buyer_scope_walk w
       CROSS JOIN LATERAL (
         SELECT c.id, c.code, 'below' AS step FROM organisation c WHERE c.parent_id = w.id
@@ -38,9 +27,9 @@ export function buyerScopesCte(roots: Sql): Sql {
         SELECT p.id, p.code, 'predecessor' FROM succession s JOIN organisation p ON p.id = s.predecessor_id WHERE s.successor_id = w.id
       ) n
       WHERE w.depth < 12
-    ), buyer_scopes AS (
-      SELECT DISTINCT ON (w.root_id, w.id) w.root_id, w.id, w.code, w.relation, o.open_date FROM buyer_scope_walk w JOIN organisation o ON o.id = w.id
-      ORDER BY w.root_id, w.id, CASE relation WHEN 'self' THEN 0 WHEN 'below' THEN 1 ELSE 2 END
+    ), buyer_scope AS (
+      SELECT DISTINCT ON (w.id) w.id, w.code, w.relation, o.open_date FROM buyer_scope_walk w JOIN organisation o ON o.id = w.id
+      ORDER BY w.id, CASE relation WHEN 'self' THEN 0 WHEN 'below' THEN 1 ELSE 2 END
     )`;
 }
 
@@ -56,3 +45,25 @@ export function publishedRelation(scope: string, date: Sql): Sql {
 }
 
 export type ScopedBody = { id: number; code: string; relation: BuyerRelation };
+
+/**
+ * The same walk turned round, for figures counted per body in one statement (the dashboard's
+ * contracts ending, per ICB or board): from each body of `starts` (a statement selecting `id`),
+ * every body in whose buyer_scope it lies — its parents and the bodies that succeeded it, then
+ * theirs, to the same depth. A CTE named `scope_roots` (`start_id`, `id`). Walking up from the few
+ * bodies that published is far cheaper than walking down from every root through its practices.
+ */
+export function scopeRootsCte(starts: Sql): Sql {
+  return sql`scope_roots_walk AS (
+      SELECT st.id AS start_id, st.id, 0 AS depth FROM (${starts}) st
+      UNION
+      SELECT w.start_id, n.id, w.depth + 1
+      FROM scope_roots_walk w
+      CROSS JOIN LATERAL (
+        SELECT o.parent_id AS id FROM organisation o WHERE o.id = w.id AND o.parent_id IS NOT NULL
+        UNION ALL
+        SELECT s.successor_id FROM succession s WHERE s.predecessor_id = w.id
+      ) n
+      WHERE w.depth < 12
+    ), scope_roots AS (SELECT DISTINCT start_id, id FROM scope_roots_walk)`;
+}
