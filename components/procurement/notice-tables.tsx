@@ -17,18 +17,17 @@ export function formatNoticeValue(min: number | null, max: number | null, curren
   return money((max ?? min)!);
 }
 
-function Table({ caption, headers, children }: { caption: string; headers: { label: string; numeric?: boolean }[]; children: ReactNode }) {
+/** A table under a caption for screen readers; a header ending in "#" is a figure, right-aligned. */
+function Table({ caption, headers, children }: { caption: string; headers: string[]; children: ReactNode }) {
+  const head = headers.map((header) => {
+    const figure = header.endsWith("#");
+    return <th key={header} scope="col" className={`px-2 py-2 font-medium ${figure ? "text-right" : ""}`}>{figure ? header.slice(0, -1) : header}</th>;
+  });
   return (
     <div className="overflow-x-auto">
       <table className="w-full border-collapse text-sm">
         <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-600">
-            {headers.map((h) => (
-              <th key={h.label} scope="col" className={`px-2 py-2 font-medium ${h.numeric ? "text-right" : ""}`}>{h.label}</th>
-            ))}
-          </tr>
-        </thead>
+        <thead><tr className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-600">{head}</tr></thead>
         <tbody className="divide-y divide-slate-100">{children}</tbody>
       </table>
     </div>
@@ -41,7 +40,7 @@ const numeric = `${cell} text-right tabular-nums`;
 /** Notices with their buyer as published; `date` picks the column that matters to the list. */
 export function NoticeTable({ caption, notices, date }: { caption: string; notices: ProfileNotice[]; date: "deadline" | "end" }) {
   return (
-    <Table caption={caption} headers={[{ label: "Notice" }, { label: "Buyer as published" }, { label: date === "deadline" ? "Deadline" : "Contract ends" }, { label: "Value", numeric: true }]}>
+    <Table caption={caption} headers={["Notice", "Buyer as published", date === "deadline" ? "Deadline" : "Contract ends", "Value#"]}>
       {notices.map((notice) => (
         <tr key={notice.id}>
           <th scope="row" className={`${cell} text-left font-normal`}>
@@ -64,7 +63,7 @@ export function NoticeTable({ caption, notices, date }: { caption: string; notic
 
 export function SupplierTable({ caption, suppliers, buyer }: { caption: string; suppliers: SupplierTotal[]; buyer: string }) {
   return (
-    <Table caption={caption} headers={[{ label: "Supplier" }, { label: "Awards", numeric: true }, { label: "Awarded value (as published)", numeric: true }]}>
+    <Table caption={caption} headers={["Supplier", "Awards#", "Awarded value (as published)#"]}>
       {suppliers.map((supplier) => (
         <tr key={`${supplier.name}-${supplier.identifier ?? ""}`}>
           <th scope="row" className={`${cell} text-left font-normal`}>
@@ -83,7 +82,7 @@ export function SupplierTable({ caption, suppliers, buyer }: { caption: string; 
 
 export function SpendSupplierTable({ caption, suppliers }: { caption: string; suppliers: SpendSupplier[] }) {
   return (
-    <Table caption={caption} headers={[{ label: "Supplier paid (as published)" }, { label: "Payments", numeric: true }, { label: "Amount", numeric: true }]}>
+    <Table caption={caption} headers={["Supplier paid (as published)", "Payments#", "Amount#"]}>
       {suppliers.map((supplier) => (
         <tr key={supplier.name}>
           <th scope="row" className={`${cell} text-left font-normal`}>

@@ -2,6 +2,7 @@
 // The profile's two procurement charts, each in a dashboard chart card with its table beside it
 // ("View as table") and a legend of who published. The drawings load after hydration.
 import dynamic from "next/dynamic";
+import type { ReactNode } from "react";
 import type { QuarterCount, SpendMonth } from "@/lib/procurement/profile";
 import { BUYER_RELATIONS, BUYER_RELATION_LABELS, type BuyerRelation } from "@/lib/procurement/vocabulary";
 import { formatMonth } from "@/lib/format";
@@ -14,10 +15,15 @@ const SpendMonthChart = dynamic(() => import("./procurement-recharts").then((m) 
 
 const CHART_HEIGHT = 240;
 
-/** The legend of the publishers a chart's rows include. */
-function RelationLegend({ rows }: { rows: Record<BuyerRelation, number>[] }) {
+/** A chart of its exact height, with the legend of the publishers its rows include. */
+function StackedByRelation({ rows, children }: { rows: Record<BuyerRelation, number>[]; children: ReactNode }) {
   const present = BUYER_RELATIONS.filter((relation) => rows.some((row) => row[relation] > 0));
-  return <Legend label="Published by" items={present.map((relation) => ({ label: BUYER_RELATION_LABELS[relation], colour: RELATION_COLOURS[relation] }))} />;
+  return (
+    <div>
+      <ChartFrame height={CHART_HEIGHT}>{children}</ChartFrame>
+      <Legend label="Published by" items={present.map((relation) => ({ label: BUYER_RELATION_LABELS[relation], colour: RELATION_COLOURS[relation] }))} />
+    </div>
+  );
 }
 
 const relationColumns = <Row extends Record<BuyerRelation, number>>(format: (value: number) => string) =>
@@ -29,14 +35,7 @@ export function NoticesPerQuarterCard({ name, quarters, contractsHref }: { name:
       id="procurement-quarters"
       title="Notices per quarter"
       description={<>Notices of {name}, the bodies below it and its predecessors, by the quarter they were first published, over every quarter the loaded data reaches.</>}
-      chart={
-        <div>
-          <ChartFrame height={CHART_HEIGHT}>
-            <QuarterChart data={quarters} height={CHART_HEIGHT} />
-          </ChartFrame>
-          <RelationLegend rows={quarters} />
-        </div>
-      }
+      chart={<StackedByRelation rows={quarters}><QuarterChart data={quarters} height={CHART_HEIGHT} /></StackedByRelation>}
       table={
         <DataTable
           caption={`Notices per quarter, ${name}`}
@@ -62,14 +61,7 @@ export function SpendPerMonthCard({ name, months }: { name: string; months: Spen
       id="procurement-spend-months"
       title="Spend over £25k per month"
       description={<>Payments of £25,000 or more by {name}, the bodies below it and its predecessors, as published in their spend transparency files (£, by payment date).</>}
-      chart={
-        <div>
-          <ChartFrame height={CHART_HEIGHT}>
-            <SpendMonthChart data={rows} height={CHART_HEIGHT} />
-          </ChartFrame>
-          <RelationLegend rows={rows} />
-        </div>
-      }
+      chart={<StackedByRelation rows={rows}><SpendMonthChart data={rows} height={CHART_HEIGHT} /></StackedByRelation>}
       table={
         <DataTable
           caption={`Spend over £25k per month, ${name}`}

@@ -17,16 +17,14 @@ export const ENDING_WITHIN_MONTHS = 18;
 export const PROFILE_LIST_SIZE = 10;
 
 export type ProfileNotice = {
-  id: number;
-  ocid: string;
-  title: string;
-  buyerName: string;
-  buyerCode: string;
+  /** The notice's page is /contracts/{id} */
+  id: number; ocid: string; title: string;
+  /** As published, and the body it matched */
+  buyerName: string; buyerCode: string;
   relation: BuyerRelation;
   status: NoticeStatus;
-  valueMin: number | null;
-  valueMax: number | null;
-  currency: string | null;
+  /** As published: a range where they differ */
+  valueMin: number | null; valueMax: number | null; currency: string | null;
   /** YYYY-MM-DD */
   publishedAt: string;
   /** ISO timestamp, UTC */
