@@ -9,6 +9,7 @@ import { FilterError } from "@/components/data-table/filter-error";
 import { BodiesByKindCard, MarketFilters, PcnSizesCard, WhoCommissionsCard } from "./market-charts";
 import { PopulationAllocationCard } from "./population-allocation-card";
 import { MergedAccountsNotice } from "./merged-accounts";
+import { ContractsEndingCard } from "./contracts-ending-card";
 import { CoverageCard, NotesActivityCard, OverdueCard, PipelineCard, StartPipelineCard } from "./team-charts";
 
 export function Dashboard({ data, teamName, canWrite }: { data: DashboardData; teamName: string; canWrite: boolean }) {
@@ -59,6 +60,7 @@ export function Dashboard({ data, teamName, canWrite }: { data: DashboardData; t
           <BodiesByKindCard rows={market.kinds} filters={filters} regionName={regionName} />
           <WhoCommissionsCard rows={market.commissioning} filters={filters} />
           <PcnSizesCard distribution={market.pcns} filters={filters} icbs={options.icbs} regionName={regionName} />
+          <ContractsEndingCard rows={market.contractsEnding} coverage={market.procurementCoverage} filters={filters} regionName={regionName} />
         </div>
       </section>
     </>

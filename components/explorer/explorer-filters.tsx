@@ -10,7 +10,11 @@ import { CheckboxList, LabelledSelect, listValues, RangeInputs, SearchBox, Secti
 export type { Option };
 
 /** Parameters that narrow the results; "clear filters" removes these and keeps page size and columns. */
-export const FILTER_PARAMS = ["nation", "kind", "region", "parent", "commissions", "status", "q", "min_population", "max_population", "min_patients", "max_patients", "min_allocation", "max_allocation", "list", "stage", "has_notes"];
+export const FILTER_PARAMS = ["nation", "kind", "region", "parent", "commissions", "status", "q", "min_population", "max_population", "min_patients", "max_patients", "min_allocation", "max_allocation", "list", "stage", "has_notes", "contract_ending_within_months", "open_tenders"];
+
+/** The windows the filter offers; the API takes any number of months from 1 to 120. */
+const ENDING_WINDOWS = [3, 6, 12, 18, 24, 36];
+const PROCUREMENT_HINT = "Notices the body published, or a body it succeeded did (a merged ICB, a CCG); not those of bodies below it. The notices loaded are a sample.";
 
 export function activeFilterCount(query: string): number {
   const params = new URLSearchParams(query);
@@ -56,6 +60,7 @@ export function ExplorerFilters({ regions, categories, lists }: { regions: Optio
   const kinds = new Set(listValues(params, "kind"));
   const status = params.get("status") ?? "open";
   const list = params.get("list") ?? "";
+  const hintId = useId();
 
   return (
     <aside aria-label="Filters" className="lg:self-start">
@@ -111,6 +116,21 @@ export function ExplorerFilters({ regions, categories, lists }: { regions: Optio
 
         <Section title="Allocation">
           <RangeInputs label="allocation in £ millions" unit="£m" minKey="min_allocation" maxKey="max_allocation" params={params} commit={set} step="any" />
+        </Section>
+
+        <Section title="Procurement">
+          <LabelledSelect
+            label="Has a contract ending within"
+            value={params.get("contract_ending_within_months") ?? ""}
+            onChange={(v) => set("contract_ending_within_months", v)}
+            options={ENDING_WINDOWS.map((months) => ({ value: String(months), label: `${months} months` }))}
+            emptyLabel="Any time, or none"
+          />
+          <label className="flex items-start gap-2 text-sm leading-5 text-slate-700">
+            <Checkbox className="mt-0.5" checked={params.get("open_tenders") === "1"} onChange={(e) => set("open_tenders", e.target.checked ? "1" : "")} aria-describedby={hintId} />
+            Has open tenders
+          </label>
+          <p id={hintId} className="text-xs text-slate-500">{PROCUREMENT_HINT}</p>
         </Section>
 
         <Section title="Your team">

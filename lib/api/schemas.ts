@@ -258,6 +258,70 @@ export const auditEventSchema = z
   })
   .meta({ id: "AuditEvent" });
 
+// ---------- procurement ----------
+
+const buyerRelation = z.enum(BUYER_RELATIONS).meta({ id: "BuyerRelation", description: "self: published by this body; below: by a body below it; predecessor: by a body it succeeded (or under its code before it opened, as a CCG)" });
+
+export const procurementCoverageSchema = z
+  .object({
+    notices: z.array(z.object({ source: z.enum(PROCUREMENT_SOURCES), label: z.string(), notices: z.number().int(), from: date.nullable(), to: date.nullable() })).describe("Notices loaded per source, and their publication dates"),
+    spend: z.array(z.object({ payer_code: z.string().nullable(), payer_name: z.string(), lines: z.number().int(), from: date, to: date })).describe("Spend lines over £25k loaded per payer: only these payers have spend"),
+    syncs: z.array(z.object({ source: z.enum(SYNC_SOURCES), status: z.string(), updated_at: timestamp })),
+    sample_only: z.boolean().describe("true until a sync of an official feed has finished: the figures are the shipped sample"),
+    caveat: z.string(),
+  })
+  .meta({ id: "ProcurementCoverage", description: "How far the procurement data reaches" });
+
+const profileNotice = z.object({
+  id: z.number().int().describe("The notice's id: /contracts/{id} and GET /api/v1/notices/{id}"),
+  ocid: z.string(),
+  title: z.string(),
+  buyer_name: z.string().describe("The buyer as published"),
+  buyer_code: z.string().describe("The atlas body it matched"),
+  relation: buyerRelation,
+  status: z.enum(NOTICE_STATUSES),
+  value: z.object({ min: z.number().nullable(), max: z.number().nullable(), currency: z.string().nullable() }).describe("As published: a range where min and max differ"),
+  published_at: date,
+  tender_deadline: timestamp.nullable(),
+  contract_end: date.nullable(),
+  source: z.enum(PROCUREMENT_SOURCES),
+  url: z.string().nullable(),
+});
+
+const bounded = <S extends z.ZodType>(item: S, what: string) => z.object({ total: z.number().int().describe(`${what} in all; data holds the first 10`), data: z.array(item) });
+const amountsByRelation = { self: z.number(), below: z.number(), predecessor: z.number() };
+
+export const procurementProfileSchema = z
+  .object({
+    code: z.string(),
+    notices: z.number().int().describe("Notices of the body, the bodies below it and its predecessors"),
+    open_tenders: bounded(profileNotice, "Tenders open for bids (deadline not passed, or not given)").describe("Soonest deadline first"),
+    contracts_ending: bounded(profileNotice, "Contracts ending in the window").extend({ months: z.number().int() }).describe("Contracts ending from today to the same day `months` months on, soonest first"),
+    top_suppliers: bounded(
+      z.object({
+        name: z.string(),
+        identifier: z.string().nullable(),
+        awards: z.number().int(),
+        unpriced_awards: z.number().int().describe("Awards that publish no value"),
+        value_min: z.number().describe("Sum of the low ends of the published values (GBP)"),
+        value_max: z.number().describe("Sum of the high ends of the published values (GBP)"),
+        relations: z.array(buyerRelation),
+      }),
+      "Suppliers",
+    ).describe("By the summed value of the awarded processes naming them, as published: a framework's value counts for each of its suppliers"),
+    notices_per_quarter: z.array(z.object({ quarter: z.string().meta({ examples: ["2025-Q1"] }), total: z.number().int(), self: z.number().int(), below: z.number().int(), predecessor: z.number().int() })).describe("Every calendar quarter the data reaches, by publication date"),
+    spend: z.object({
+      lines: z.number().int(),
+      amount: z.number().describe("GBP"),
+      from: date.nullable(),
+      to: date.nullable(),
+      by_supplier: bounded(z.object({ name: z.string().describe("As published, upper case"), lines: z.number().int(), amount: z.number(), relations: z.array(buyerRelation) }), "Suppliers paid"),
+      by_month: z.array(z.object({ month: z.string().meta({ examples: ["2024-05"] }), lines: z.number().int(), amount: z.number(), ...amountsByRelation })),
+    }).describe("Payments over £25k, where the scope's payers publish them (see coverage.spend)"),
+    coverage: procurementCoverageSchema,
+  })
+  .meta({ id: "ProcurementProfile" });
+
 export const dataOf = <S extends z.ZodType>(item: S) => z.object({ data: z.array(item) });
 
 export const changeSchema = z
@@ -293,17 +357,6 @@ export const matchResultSchema = z
   })
   .meta({ id: "MatchResult" });
 
-// ---------- procurement ----------
-
-export const procurementCoverageSchema = z
-  .object({
-    notices: z.array(z.object({ source: z.enum(PROCUREMENT_SOURCES), label: z.string(), notices: z.number().int(), from: date.nullable(), to: date.nullable() })).describe("Per source: how many notices are loaded and the dates they were published"),
-    spend: z.array(z.object({ payer_code: z.string().nullable(), payer_name: z.string(), lines: z.number().int(), from: date, to: date })).describe("The payers whose spend over £25k is loaded; no other body's is"),
-    syncs: z.array(z.object({ source: z.enum(SYNC_SOURCES), status: z.string(), updated_at: timestamp })),
-    sample_only: z.boolean().describe("true until a sync of an official feed has finished: the figures are then the shipped sample only"),
-    caveat: z.string(),
-  })
-  .meta({ id: "ProcurementCoverage", description: "How far the procurement data reaches: every answer with procurement figures carries it" });
 
 const noticeBuyer = z.object({ code: z.string(), name: z.string(), kind: kindSchema }).nullable().describe("The atlas body the published buyer matched, or null when unmatched");
 const noticeValue = z.object({ min: z.number().nullable(), max: z.number().nullable(), currency: z.string().nullable() });

@@ -6,6 +6,8 @@ import type { AuthContext } from "@/lib/auth/context";
 import { bodiesByKindAndNation, pcnSizeDistribution, populationAndAllocation, whoCommissionsWhat } from "./market";
 import { dashboardOptions, type DashboardOptions } from "./options";
 import { checkAgainstChoices, parseDashboardFilters, type DashboardFilters } from "./params";
+import { readCoverage } from "@/lib/procurement/coverage";
+import { contractsEndingByArea } from "./procurement";
 import { accountsThatMerged, coverageByRegion, notesPerWeek, overdueEntries, pipelineByStage } from "./team";
 
 export type DashboardData = Awaited<ReturnType<typeof loadDashboard>>;
@@ -14,16 +16,18 @@ export async function loadDashboard(db: PrismaClient, ctx: AuthContext, search: 
   const options: DashboardOptions = await dashboardOptions(db, ctx);
   const { filters, problems } = checkAgainstChoices(parseDashboardFilters(search), options);
   const hasLists = options.lists.length > 0;
-  const [areas, kinds, pcns, commissioning, pipeline, coverage, notes, overdue, mergers] = await Promise.all([
+  const [areas, kinds, pcns, commissioning, contractsEnding, procurementCoverage, pipeline, coverage, notes, overdue, mergers] = await Promise.all([
     populationAndAllocation(db, filters),
     bodiesByKindAndNation(db, filters),
     pcnSizeDistribution(db, filters),
     whoCommissionsWhat(db, filters),
+    contractsEndingByArea(db, filters),
+    readCoverage(db),
     hasLists ? pipelineByStage(db, ctx, filters.list) : null,
     hasLists ? coverageByRegion(db, ctx, filters) : null,
     notesPerWeek(db, ctx),
     hasLists ? overdueEntries(db, ctx) : null,
     hasLists ? accountsThatMerged(db, ctx) : [],
   ]);
-  return { options, filters: filters as DashboardFilters, problems, market: { areas, kinds, pcns, commissioning }, team: { pipeline, coverage, notes, overdue, mergers } };
+  return { options, filters: filters as DashboardFilters, problems, market: { areas, kinds, pcns, commissioning, contractsEnding, procurementCoverage }, team: { pipeline, coverage, notes, overdue, mergers } };
 }

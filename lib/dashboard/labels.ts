@@ -57,3 +57,6 @@ export const OVERDUE_BUCKETS = [
   { key: "quarter", label: "31–90 days" },
   { key: "older", label: "over 90 days" },
 ] as const;
+
+/** The window of the dashboard's "contracts ending" card, in months. */
+export const DASHBOARD_ENDING_MONTHS = 12;

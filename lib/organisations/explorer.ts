@@ -13,6 +13,7 @@ import { cappedSlice, cursorPagingSchema, manyValues, parseTableFilters, sortPar
 import { findTeamList } from "@/lib/target-lists";
 import { SUCCESSORS_JSON } from "./sql";
 import { STAGES } from "@/lib/target-lists/vocabulary";
+import { contractEndsWithin, MAX_WINDOW_MONTHS, openForBids } from "@/lib/procurement/windows";
 import { organisationCode, registeredPatientsFigure } from "./read";
 import { kindIn, NATIONS, ORGANISATION_KINDS, PLANNING_TIER_KINDS, type Nation, type OrganisationKind, type OrganisationStatus } from "./vocabulary";
 
@@ -48,6 +49,8 @@ export const explorerFilterSchema = z
     list: z.string().trim().regex(/^(any|[A-Za-z0-9_-]{1,64})$/, "list must be a target list id or 'any'").optional(),
     stage: z.enum(STAGES, { message: `stage must be one of: ${STAGES.join(", ")}` }).optional(),
     has_notes: z.enum(["true", "false"], { message: "has_notes must be true or false" }).optional(),
+    contract_ending_within_months: wholeNumber("contract_ending_within_months").min(1, "contract_ending_within_months is at least 1").max(MAX_WINDOW_MONTHS, `contract_ending_within_months is at most ${MAX_WINDOW_MONTHS}`).optional(),
+    open_tenders: z.enum(["1"], { message: "open_tenders must be 1" }).optional(),
     sort: sortParam(SORTS).optional(),
   })
   .superRefine((f, ctx) => {
@@ -171,6 +174,8 @@ export async function compileFilters(db: PrismaClient, scope: ExplorerScope, f: 
     const notes = sql`EXISTS (SELECT 1 FROM note n WHERE n.team_id = ${scope.teamId} AND n.organisation_code = o.code AND n.deleted_at IS NULL)`;
     conditions.push(f.has_notes === "true" ? notes : sql`NOT ${notes}`);
   }
+  if (f.contract_ending_within_months !== undefined) conditions.push(hasNotices(contractEndsWithin("p", f.contract_ending_within_months, todayIso())));
+  if (f.open_tenders) conditions.push(hasNotices(openForBids("p", new Date())));
 
   let rank: Sql | null = null;
   if (f.q) {
@@ -197,8 +202,26 @@ export async function compileFilters(db: PrismaClient, scope: ExplorerScope, f: 
     where: conditions.length ? sql`WHERE ${join(conditions, " AND ")}` : sql``,
     rank,
     sort: effectiveSort(f),
-    collectFirst: Boolean(f.commissions || f.list || f.has_notes === "true"),
+    collectFirst: Boolean(f.commissions || f.list || f.has_notes === "true" || f.contract_ending_within_months !== undefined || f.open_tenders),
   };
+}
+
+/**
+ * The body `o` has a notice (`p`) meeting `condition`, published by itself or by a body it
+ * succeeded, however many steps back (a 2026 ICB's 2022-2026 ICBs; a CCG's notices are under the
+ * code its sub-ICB location kept). Not those of bodies below it: a trust's notices show on the
+ * trust's own row, so an ICB is not listed for what its trusts buy. One set for the whole query,
+ * not a probe per body: the notices meeting the condition (by the contract_end or the
+ * (status, tender_deadline) index), their buyers, and the buyers' successors along the chains.
+ */
+function hasNotices(condition: Sql): Sql {
+  return sql`o.id IN (
+      WITH RECURSIVE publishers AS (
+        SELECT b.id, 0 AS depth FROM organisation b WHERE b.code IN (SELECT p.buyer_code FROM procurement_process p WHERE ${condition})
+        UNION
+        SELECT s.successor_id, w.depth + 1 FROM publishers w JOIN succession s ON s.predecessor_id = w.id WHERE w.depth < 10
+      )
+      SELECT id FROM publishers)`;
 }
 
 function orderBy(compiled: Compiled): Sql {

@@ -17,20 +17,26 @@ export type ProcurementCoverage = {
   caveat: string;
 };
 
+/** One statement (one round trip), as every page that shows procurement figures asks for it. */
 export async function readCoverage(db: Queryable): Promise<ProcurementCoverage> {
-  const [notices, spend, syncs] = await Promise.all([
-    queryRows<{ source: ProcurementSource; notices: number; from: string | null; to: string | null }>(db, sql`
-      SELECT source, count(*)::int AS notices, to_char(min(published_at), 'YYYY-MM-DD') AS "from", to_char(max(published_at), 'YYYY-MM-DD') AS "to"
-      FROM procurement_process GROUP BY source ORDER BY count(*) DESC`),
-    queryRows<SpendCoverage>(db, sql`
-      SELECT payer_code AS "payerCode", min(payer_name) AS "payerName", count(*)::int AS lines,
-        to_char(min(payment_date), 'YYYY-MM-DD') AS "from", to_char(max(payment_date), 'YYYY-MM-DD') AS "to"
-      FROM spend_line GROUP BY payer_code ORDER BY min(payer_name)`),
-    queryRows<SyncCoverage>(db, sql`
-      SELECT source, status, to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "updatedAt" FROM procurement_sync_state ORDER BY source`),
-  ]);
+  const [row] = await queryRows<{
+    notices: { source: ProcurementSource; notices: number; from: string | null; to: string | null }[];
+    spend: SpendCoverage[];
+    syncs: SyncCoverage[];
+  }>(db, sql`
+    SELECT
+      (SELECT coalesce(json_agg(n ORDER BY n.notices DESC), '[]') FROM (
+        SELECT source, count(*)::int AS notices, to_char(min(published_at), 'YYYY-MM-DD') AS "from", to_char(max(published_at), 'YYYY-MM-DD') AS "to"
+        FROM procurement_process GROUP BY source) n) AS notices,
+      (SELECT coalesce(json_agg(s ORDER BY s."payerName"), '[]') FROM (
+        SELECT payer_code AS "payerCode", min(payer_name) AS "payerName", count(*)::int AS lines,
+          to_char(min(payment_date), 'YYYY-MM-DD') AS "from", to_char(max(payment_date), 'YYYY-MM-DD') AS "to"
+        FROM spend_line GROUP BY payer_code) s) AS spend,
+      (SELECT coalesce(json_agg(y ORDER BY y.source), '[]') FROM (
+        SELECT source, status, to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "updatedAt" FROM procurement_sync_state) y) AS syncs`);
+  const { notices, spend, syncs } = row!;
   return {
-    notices: notices.map((row) => ({ ...row, label: PROCUREMENT_SOURCE_LABELS[row.source] })),
+    notices: notices.map((source) => ({ ...source, label: PROCUREMENT_SOURCE_LABELS[source.source] })),
     spend,
     syncs,
     sampleOnly: !syncs.some((sync) => sync.status === "done"),
@@ -38,12 +44,12 @@ export async function readCoverage(db: Queryable): Promise<ProcurementCoverage> 
   };
 }
 
-/** The `coverage` object of every API answer with procurement figures. */
+/** The `coverage` object of an API answer with procurement figures. */
 export function coverageToJson(coverage: ProcurementCoverage) {
   return {
-    notices: coverage.notices.map((n) => ({ source: n.source, label: n.label, notices: n.notices, from: n.from, to: n.to })),
-    spend: coverage.spend.map((s) => ({ payer_code: s.payerCode, payer_name: s.payerName, lines: s.lines, from: s.from, to: s.to })),
-    syncs: coverage.syncs.map((s) => ({ source: s.source, status: s.status, updated_at: s.updatedAt })),
+    notices: coverage.notices.map(({ source, label, notices, from, to }) => ({ source, label, notices, from, to })),
+    spend: coverage.spend.map(({ payerCode, payerName, lines, from, to }) => ({ payer_code: payerCode, payer_name: payerName, lines, from, to })),
+    syncs: coverage.syncs.map(({ source, status, updatedAt }) => ({ source, status, updated_at: updatedAt })),
     sample_only: coverage.sampleOnly,
     caveat: coverage.caveat,
   };

@@ -86,6 +86,8 @@ describe("every endpoint answers as docs/openapi.yaml says", () => {
     await expectDocumented("listOrganisations", await call("listOrganisations", { query: "kind=clinic" }), 400);
     for (const code of ["QYG", "QHM", "S08000020", "Y61", "A81001", "QHG", "S1Y5D"]) await expectDocumented("getOrganisation", await call("getOrganisation", { params: { code } }), 200);
     await expectDocumented("getOrganisation", await call("getOrganisation", { params: { code: "NOPE99" } }), 404);
+    for (const code of ["QSL", "T6Y0W", "S08000020"]) await expectDocumented("getOrganisationProcurement", await call("getOrganisationProcurement", { params: { code } }), 200);
+    await expectDocumented("getOrganisationProcurement", await call("getOrganisationProcurement", { params: { code: "NOPE99" } }), 404);
     // Registered patients, beside population: a value, its month and its source, or null where the data has none
     const byPatients = await expectDocumented("listOrganisations", await call("listOrganisations", { query: "kind=icb&min_patients=2000000&sort=-patients&limit=5" }), 200);
     const icbs = byPatients!.data as { registered_patients: { value: number; month: string } | null }[];

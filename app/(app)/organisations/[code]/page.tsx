@@ -1,4 +1,4 @@
-import { cache } from "react";
+import { cache, Suspense } from "react";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getDb } from "@/lib/db/client";
@@ -23,9 +23,16 @@ import { listOrganisationHistory } from "@/lib/changes";
 import { OrganisationHistory } from "@/components/organisations/organisation-history";
 import { ProfileActions } from "@/components/organisations/profile-actions";
 import { PredecessorNotes } from "@/components/notes/predecessor-notes";
+import { loadProcurementProfile } from "@/lib/procurement/profile";
+import { ProcurementSection, ProcurementSkeleton } from "@/components/procurement/procurement-section";
 
 // generateMetadata and the page both need the body: one query per request
 const loadOrganisation = cache((code: string) => findOrganisationByCode(getDb(), code));
+
+/** Streamed after the rest of the profile: its figures walk the body's whole scope. */
+async function Procurement({ code, name }: { code: string; name: string }) {
+  return <ProcurementSection name={name} profile={await loadProcurementProfile(getDb(), code)} />;
+}
 
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -84,6 +91,9 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
         canWrite={canWrite}
         lists={listOptions}
       />
+      <Suspense fallback={<ProcurementSkeleton />}>
+        <Procurement code={organisation.code} name={organisation.name} />
+      </Suspense>
       <OrganisationHistory code={organisation.code} name={organisation.name} changes={history} />
       <OrganisationNotes
         organisationCode={organisation.code}
