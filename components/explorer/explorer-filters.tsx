@@ -1,10 +1,11 @@
 "use client";
 
-import { useCallback, useState } from "react";
+import { useCallback, useId, useState } from "react";
 import { KIND_LABELS, NATIONS, NATION_LABELS, ORGANISATION_KINDS, STATUS_LABELS } from "@/lib/organisations/vocabulary";
 import { STAGES, STAGE_LABELS } from "@/lib/target-lists/vocabulary";
 import { useTableUrlState } from "@/components/data-table/table-url-state";
 import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/input";
 import { CheckboxList, LabelledSelect, listValues, RangeInputs, SearchBox, Section, type Option } from "@/components/data-table/filter-controls";
 
 export type { Option };
