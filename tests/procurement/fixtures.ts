@@ -1,5 +1,5 @@
 // Procurement fixtures for the contracts tests. Every notice and spend line here is a real record
-// of /work/shared/data/procurement/nhs_procurement.csv (its ocid, buyer, title and figures), reshaped
+// of data/procurement/nhs_procurement.csv (from ../shared/data/procurement) (its ocid, buyer, title and figures), reshaped
 // into the model: dates that must sit on a filter's boundary are moved relative to the test's today,
 // and where a test needs a field the CSV lacks (a supplier, a deadline) the comment beside it says so.
 import type { Db } from "../../lib/db/client";
