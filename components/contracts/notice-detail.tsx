@@ -98,7 +98,11 @@ export function NoticeDetailView({ notice, coverage }: { notice: NoticeDetail; c
           <ol className="space-y-2 border-l border-slate-200 pl-4 text-sm">
             {notice.releases.map((r) => (
               <li key={r.id}>
-                <span className="font-medium">{formatDate(r.date)}</span> · {r.tags.join(", ") || "release"} <span className="font-mono text-xs text-slate-600">{r.id}</span>
+                <span className="font-medium">{formatDate(r.date)}</span> · {r.tags.join(", ") || "release"} {r.id.startsWith("no-release-id@") ? (
+                  <span className="text-xs text-slate-600">(the publisher gave this release no id)</span>
+                ) : (
+                  <span className="font-mono text-xs text-slate-600">{r.id}</span>
+                )}
               </li>
             ))}
           </ol>

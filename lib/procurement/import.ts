@@ -13,7 +13,14 @@ import { compileProcess, parseRelease, releasesOf, type CompiledProcess, type Pa
 import { readShippedCsv, type CsvNotice, type CsvSpendLine } from "@/lib/procurement/shipped-csv";
 
 export type ReleaseInput = { release: unknown; origin: string };
-export type ReleaseImportReport = { releasesAdded: number; releasesUnchanged: number; processesChanged: number; invalid: { origin: string; reason: string }[] };
+export type ReleaseImportReport = {
+  releasesAdded: number;
+  releasesUnchanged: number;
+  processesChanged: number;
+  /** Releases the publisher gave no id (Public Contracts Scotland's), loaded and known by their ocid and date */
+  keyedByDate: number;
+  invalid: { origin: string; reason: string }[];
+};
 export type ImportProgress = { done: number; total: number };
 type ProgressOptions = { onProgress?: (progress: ImportProgress) => void };
 
@@ -98,7 +105,7 @@ async function importBatch(db: PrismaClient, parsed: (ParsedRelease & { origin: 
  * releases are listed with their origin and reason; the rest still load.
  */
 export async function importReleases(db: PrismaClient, inputs: ReleaseInput[], options: ProgressOptions & { now?: Date } = {}): Promise<ReleaseImportReport> {
-  const report: ReleaseImportReport = { releasesAdded: 0, releasesUnchanged: 0, processesChanged: 0, invalid: [] };
+  const report: ReleaseImportReport = { releasesAdded: 0, releasesUnchanged: 0, processesChanged: 0, keyedByDate: 0, invalid: [] };
   const now = options.now ?? new Date();
   for (let start = 0; start < inputs.length; start += RELEASE_BATCH) {
     // The same release twice in one batch: the later copy stands, the earlier counts as unchanged
@@ -107,6 +114,7 @@ export async function importReleases(db: PrismaClient, inputs: ReleaseInput[], o
       const parsed = parseRelease(input.release);
       if (!parsed.ok) report.invalid.push({ origin: input.origin, reason: parsed.reason });
       else {
+        if (parsed.value.keyedByDate) report.keyedByDate++;
         const key = `${parsed.value.release.ocid} ${parsed.value.release.id}`;
         if (batch.has(key)) report.releasesUnchanged++;
         batch.set(key, { ...parsed.value, origin: input.origin });
@@ -236,13 +244,14 @@ export async function importPaths(db: PrismaClient, paths: string[], options: { 
   const started = Date.now();
   const files = filesUnder(paths);
   const jsonFiles = files.filter((file) => /\.json$/i.test(file));
-  const releases: ReleaseImportReport = { releasesAdded: 0, releasesUnchanged: 0, processesChanged: 0, invalid: [] };
+  const releases: ReleaseImportReport = { releasesAdded: 0, releasesUnchanged: 0, processesChanged: 0, keyedByDate: 0, invalid: [] };
   for (let start = 0; start < jsonFiles.length; start += FILES_PER_READ) {
     const read = jsonFiles.slice(start, start + FILES_PER_READ).map(readReleaseFile);
     const batch = await importReleases(db, read.flatMap((r) => r.inputs), { now: options.now });
     releases.releasesAdded += batch.releasesAdded;
     releases.releasesUnchanged += batch.releasesUnchanged;
     releases.processesChanged += batch.processesChanged;
+    releases.keyedByDate += batch.keyedByDate;
     releases.invalid.push(...read.flatMap((r) => r.invalid), ...batch.invalid);
     if (jsonFiles.length > FILES_PER_READ) options.onProgress?.(`[procurement] ${Math.min(start + FILES_PER_READ, jsonFiles.length)} of ${jsonFiles.length} files`);
   }
@@ -256,7 +265,8 @@ export async function importPaths(db: PrismaClient, paths: string[], options: { 
 /** The report for the command line: counts, then every invalid release or row as `origin: reason`. */
 export function formatProcurementReport(report: ProcurementImportReport): string {
   const r = report.releases;
-  const lines = [`[procurement] OCDS releases: ${r.releasesAdded} added, ${r.releasesUnchanged} unchanged, ${r.invalid.length} invalid; ${r.processesChanged} processes compiled`];
+  const lines = [`[procurement] OCDS releases: ${r.releasesAdded} added, ${r.releasesUnchanged} unchanged, ${r.invalid.length} invalid; ${r.processesChanged} processes compiled` +
+    (r.keyedByDate ? `; ${r.keyedByDate} releases had no release id (Public Contracts Scotland publishes none) and are known by their ocid and date` : "")];
   for (const c of report.csv) {
     lines.push(
       `[procurement] ${path.basename(c.file)}: notices ${c.noticesAdded} added, ${c.noticesChanged} changed, ${c.noticesUnchanged} unchanged, ${c.noticesSupersededByOcds} kept as their OCDS record; ` +

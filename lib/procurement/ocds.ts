@@ -60,10 +60,13 @@ export function repairStrings<T>(value: T): T {
 const releaseSchema = z
   .object({
     ocid: z.string({ error: (issue) => (issue.input === undefined ? "ocid is missing" : "ocid must be a string") }).min(1, "ocid is empty"),
+    // Public Contracts Scotland publishes its releases without an id (OCDS requires one): such a
+    // release is keyed by its date instead (see parseRelease); an id that is there must be usable
     id: z
-      .union([z.string(), z.number()], { error: (issue) => (issue.input === undefined ? "id is missing" : "id must be a string") })
+      .union([z.string(), z.number()], { error: "id must be a string" })
       .transform(String)
-      .pipe(z.string().min(1, "id is empty")),
+      .pipe(z.string().min(1, "id is empty"))
+      .optional(),
     date: z
       .string({ error: (issue) => (issue.input === undefined ? "date is missing" : "date must be a string") })
       .refine((date) => !Number.isNaN(Date.parse(date)), "date is not a date"),
@@ -72,7 +75,8 @@ const releaseSchema = z
   .loose();
 
 export type Release = JsonObject & { ocid: string; id: string; date: string; tag: string[] };
-export type ParsedRelease = { release: Release; source: ProcurementSource; hash: string };
+/** `keyedByDate`: the publisher gave no release id, so the release is known by its ocid and date. */
+export type ParsedRelease = { release: Release; source: ProcurementSource; hash: string; keyedByDate?: boolean };
 export type ReleaseParse = { ok: true; value: ParsedRelease } | { ok: false; reason: string };
 
 /** The publisher of an ocid, from its registered prefix. */
@@ -92,15 +96,18 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** One release checked at the boundary (ocid, id, date and tag required), its text repaired and hashed. */
+/** One release checked at the boundary (ocid, date and tag required; id where the publisher gives one), its text repaired and hashed. */
 export function parseRelease(input: unknown): ReleaseParse {
   if (!input || typeof input !== "object" || Array.isArray(input)) return { ok: false, reason: "not an OCDS release (expected a JSON object)" };
   const parsed = releaseSchema.safeParse(input);
   if (!parsed.success) return { ok: false, reason: parsed.error.issues.map((issue) => issue.message).join("; ") };
-  const release = repairStrings({ ...(input as JsonObject), id: parsed.data.id }) as Release;
+  // Without an id, the release's date is its key within the ocid (one release per date), marked as
+  // such so nobody takes it for the publisher's id
+  const id = parsed.data.id ?? `no-release-id@${parsed.data.date}`;
+  const release = repairStrings({ ...(input as JsonObject), id }) as Release;
   const source = sourceOfOcid(release.ocid);
   if (!source) return { ok: false, reason: `ocid ${release.ocid} has no known publisher prefix (${Object.values(OCID_PREFIXES).join(", ")})` };
-  return { ok: true, value: { release, source, hash: createHash("sha256").update(canonicalJson(release)).digest("hex") } };
+  return { ok: true, value: { release, source, hash: createHash("sha256").update(canonicalJson(release)).digest("hex"), ...(parsed.data.id === undefined ? { keyedByDate: true } : {}) } };
 }
 
 /** The releases a JSON document holds: a release package ({releases: [...]}), a list, or one release. */

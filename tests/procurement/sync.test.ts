@@ -96,7 +96,7 @@ function recordingStore(onStore?: (inputs: ReleaseInput[]) => Promise<void>) {
   const store: SyncStore = async (inputs) => {
     calls.push(inputs);
     await onStore?.(inputs);
-    return { releasesAdded: inputs.length, releasesUnchanged: 0, processesChanged: 0, invalid: [] };
+    return { releasesAdded: inputs.length, releasesUnchanged: 0, processesChanged: 0, keyedByDate: 0, invalid: [] };
   };
   return { calls, store };
 }

@@ -96,7 +96,7 @@ export async function syncProcurement(db: Db, options: SyncOptions): Promise<Syn
   });
 
   let state = await beginRun(db, source, options.since, log);
-  const result: SyncResult = { source, pagesFetched: 0, releasesSeen: 0, releasesAdded: 0, releasesUnchanged: 0, processesChanged: 0, invalid: [] };
+  const result: SyncResult = { source, pagesFetched: 0, releasesSeen: 0, releasesAdded: 0, releasesUnchanged: 0, processesChanged: 0, keyedByDate: 0, invalid: [] };
   try {
     while (state.status === "running") {
       const windowFrom = state.since!;
@@ -108,6 +108,7 @@ export async function syncProcurement(db: Db, options: SyncOptions): Promise<Syn
         result.releasesAdded += report.releasesAdded;
         result.releasesUnchanged += report.releasesUnchanged;
         result.processesChanged += report.processesChanged;
+        result.keyedByDate += report.keyedByDate;
         result.invalid.push(...report.invalid);
       }
       result.pagesFetched++;
