@@ -252,6 +252,33 @@ export async function runJourney({ baseUrl, chromium, db, screenshotDir }: Optio
       await page.getByText("Added 5").waitFor();
     });
 
+    let noticePath = "/contracts";
+    await step("finds contracts by keyword, adds a notice's buyer to a list in one click, and opens the notice", async () => {
+      await page.goto(`${baseUrl}/contracts`);
+      await page.getByRole("heading", { level: 1, name: "Contracts" }).waitFor();
+      await page.getByText("A sample; run a sync for the full feed.").first().waitFor();
+      await page.getByLabel("Search notice titles and descriptions").fill("cleaning");
+      await page.waitForURL(/[?&]q=cleaning/);
+      const rows = page.getByRole("table").locator("tbody tr");
+      await rows.first().getByRole("link").first().waitFor();
+      await axe(page, "contracts", axeResults);
+      await page.getByRole("button", { name: /^Add buyer .+ to the list$/ }).and(page.locator(":enabled")).first().click();
+      await page.getByRole("status").filter({ hasText: /Added .+ to the list\.|already on this list/ }).waitFor();
+      await rows.first().locator('a[href^="/contracts/"]').first().click();
+      await page.waitForURL(/\/contracts\/\d+$/);
+      noticePath = new URL(page.url()).pathname;
+      await page.getByRole("heading", { level: 2, name: "Releases" }).waitFor();
+      await axe(page, "notice", axeResults);
+    });
+
+    await step("a body's profile streams its procurement: Somerset ICB with its CCG-era spend", async () => {
+      await page.goto(`${baseUrl}/organisations/QSL`);
+      await page.getByRole("heading", { level: 2, name: "Procurement" }).waitFor();
+      await page.getByRole("heading", { name: "Spend over £25k by supplier" }).waitFor();
+      await page.getByText(/Published by a predecessor/).first().waitFor();
+      await axe(page, "profile-procurement", axeResults);
+    });
+
     const storageState = await context.storageState();
     await step("axe on the other main pages", async () => {
       for (const [name, url] of [["lists", "/lists"], ["notes", "/notes"], ["commissioning", "/commissioning"], ["compare", "/compare?codes=QYG,S08000020"], ["settings", "/settings"], ["team", "/settings/team"]] as const) {
@@ -271,6 +298,9 @@ export async function runJourney({ baseUrl, chromium, db, screenshotDir }: Optio
         ["notes", "/notes"],
         ["commissioning", "/commissioning"],
         ["compare", "/compare?codes=QYG,S08000020,7A4"],
+        ["contracts", "/contracts?q=cleaning"],
+        ["notice", noticePath],
+        ["profile-procurement", "/organisations/QSL"],
       ], screenshotDir),
     );
 

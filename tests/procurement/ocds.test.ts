@@ -33,11 +33,19 @@ describe("parsing a release", () => {
   const release = read("contracts-finder", "02d6ce8b-83f0-4993-869c-c177d2efbd52-832939.json");
 
   it("says which required field is missing", () => {
-    for (const field of ["ocid", "id", "date", "tag"]) {
+    for (const field of ["ocid", "date", "tag"]) {
       const rest = { ...release };
       delete rest[field];
       expect(parseRelease(rest)).toEqual({ ok: false, reason: `${field} is missing` });
     }
+    expect(parseRelease({ ...release, id: "" })).toEqual({ ok: false, reason: "id is empty" });
+  });
+
+  it("keys a release the publisher gave no id (as Public Contracts Scotland publishes) by its date, and says so", () => {
+    const rest: Record<string, unknown> = { ...release };
+    delete rest.id;
+    expect(parsed(rest)).toMatchObject({ keyedByDate: true, release: { id: `no-release-id@${release.date}` } });
+    expect(parsed(release).keyedByDate).toBeUndefined();
     expect(parseRelease({ ...release, date: "soon" })).toEqual({ ok: false, reason: "date is not a date" });
     expect(parseRelease([release])).toMatchObject({ ok: false });
   });
