@@ -9,6 +9,7 @@ import { createPrismaClient } from "../lib/db/client";
 import { findFreePort, startEmbeddedPostgres } from "../lib/db/embedded";
 import { migrate } from "../lib/db/migrate";
 import { importReferenceData } from "../lib/import";
+import { loadShippedSampleOnce } from "../lib/procurement/import";
 import { runJourney } from "../tests/e2e/journey.e2e";
 
 const root = process.cwd();
@@ -43,6 +44,8 @@ try {
   await migrate(databaseUrl, () => {});
   const db = createPrismaClient(databaseUrl);
   await importReferenceData(db);
+  // As npm start does on first start: the shipped procurement sample
+  await loadShippedSampleOnce(db);
 
   const env = { ...process.env, ATLAS_DIST_DIR: ".next-e2e", DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), NODE_ENV: "production" as const };
   const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");

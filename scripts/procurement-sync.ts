@@ -4,6 +4,7 @@ import { createPrismaClient } from "../lib/db/client";
 import { openDatabase } from "../lib/db/runtime";
 import { importReleases } from "../lib/procurement/import";
 import { FeedError, FeedUnreachableError, syncProcurement, SyncUsageError } from "../lib/procurement/sync";
+import { SyncLockedError, withSyncLock } from "../lib/procurement/sync/lock";
 import { SYNC_SOURCES, type SyncSource } from "../lib/procurement/vocabulary";
 import { parseArgs } from "./cli-args";
 
@@ -27,13 +28,13 @@ const database = await openDatabase(() => {});
 const db = createPrismaClient(database.url);
 let code = 0;
 try {
-  const result = await syncProcurement(db, { source, since, store: (inputs) => importReleases(db, inputs) });
+  const result = await withSyncLock(database.url, source, () => syncProcurement(db, { source, since, store: (inputs) => importReleases(db, inputs) }));
   console.log(`[sync] done: ${result.pagesFetched} pages, ${result.releasesSeen} releases (${result.releasesAdded} added, ${result.releasesUnchanged} unchanged), ${result.processesChanged} processes changed`);
   for (const { origin, reason } of result.invalid) console.log(`${origin}: ${reason}`);
 } catch (error) {
   code = 1;
   // What the network or the feed did wrong is one line, without a stack; anything else is a bug
-  const known = error instanceof FeedUnreachableError || error instanceof FeedError || error instanceof SyncUsageError;
+  const known = error instanceof FeedUnreachableError || error instanceof FeedError || error instanceof SyncUsageError || error instanceof SyncLockedError;
   console.error(known ? (error as Error).message : error);
 } finally {
   await db.$disconnect();

@@ -49,6 +49,21 @@ function useColumns(addable: boolean) {
   return useMemo(
     () =>
       helper.columns([
+        // First, so the one-click action stays in view however many columns are shown
+        ...(addable
+          ? [
+              helper.display({
+                id: "add",
+                enableSorting: false,
+                enableHiding: false,
+                header: () => <span className="sr-only">Add the buyer to a list</span>,
+                cell: ({ row }) => {
+                  const r = row.original;
+                  return <AddBuyerButton buyer={r.buyer_code && r.buyer_body_name ? { code: r.buyer_code, name: r.buyer_body_name } : null} buyerName={r.buyer_name} />;
+                },
+              }),
+            ]
+          : []),
         helper.accessor("title", {
           header: "Notice",
           meta: { className: "min-w-[16rem] whitespace-normal" },
@@ -91,20 +106,6 @@ function useColumns(addable: boolean) {
         helper.accessor("tender_deadline", { id: "deadline", header: "Tender deadline", meta: { className: "whitespace-nowrap" }, cell: (info) => day(info.getValue()) }),
         helper.accessor("contract_end", { id: "contract_end", header: "Contract ends", meta: { className: "whitespace-nowrap" }, cell: (info) => day(info.getValue()) }),
         helper.accessor("source", { header: "Source", enableSorting: false, meta: { className: "whitespace-nowrap" }, cell: (info) => PROCUREMENT_SOURCE_LABELS[info.getValue()] }),
-        ...(addable
-          ? [
-              helper.display({
-                id: "add",
-                enableSorting: false,
-                enableHiding: false,
-                header: () => <span className="sr-only">Add the buyer to a list</span>,
-                cell: ({ row }) => {
-                  const r = row.original;
-                  return <AddBuyerButton buyer={r.buyer_code && r.buyer_body_name ? { code: r.buyer_code, name: r.buyer_body_name } : null} buyerName={r.buyer_name} />;
-                },
-              }),
-            ]
-          : []),
       ]),
     [addable],
   );

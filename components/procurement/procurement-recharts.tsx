@@ -26,7 +26,8 @@ export function QuarterChart({ data, height }: { data: QuarterCount[]; height: n
   return (
     <BarChart responsive style={{ width: "100%", height }} data={data} margin={{ top: 12, right: 8, bottom: 24, left: 0 }}>
       <CartesianGrid vertical={false} stroke={GRID} />
-      <XAxis {...bottomCategoryAxis("Quarter published")} interval={narrow ? 1 : 0} />
+      {/* Every quarter the data reaches can be years of them: label about 10 (4 when narrow) so none overlap */}
+      <XAxis {...bottomCategoryAxis("Quarter published")} interval={Math.max(0, Math.ceil(data.length / (narrow ? 4 : 10)) - 1)} />
       <YAxis {...leftCountAxis("Notices (count)", 40, 14)} />
       <Tooltip cursor={CURSOR} content={rowTip<QuarterCount>((row) => <TipBox title={row.label} lines={[plural(row.total, "notice"), ...relationLines(row, formatInt)]} />)} />
       {relationBars()}

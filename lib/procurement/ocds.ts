@@ -47,9 +47,20 @@ export function repairMojibake(text: string): string {
   return current;
 }
 
+/**
+ * Line breaks whose backslashes were lost on the way to the shipped sample: its copier wrote each
+ * release as text in which "\r\n" became the letters "rn" ("tender.rn The purpose", "Scheme:rnGallif",
+ * "levels. rnrn The"), in about half the descriptions. A lower-case "rn" run is read as line breaks only
+ * where no word can hold it: after a sentence's punctuation or a space, and before a space, a capital, a
+ * digit, a bullet or the end ("Southern Norwich", "Wyvern" and "RN" are left alone).
+ */
+export function repairLostLineBreaks(text: string): string {
+  return text.replace(/(?<=[.:;!?)\]]|\s|^)(?:rn)+(?=[\s\dA-Z(•*-]|$)/g, (run) => "\n".repeat(run.length / 2));
+}
+
 /** Every string of a JSON value (keys too) repaired. */
 export function repairStrings<T>(value: T): T {
-  if (typeof value === "string") return repairMojibake(value) as T;
+  if (typeof value === "string") return repairLostLineBreaks(repairMojibake(value)) as T;
   if (Array.isArray(value)) return value.map(repairStrings) as T;
   if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([key, item]) => [repairMojibake(key), repairStrings(item)])) as T;
   return value;

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { compileProcess, parseRelease, repairMojibake, type ParsedRelease } from "@/lib/procurement/ocds";
+import { compileProcess, parseRelease, repairLostLineBreaks, repairMojibake, type ParsedRelease } from "@/lib/procurement/ocds";
 
 const OCDS = path.join(process.cwd(), "data", "procurement", "ocds");
 const read = (folder: string, file: string) => JSON.parse(readFileSync(path.join(OCDS, folder, file), "utf8")) as Record<string, unknown>;
@@ -48,6 +48,17 @@ describe("parsing a release", () => {
     expect(parsed(release).keyedByDate).toBeUndefined();
     expect(parseRelease({ ...release, date: "soon" })).toEqual({ ok: false, reason: "date is not a date" });
     expect(parseRelease([release])).toMatchObject({ ok: false });
+  });
+
+  it("gives back the line breaks the sample's copier wrote as the letters rn, and leaves words with rn alone", () => {
+    expect(repairLostLineBreaks("open market tender.rn The purpose")).toBe("open market tender.\n The purpose");
+    expect(repairLostLineBreaks("Scheme:rnGallif")).toBe("Scheme:\nGallif");
+    expect(repairLostLineBreaks("levels. rnrn The scope")).toBe("levels. \n\n The scope");
+    for (const text of ["the Southern Norwich", "Wyvern House", "RN nurses", "learn 2", "modern"]) expect(repairLostLineBreaks(text)).toBe(text);
+    // In the shipped Sell2Wales release that has it, no "rn" is left after a full stop
+    const repaired = parsed(read("sell2wales", "ocds-kuma6s-147685-release-147685.json")).release as { tender: { description: string } };
+    expect(repaired.tender.description).toContain("open market tender.\n");
+    expect(repaired.tender.description).not.toMatch(/\.rn\b/);
   });
 
   it("knows the publisher by the ocid prefix and hashes the same release the same", () => {

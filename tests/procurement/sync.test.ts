@@ -11,6 +11,7 @@ import { FEEDS } from "@/lib/procurement/sync/feeds";
 import { retryAfterMs } from "@/lib/procurement/sync/http";
 import { FeedError, FeedUnreachableError, syncProcurement, SyncUsageError, type SyncStore } from "@/lib/procurement/sync";
 import { importReleases, type ReleaseInput } from "@/lib/procurement/import";
+import { SyncLockedError, withSyncLock } from "@/lib/procurement/sync/lock";
 import type { SyncSource } from "@/lib/procurement/vocabulary";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 
@@ -242,6 +243,22 @@ describe("npm run procurement:sync against a feed served locally", () => {
     });
     expect(run.status).toBe(1);
     expect(run.stderr.trim().split("\n")).toEqual([(error as Error).message]);
+  });
+
+  it("runs one sync per feed at a time: a second run while the first holds the feed is refused at once, and the feed is free again after", async () => {
+    let release!: () => void;
+    let entered!: () => void;
+    const holding = new Promise<void>((resolve) => (entered = resolve));
+    const first = withSyncLock(t.url, "contracts-finder", () => {
+      entered();
+      return new Promise<string>((resolve) => (release = () => resolve("first")));
+    });
+    await holding;
+    await expect(withSyncLock(t.url, "contracts-finder", async () => "second")).rejects.toBeInstanceOf(SyncLockedError);
+    expect(await withSyncLock(t.url, "find-a-tender", async () => "other feed")).toBe("other feed");
+    release();
+    expect(await first).toBe("first");
+    expect(await withSyncLock(t.url, "contracts-finder", async () => "after")).toBe("after");
   });
 
   it("into the real importer: the served releases become processes, and syncing the same window again changes nothing", async () => {

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getDb } from "@/lib/db/client";
 import { requirePageAuth } from "@/lib/auth/guards";
 import { listApiTokens } from "@/lib/auth/api-tokens";
 import { ROLE_LABELS } from "@/lib/auth/roles";
+import { isOperator } from "@/lib/procurement/buyers";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ApiTokens } from "@/components/settings/api-tokens";
 
@@ -10,7 +12,8 @@ export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const ctx = await requirePageAuth();
-  const tokens = await listApiTokens(getDb(), ctx);
+  const db = getDb();
+  const [tokens, operator] = await Promise.all([listApiTokens(db, ctx), isOperator(db, ctx.user.id)]);
   return (
     <>
       <PageHeader title="Settings" />
@@ -21,6 +24,12 @@ export default async function SettingsPage() {
             <div><dt className="text-slate-600">Email</dt><dd>{ctx.user.email}</dd></div>
             <div><dt className="text-slate-600">Active team</dt><dd>{ctx.team.name} · {ROLE_LABELS[ctx.role]}</dd></div>
           </dl>
+          {operator && (
+            <p className="mt-4 border-t border-slate-100 pt-3 text-sm">
+              You operate this installation:{" "}
+              <Link href="/admin/buyers" className="font-medium text-brand-700 underline underline-offset-2">match procurement buyers to bodies</Link>, for every team.
+            </p>
+          )}
         </Card>
         <div className="lg:col-span-2">
           <Card title="API tokens" description={`For the REST API (Authorization: Bearer …). A token acts as you, in ${ctx.team.name}, with your role there.`}>
