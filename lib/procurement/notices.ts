@@ -12,7 +12,7 @@ import { PAGED_TABLE_SIZES } from "@/lib/paging";
 import { cappedSlice, cursorPagingSchema, manyValues, sortParam, type PagedTable, type TableSlice } from "@/lib/tables/server";
 import { organisationCode } from "@/lib/organisations/read";
 import { NATIONS, type Nation, type OrganisationKind } from "@/lib/organisations/vocabulary";
-import { buyerScopeCte, publishedRelation } from "./scope";
+import { buyerScopeCte, publishedRelation, scopedRows } from "./scope";
 import { NOTICE_STATUSES, type BuyerRelation, type NoticeStatus, type ProcurementSource } from "./vocabulary";
 
 export const NOTICE_SORTS = ["relevance", "published", "-published", "value", "-value", "contract_end", "-contract_end", "deadline", "-deadline", "title", "-title"] as const;
@@ -162,12 +162,7 @@ const ROW_COLUMNS = sql`p.id, p.ocid, p.title, p.buyer_name, p.buyer_code, b.nam
 
 /** The matches; `counting` when the rows' own columns are not needed (the count, a page's ids). */
 function fromClause(compiled: Compiled, counting = false): Sql {
-  // A buyer's notices are collected through the buyer_code index, body by body, before anything is
-  // sorted: PostgreSQL cannot estimate the recursive scope, and left to itself walked the whole
-  // published_at index looking for a few hundred notices (9 s at 2 million notices; see docs/benchmarks.md)
-  const notices = compiled.scope
-    ? sql`buyer_scope scope CROSS JOIN LATERAL (SELECT * FROM procurement_process p WHERE p.buyer_code = scope.code OFFSET 0) p`
-    : sql`procurement_process p`;
+  const notices = compiled.scope ? scopedRows("procurement_process", "p") : sql`procurement_process p`;
   // Even a join PostgreSQL removes as unused keeps buyer_code among the columns read, which ruled out
   // index-only scans: the capped count of "ends within 12 months" read 75,000 rows instead of 10,001 index entries
   const body = compiled.byBuyerBody || !counting ? sql`LEFT JOIN organisation b ON b.code = p.buyer_code` : sql``;
