@@ -59,7 +59,9 @@ try {
     } finally {
       await client.end();
     }
-    if (marker && (marker.version !== GENERATION_VERSION || JSON.stringify(marker.settings) !== JSON.stringify(DEFAULT_SETTINGS))) {
+    // jsonb keeps keys in its own order, so the settings are compared key by key
+    const sorted = (settings: object) => JSON.stringify(Object.entries(settings).sort(([a], [b]) => a.localeCompare(b)));
+    if (marker && (marker.version !== GENERATION_VERSION || sorted(marker.settings) !== sorted(DEFAULT_SETTINGS))) {
       log(`[bench] atlas_bench holds data from another generator version: rebuilding`);
       marker = null;
     } else if (!marker) log(`[bench] atlas_bench exists but its generation did not finish: rebuilding`);
