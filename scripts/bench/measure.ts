@@ -67,3 +67,20 @@ export function table(headers: string[], rows: (string | number)[][]): string {
   const rule = "|" + widths.map((w, i) => (numeric[i] ? "-".repeat(w + 1) + ":" : "-".repeat(w + 2))).join("|") + "|";
   return [line(cells[0]!), rule, ...cells.slice(1).map(line)].join("\n");
 }
+
+export type Timed<Input> = { times: number[]; p50: number; p95: number; max: number; slowest: Input };
+
+/** Runs every input in turn, timing each from the caller; the first `warmup` runs are not counted. */
+export async function timeRuns<Input>(inputs: Input[], warmup: number, run: (input: Input) => Promise<unknown>): Promise<Timed<Input>> {
+  const times: number[] = [];
+  let slowest: { ms: number; input: Input } = { ms: -1, input: inputs[0] as Input };
+  for (const [i, input] of inputs.entries()) {
+    const t0 = performance.now();
+    await run(input);
+    const elapsed = performance.now() - t0;
+    if (i < warmup) continue;
+    times.push(elapsed);
+    if (elapsed > slowest.ms) slowest = { ms: elapsed, input };
+  }
+  return { times, p50: percentile(times, 50), p95: percentile(times, 95), max: Math.max(...times), slowest: slowest.input };
+}
