@@ -93,6 +93,8 @@ CROSS JOIN LATERAL (
 ) x`,
         params: [s.spendTimes - 1, copies],
       },
+      // As every import does: the coverage note reads these counts, not the tables
+      { label: "coverage recounted", sql: "REFRESH MATERIALIZED VIEW procurement_coverage" },
     ],
   };
 }
