@@ -5,7 +5,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type pg from "pg";
 import { AppError } from "@/lib/errors";
 import { cursorBatches } from "@/lib/db/pool";
-import { queryRows } from "@/lib/db/query";
+import { queryRows, queryRowsWithSettings } from "@/lib/db/query";
 import { join, raw, sql, type Sql } from "@/lib/db/sql";
 import { exportResponse, type ExportColumn, type ExportFormat } from "@/lib/export";
 import { PAGED_TABLE_SIZES } from "@/lib/paging";
@@ -86,23 +86,28 @@ export type NoticeRow = {
   url: string | null;
 };
 
-export const effectiveNoticeSort = (f: NoticeFilters): NoticeSort => f.sort ?? (f.q ? "relevance" : "-published");
+/** Newest first, with or without a search: ranking by relevance reads every match, so it is asked for (sort=relevance). */
+export const effectiveNoticeSort = (f: NoticeFilters): NoticeSort => f.sort ?? "-published";
 
 /**
  * `countInScan`: every match is read to be ranked (sort=relevance), so the page query counts them as it goes.
  * `byBuyerBody`: a filter reads the matched body (alias `b`); otherwise the body is joined only to show it.
+ * `searchOnly`: the keywords are the only filter, so the matches are found in procurement_search (alias `s`) alone.
  */
-type Compiled = { scope: Sql | null; where: Sql; relation: Sql; order: Sql; countInScan: boolean; byBuyerBody: boolean };
+type Compiled = { scope: Sql | null; where: Sql; relation: Sql; sort: NoticeSort; rank: Sql | null; countInScan: boolean; byBuyerBody: boolean; searchOnly: boolean };
 
 const TIMESTAMP = (column: string) => raw(`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`);
 const DAY = (column: string) => raw(`to_char(${column}, 'YYYY-MM-DD')`);
 
-/** The SQL for one sort key and direction, with the notice id as tie-break so pages never repeat or skip a row. */
-function orderBy(sort: NoticeSort, rank: Sql | null): Sql {
+/**
+ * The SQL for one sort key and direction, with the notice id as tie-break so pages never repeat or skip a row.
+ * `notice` is the alias of the table sorted: procurement_process, or procurement_search for its id and published date.
+ */
+function orderBy(sort: NoticeSort, rank: Sql | null, notice = "p"): Sql {
   const dir = sort.startsWith("-") ? "DESC" : "ASC";
   switch (sort.replace(/^-/, "")) {
     case "relevance":
-      return sql`ORDER BY ${rank ?? sql`0`} DESC, p.published_at DESC, p.id DESC`;
+      return sql`ORDER BY ${rank ?? sql`0`} DESC, ${raw(`${notice}.published_at DESC, ${notice}.id DESC`)}`;
     case "value":
       return raw(`ORDER BY coalesce(p.value_max, p.value_min) ${dir} NULLS LAST, p.id ${dir}`);
     case "contract_end":
@@ -112,7 +117,7 @@ function orderBy(sort: NoticeSort, rank: Sql | null): Sql {
     case "title":
       return raw(`ORDER BY lower(p.title) ${dir}, p.id ${dir}`);
     default:
-      return raw(`ORDER BY p.published_at ${dir}, p.id ${dir}`);
+      return raw(`ORDER BY ${notice}.published_at ${dir}, ${notice}.id ${dir}`);
   }
 }
 
@@ -128,8 +133,8 @@ export async function compileNoticeFilters(db: PrismaClient, scope: NoticeScope,
   let rank: Sql | null = null;
   if (f.q) {
     const query = sql`websearch_to_tsquery('english', ${f.q})`;
-    conditions.push(sql`p.search_vector @@ ${query}`);
-    rank = sql`ts_rank(p.search_vector, ${query})`;
+    conditions.push(sql`s.search_vector @@ ${query}`);
+    rank = sql`ts_rank(s.search_vector, ${query})`;
   }
   if (f.nation.length) conditions.push(sql`b.nation = ANY(${f.nation}::text[])`);
   if (f.cpv) conditions.push(f.cpv.length === 2 ? sql`cpv_divisions(p.cpv_codes) @> ARRAY[${f.cpv}]::text[]` : sql`p.cpv_codes @> ARRAY[${f.cpv}]::text[]`);
@@ -149,9 +154,11 @@ export async function compileNoticeFilters(db: PrismaClient, scope: NoticeScope,
     scope: buyerScope,
     where: conditions.length ? sql`WHERE ${join(conditions, " AND ")}` : sql``,
     relation: buyerScope ? publishedRelation("scope", sql`p.published_at`) : sql`NULL::text`,
-    order: orderBy(effectiveNoticeSort(f), rank),
+    sort: effectiveNoticeSort(f),
+    rank,
     countInScan: effectiveNoticeSort(f) === "relevance",
     byBuyerBody: f.nation.length > 0,
+    searchOnly: f.q !== undefined && conditions.length === 1 && !buyerScope,
   };
 }
 
@@ -163,18 +170,25 @@ const ROW_COLUMNS = sql`p.id, p.ocid, p.title, p.buyer_name, p.buyer_code, b.nam
 /** The matches; `counting` when the rows' own columns are not needed (the count, a page's ids). */
 function fromClause(compiled: Compiled, counting = false): Sql {
   const notices = compiled.scope ? scopedRows("procurement_process", "p") : sql`procurement_process p`;
+  const search = compiled.rank ? sql`JOIN procurement_search s ON s.id = p.id` : sql``;
   // Even a join PostgreSQL removes as unused keeps buyer_code among the columns read, which ruled out
   // index-only scans: the capped count of "ends within 12 months" read 75,000 rows instead of 10,001 index entries
   const body = compiled.byBuyerBody || !counting ? sql`LEFT JOIN organisation b ON b.code = p.buyer_code` : sql``;
-  return sql`FROM ${notices} ${body} ${compiled.where}`;
+  return sql`FROM ${notices} ${search} ${body} ${compiled.where}`;
 }
+
+/** The matches of a keyword-only search, from procurement_search alone (no wide row is read). */
+const searchFrom = (compiled: Compiled) => sql`FROM procurement_search s ${compiled.where}`;
 
 const withScope = (compiled: Compiled) => (compiled.scope ? sql`WITH RECURSIVE ${compiled.scope} ` : sql``);
 
 /** Every matching notice in order, without paging: the export streams it through a cursor. */
 export function noticeRowsQuery(compiled: Compiled): Sql {
-  return sql`${withScope(compiled)}SELECT ${ROW_COLUMNS}, ${compiled.relation} AS relation ${fromClause(compiled)} ${compiled.order}`;
+  return sql`${withScope(compiled)}SELECT ${ROW_COLUMNS}, ${compiled.relation} AS relation ${fromClause(compiled)} ${orderBy(compiled.sort, compiled.rank)}`;
 }
+
+/** A keyword-only search sorted by relevance or published date: its page is picked from procurement_search alone. */
+const pagedInSearch = (compiled: Compiled) => compiled.searchOnly && ["relevance", "published", "-published"].includes(compiled.sort);
 
 /**
  * One window of notices, with `total` when the matches are counted in the same scan. The window is
@@ -183,24 +197,50 @@ export function noticeRowsQuery(compiled: Compiled): Sql {
  */
 export function noticePageQuery(compiled: Compiled, window: { limit: number; offset: number }): Sql {
   const total = compiled.countInScan ? sql`, count(*) OVER ()::int AS total` : sql``;
+  const rank = compiled.rank && compiled.sort === "relevance" ? sql`, ${compiled.rank} AS rank` : sql``;
+  const narrow = pagedInSearch(compiled);
+  const picked = narrow ? sql`s.id` : sql`p.id`;
+  const inner = orderBy(compiled.sort, compiled.rank, narrow ? "s" : "p");
   return sql`${withScope(compiled)}SELECT ${ROW_COLUMNS}, page.relation${compiled.countInScan ? sql`, page.total` : sql``}
-    FROM (SELECT p.id, ${compiled.relation} AS relation${total} ${fromClause(compiled, true)} ${compiled.order} LIMIT ${window.limit} OFFSET ${window.offset}) page
+    FROM (SELECT ${picked} AS id, ${compiled.relation} AS relation${rank}${total} ${narrow ? searchFrom(compiled) : fromClause(compiled, true)} ${inner} LIMIT ${window.limit} OFFSET ${window.offset}) page
     JOIN procurement_process p ON p.id = page.id LEFT JOIN organisation b ON b.code = p.buyer_code
-    ${compiled.order}`;
+    ${orderBy(compiled.sort, sql`page.rank`)}`;
 }
 
 /** The matches counted up to one past NOTICE_COUNT_CAP. */
 export function noticeCountQuery(compiled: Compiled): Sql {
-  return sql`${withScope(compiled)}SELECT count(*)::int AS total FROM (SELECT 1 ${fromClause(compiled, true)} LIMIT ${NOTICE_COUNT_CAP + 1}) matching`;
+  return sql`${withScope(compiled)}SELECT count(*)::int AS total FROM (SELECT 1 ${compiled.searchOnly ? searchFrom(compiled) : fromClause(compiled, true)} LIMIT ${NOTICE_COUNT_CAP + 1}) matching`;
+}
+
+/** More matches than this, and a keyword-only page by published date walks the published index. */
+const INDEX_WALK_FROM = 2_000;
+
+/** Whether the capped count is taken before the page, to choose the page's plan (noticePageSettings). */
+export const countsBeforePage = (compiled: Compiled) => pagedInSearch(compiled) && compiled.sort !== "relevance";
+
+/**
+ * The session settings for a page, given the capped count when countsBeforePage. For a common word, walking
+ * procurement_search's (published_at, id) index and checking each entry against the keywords fills a page
+ * after a few rows (0.1 ms for "services", 549,000 of 2 million notices), but PostgreSQL's estimate of a
+ * tsquery's matches is rough and it often takes a bitmap scan of the GIN index and sorts every match
+ * instead (80-240 ms). With few matches that bitmap plan is the right one: the walk would read most of the index.
+ */
+export function noticePageSettings(compiled: Compiled, matches: number | undefined): string[] {
+  return countsBeforePage(compiled) && matches !== undefined && matches > INDEX_WALK_FROM ? ["SET LOCAL enable_bitmapscan = off"] : [];
 }
 
 /** One page of notices with their total (NOTICE_COUNT_CAP, and totalExact false, when more match). */
 export async function searchNotices(db: PrismaClient, scope: NoticeScope, filters: NoticeFilters, page: { limit: number; offset: number }): Promise<TableSlice<NoticeRow>> {
   const compiled = await compileNoticeFilters(db, scope, filters);
-  const fetched = await queryRows<NoticeRow & { total?: number }>(db, noticePageQuery(compiled, { limit: page.limit + 1, offset: page.offset }));
-  const known = fetched[0]?.total;
+  const count = async () => (await queryRows<{ total: number }>(db, noticeCountQuery(compiled)))[0]?.total ?? 0;
+  const counted = countsBeforePage(compiled) ? await count() : undefined;
+  const settings = noticePageSettings(compiled, counted);
+  const statement = noticePageQuery(compiled, { limit: page.limit + 1, offset: page.offset });
+  type Fetched = NoticeRow & { total?: number };
+  const fetched = settings.length ? await queryRowsWithSettings<Fetched>(db, settings, statement) : await queryRows<Fetched>(db, statement);
+  const known = counted ?? fetched[0]?.total;
   for (const row of fetched) delete row.total;
-  return cappedSlice(fetched, page, NOTICE_COUNT_CAP, async () => (await queryRows<{ total: number }>(db, noticeCountQuery(compiled)))[0]?.total ?? 0, known);
+  return cappedSlice(fetched, page, NOTICE_COUNT_CAP, count, known);
 }
 
 /** The contracts page's table, and GET /api/v1/notices. */

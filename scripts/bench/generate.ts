@@ -10,7 +10,7 @@ import pg from "pg";
 import { procurementSteps, type ProcurementSettings } from "./procurement";
 
 /** Bump when the generated data changes shape, so an old atlas_bench is rebuilt. */
-export const GENERATION_VERSION = 2;
+export const GENERATION_VERSION = 3;
 
 export type GenerationSettings = {
   copies: number;
@@ -34,7 +34,8 @@ export const DEFAULT_SETTINGS: GenerationSettings = {
 };
 
 /** Tables written in bulk: their secondary indexes are dropped first and rebuilt after. */
-const BULK_TABLES = ["organisation", "procurement_process", "procurement_release", "spend_line"];
+// procurement_search is written by procurement_process's statement triggers, in the same INSERT ... SELECT
+const BULK_TABLES = ["organisation", "procurement_process", "procurement_search", "procurement_release", "spend_line"];
 const MATCH_NAME_TRIGGER = "organisation_match_name_sync";
 
 export type GenerationMarker = {
@@ -236,7 +237,7 @@ export async function generate(client: pg.Client, settings: GenerationSettings, 
   }
   await timed("vacuum analyze", () => client.query("VACUUM ANALYZE"));
   const counts: Record<string, number> = {};
-  for (const table of ["organisation", "succession", "team", "user_account", "target_list", "target_list_entry", "note", "procurement_process", "procurement_release", "spend_line"]) {
+  for (const table of ["organisation", "succession", "team", "user_account", "target_list", "target_list_entry", "note", "procurement_process", "procurement_search", "procurement_release", "spend_line"]) {
     counts[table] = (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]!.n;
   }
   return counts;
