@@ -12,6 +12,7 @@ import { PAGED_TABLE_SIZES } from "@/lib/paging";
 import { cappedSlice, cursorPagingSchema, manyValues, sortParam, type PagedTable, type TableSlice } from "@/lib/tables/server";
 import { organisationCode } from "@/lib/organisations/read";
 import { NATIONS, type Nation, type OrganisationKind } from "@/lib/organisations/vocabulary";
+import { contractEndsWithin, openForBids } from "@/lib/procurement/windows";
 import { buyerScopeCte, publishedRelation, scopedRows } from "./scope";
 import { NOTICE_STATUSES, type BuyerRelation, type NoticeStatus, type ProcurementSource } from "./vocabulary";
 
@@ -146,10 +147,9 @@ export async function compileNoticeFilters(db: PrismaClient, scope: NoticeScope,
   if (f.published_from) conditions.push(sql`p.published_at >= ${f.published_from}::date`);
   if (f.published_to) conditions.push(sql`p.published_at < ${f.published_to}::date + 1`);
   // From today to the same day N months on, both included (31 Jan + 1 month is 28 or 29 Feb, as PostgreSQL adds months)
-  if (f.ends_within_months !== undefined)
-    conditions.push(sql`p.contract_end BETWEEN ${scope.today}::date AND (${scope.today}::date + make_interval(months => ${f.ends_within_months}::int))::date`);
-  // Open for bids: an open tender whose deadline has not passed, or that gives none
-  if (f.open) conditions.push(sql`p.status = 'open' AND (p.tender_deadline IS NULL OR p.tender_deadline >= now())`);
+  // The windows the profile, the explorer and the dashboard count with, so their links show the same notices
+  if (f.ends_within_months !== undefined) conditions.push(contractEndsWithin("p", f.ends_within_months, scope.today));
+  if (f.open) conditions.push(openForBids("p", new Date()));
   return {
     scope: buyerScope,
     where: conditions.length ? sql`WHERE ${join(conditions, " AND ")}` : sql``,
@@ -209,11 +209,12 @@ export function noticePageQuery(compiled: Compiled, window: { limit: number; off
 
 /** The matches counted up to one past NOTICE_COUNT_CAP. */
 export function noticeCountQuery(compiled: Compiled): Sql {
-  return sql`${withScope(compiled)}SELECT count(*)::int AS total FROM (SELECT 1 ${compiled.searchOnly ? searchFrom(compiled) : fromClause(compiled, true)} LIMIT ${NOTICE_COUNT_CAP + 1}) matching`;
+  // With PostgreSQL's estimate of the search table's rows, for choosing a keyword page's plan
+  return sql`${withScope(compiled)}SELECT count(*)::int AS total, (SELECT greatest(reltuples, 0)::float8 FROM pg_class WHERE oid = 'procurement_search'::regclass) AS rows
+    FROM (SELECT 1 ${compiled.searchOnly ? searchFrom(compiled) : fromClause(compiled, true)} LIMIT ${NOTICE_COUNT_CAP + 1}) matching`;
 }
 
-/** More matches than this, and a keyword-only page by published date walks the published index. */
-const INDEX_WALK_FROM = 2_000;
+export type NoticeCount = { total: number; rows: number };
 
 /** Whether the capped count is taken before the page, to choose the page's plan (noticePageSettings). */
 export const countsBeforePage = (compiled: Compiled) => pagedInSearch(compiled) && compiled.sort !== "relevance";
@@ -225,20 +226,26 @@ export const countsBeforePage = (compiled: Compiled) => pagedInSearch(compiled) 
  * tsquery's matches is rough and it often takes a bitmap scan of the GIN index and sorts every match
  * instead (80-240 ms). With few matches that bitmap plan is the right one: the walk would read most of the index.
  */
-export function noticePageSettings(compiled: Compiled, matches: number | undefined): string[] {
-  return countsBeforePage(compiled) && matches !== undefined && matches > INDEX_WALK_FROM ? ["SET LOCAL enable_bitmapscan = off"] : [];
+export function noticePageSettings(compiled: Compiled, counted: NoticeCount | undefined, window: { limit: number; offset: number }): string[] {
+  if (!countsBeforePage(compiled) || !counted || counted.total === 0) return [];
+  // The walk reads about window × rows / matches entries before its page is full; the bitmap plan reads
+  // every match. Walk when that is fewer (beyond the count's cap, matches are at least the cap)
+  const walked = ((window.limit + window.offset) * counted.rows) / counted.total;
+  return walked < counted.total ? ["SET LOCAL enable_bitmapscan = off"] : [];
 }
 
 /** One page of notices with their total (NOTICE_COUNT_CAP, and totalExact false, when more match). */
 export async function searchNotices(db: PrismaClient, scope: NoticeScope, filters: NoticeFilters, page: { limit: number; offset: number }): Promise<TableSlice<NoticeRow>> {
   const compiled = await compileNoticeFilters(db, scope, filters);
-  const count = async () => (await queryRows<{ total: number }>(db, noticeCountQuery(compiled)))[0]?.total ?? 0;
-  const counted = countsBeforePage(compiled) ? await count() : undefined;
-  const settings = noticePageSettings(compiled, counted);
-  const statement = noticePageQuery(compiled, { limit: page.limit + 1, offset: page.offset });
+  const counting = async () => (await queryRows<NoticeCount>(db, noticeCountQuery(compiled)))[0] ?? { total: 0, rows: 0 };
+  const count = async () => (await counting()).total;
+  const counted = countsBeforePage(compiled) ? await counting() : undefined;
+  const window = { limit: page.limit + 1, offset: page.offset };
+  const settings = noticePageSettings(compiled, counted, window);
+  const statement = noticePageQuery(compiled, window);
   type Fetched = NoticeRow & { total?: number };
   const fetched = settings.length ? await queryRowsWithSettings<Fetched>(db, settings, statement) : await queryRows<Fetched>(db, statement);
-  const known = counted ?? fetched[0]?.total;
+  const known = counted?.total ?? fetched[0]?.total;
   for (const row of fetched) delete row.total;
   return cappedSlice(fetched, page, NOTICE_COUNT_CAP, count, known);
 }

@@ -5,7 +5,7 @@
 import type pg from "pg";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { todayIso } from "../../lib/format";
-import { compileNoticeFilters, countsBeforePage, exportNotices, noticeCountQuery, noticePageQuery, noticePageSettings, noticesTable } from "../../lib/procurement/notices";
+import { compileNoticeFilters, countsBeforePage, exportNotices, noticeCountQuery, noticePageQuery, noticePageSettings, noticesTable, type NoticeCount } from "../../lib/procurement/notices";
 import { readCoverage } from "../../lib/procurement/coverage";
 import { loadProcurementProfile } from "../../lib/procurement/profile";
 import { spendTable } from "../../lib/procurement/spend";
@@ -75,8 +75,9 @@ export async function measureNoticeCase(db: PrismaClient, client: pg.Client, c: 
     const filters = parseTableFilters(noticesTable, params);
     const compiled = await compileNoticeFilters(db, scope, filters);
     const first = countsBeforePage(compiled);
-    const matches = first ? (await client.query<{ total: number }>(noticeCountQuery(compiled).build())).rows[0]!.total : undefined;
-    const page = await explain(client, noticePageQuery(compiled, { limit: size + 1, offset: 0 }).build(), noticePageSettings(compiled, matches).join("; ") || undefined);
+    const counted0 = first ? (await client.query<NoticeCount>(noticeCountQuery(compiled).build())).rows[0]! : undefined;
+    const window = { limit: size + 1, offset: 0 };
+    const page = await explain(client, noticePageQuery(compiled, window).build(), noticePageSettings(compiled, counted0, window).join("; ") || undefined);
     const counted = first || (!compiled.countInScan && (await noticesTable.query(db, scope, filters, { limit: size, offset: 0 })).nextOffset !== null);
     const count = counted ? await explain(client, noticeCountQuery(compiled).build()) : null;
     perInput.push({ input, page, count, ms: page.executionMs + (count?.executionMs ?? 0) });
