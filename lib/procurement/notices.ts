@@ -235,19 +235,48 @@ export function noticePageSettings(compiled: Compiled, counted: NoticeCount | un
 }
 
 /** One page of notices with their total (NOTICE_COUNT_CAP, and totalExact false, when more match). */
+/**
+ * A keyword-only page by published date with its capped count, from one scan of the matches: up to
+ * NOTICE_COUNT_CAP + 1 of them are read once, counted, and the page sorted from them. When they are all
+ * there (at most the cap), that page is the answer; beyond the cap the caller walks the published
+ * index instead (noticePageSettings), since a subset of the matches does not hold the newest ones.
+ */
+export function keywordPageWithCount(compiled: Compiled, window: { limit: number; offset: number }): Sql {
+  return sql`WITH matching AS MATERIALIZED (SELECT s.id, s.published_at ${searchFrom(compiled)} LIMIT ${NOTICE_COUNT_CAP + 1}),
+      page AS (SELECT m.id, m.published_at FROM matching m ${orderBy(compiled.sort, null, "m")} LIMIT ${window.limit} OFFSET ${window.offset})
+    SELECT ${ROW_COLUMNS}, NULL::text AS relation, (SELECT count(*)::int FROM matching) AS total,
+      (SELECT greatest(reltuples, 0)::float8 FROM pg_class WHERE oid = 'procurement_search'::regclass) AS search_rows
+    FROM page JOIN procurement_process p ON p.id = page.id LEFT JOIN organisation b ON b.code = p.buyer_code
+    ${orderBy(compiled.sort, null)}`;
+}
+
+/** One page of notices with their total (NOTICE_COUNT_CAP, and totalExact false, when more match). */
 export async function searchNotices(db: PrismaClient, scope: NoticeScope, filters: NoticeFilters, page: { limit: number; offset: number }): Promise<TableSlice<NoticeRow>> {
   const compiled = await compileNoticeFilters(db, scope, filters);
   const counting = async () => (await queryRows<NoticeCount>(db, noticeCountQuery(compiled)))[0] ?? { total: 0, rows: 0 };
   const count = async () => (await counting()).total;
-  const counted = countsBeforePage(compiled) ? await counting() : undefined;
   const window = { limit: page.limit + 1, offset: page.offset };
+  type Fetched = NoticeRow & { total?: number; search_rows?: number };
+  const finish = (rows: Fetched[], known: number | undefined) => {
+    for (const row of rows) {
+      delete row.total;
+      delete row.search_rows;
+    }
+    return cappedSlice(rows, page, NOTICE_COUNT_CAP, count, known);
+  };
+  let counted: NoticeCount | undefined;
+  if (countsBeforePage(compiled)) {
+    const first = await queryRows<Fetched>(db, keywordPageWithCount(compiled, window));
+    const total = first[0]?.total;
+    if (total !== undefined && total <= NOTICE_COUNT_CAP) return finish(first, total);
+    // More than the cap (or a page past the end, which says nothing of the count)
+    counted = total === undefined ? await counting() : { total, rows: first[0]!.search_rows ?? 0 };
+    if (counted.total <= NOTICE_COUNT_CAP) return finish(first, counted.total);
+  }
   const settings = noticePageSettings(compiled, counted, window);
   const statement = noticePageQuery(compiled, window);
-  type Fetched = NoticeRow & { total?: number };
   const fetched = settings.length ? await queryRowsWithSettings<Fetched>(db, settings, statement) : await queryRows<Fetched>(db, statement);
-  const known = counted?.total ?? fetched[0]?.total;
-  for (const row of fetched) delete row.total;
-  return cappedSlice(fetched, page, NOTICE_COUNT_CAP, count, known);
+  return finish(fetched, counted?.total ?? fetched[0]?.total);
 }
 
 /** The contracts page's table, and GET /api/v1/notices. */
