@@ -42,3 +42,9 @@ export function join(fragments: Sql[], separator: string): Sql {
 export function raw(text: string): Sql {
   return new Sql([text], []);
 }
+
+/** A table alias written into SQL text (`p`, `scope`): refused unless it is a plain identifier. */
+export function alias(name: string): Sql {
+  if (!/^[a-z_]\w*$/.test(name)) throw new Error(`not a table alias: ${name}`);
+  return raw(name);
+}

@@ -6,7 +6,7 @@
 // A CCG and the sub-ICB location that carried it on share one code (11X is NHS Somerset CCG until
 // 30 June 2022, then a sub-ICB location of Somerset ICB), so a notice or payment dated before its
 // body opened was made by the body's predecessor: publishedRelation() says so.
-import { raw, sql, type Sql } from "@/lib/db/sql";
+import { alias, raw, sql, type Sql } from "@/lib/db/sql";
 import type { BuyerRelation } from "@/lib/procurement/vocabulary";
 
 /**
@@ -39,9 +39,8 @@ export function buyerScopeCte(code: string | Sql): Sql {
  * date falls before the body opened (the CCG-era lines of a sub-ICB location that kept its code).
  */
 export function publishedRelation(scope: string, date: Sql): Sql {
-  if (!/^[a-z_]\w*$/.test(scope)) throw new Error(`publishedRelation: not an alias (${scope})`);
-  const alias = raw(scope);
-  return sql`CASE WHEN ${alias}.relation = 'predecessor' OR (${alias}.open_date IS NOT NULL AND ${date} < ${alias}.open_date) THEN 'predecessor' ELSE ${alias}.relation END`;
+  const s = alias(scope);
+  return sql`CASE WHEN ${s}.relation = 'predecessor' OR (${s}.open_date IS NOT NULL AND ${date} < ${s}.open_date) THEN 'predecessor' ELSE ${s}.relation END`;
 }
 
 export type ScopedBody = { id: number; code: string; relation: BuyerRelation };
@@ -76,8 +75,7 @@ const SCOPED_TABLES = { procurement_process: "buyer_code", spend_line: "payer_co
  * recursive scope: joined plainly, it scanned the whole table, or walked a date index, for a few
  * hundred rows (9 s for QSL's notices at 2 million notices; see docs/benchmarks.md).
  */
-export function scopedRows(table: keyof typeof SCOPED_TABLES, alias: string): Sql {
-  if (!/^[a-z_]\w*$/.test(alias)) throw new Error(`scopedRows: not an alias (${alias})`);
-  const [t, a, code] = [raw(table), raw(alias), raw(SCOPED_TABLES[table])];
+export function scopedRows(table: keyof typeof SCOPED_TABLES, rowAlias: string): Sql {
+  const [t, a, code] = [raw(table), alias(rowAlias), raw(SCOPED_TABLES[table])];
   return sql`buyer_scope scope CROSS JOIN LATERAL (SELECT * FROM ${t} ${a} WHERE ${a}.${code} = scope.code OFFSET 0) ${a}`;
 }

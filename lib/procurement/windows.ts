@@ -1,15 +1,10 @@
 // The two time windows procurement filters share: a contract that ends within N months of today,
 // and a tender still open for bids. The profile, the explorer's filters and the dashboard use
 // these same conditions, so a count on one agrees with the list it links to.
-import { raw, sql, type Sql } from "@/lib/db/sql";
+import { alias, sql, type Sql } from "@/lib/db/sql";
 
 /** The longest window the filters accept: ten years. */
 export const MAX_WINDOW_MONTHS = 120;
-
-function alias(name: string): Sql {
-  if (!/^[a-z_]\w*$/.test(name)) throw new Error(`not an alias (${name})`);
-  return raw(name);
-}
 
 /**
  * The process `p` (an alias) has a contract ending from `today` (ISO date, counted) up to and
