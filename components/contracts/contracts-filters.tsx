@@ -4,7 +4,7 @@ import { useCallback, useId, useState } from "react";
 import { NATIONS, NATION_LABELS } from "@/lib/organisations/vocabulary";
 import { NOTICE_STATUSES, NOTICE_STATUS_LABELS } from "@/lib/procurement/vocabulary";
 import { useTableUrlState } from "@/components/data-table/table-url-state";
-import { CheckboxList, LabelledSelect, listValues, RangeInputs, Section } from "@/components/data-table/filter-controls";
+import { CheckboxList, LabelledSelect, listValues, toggleListValue, RangeInputs, Section } from "@/components/data-table/filter-controls";
 import { Button } from "@/components/ui/button";
 import { DebouncedInput } from "@/components/ui/debounced-input";
 import { Checkbox } from "@/components/ui/input";
@@ -42,14 +42,7 @@ export function ContractsFilters() {
   const active = activeNoticeFilters(query);
 
   const set = useCallback((key: string, value: string) => navigate((p) => (value ? p.set(key, value) : p.delete(key))), [navigate]);
-  const toggle = (key: string, value: string, on: boolean) =>
-    navigate((p) => {
-      const current = new Set(listValues(p, key));
-      if (on) current.add(value);
-      else current.delete(value);
-      p.delete(key);
-      if (current.size) p.set(key, [...current].join(","));
-    });
+  const toggle = (key: string, value: string, on: boolean) => navigate((p) => toggleListValue(p, key, value, on));
 
   return (
     <aside aria-label="Filters" className="lg:self-start">

@@ -118,6 +118,21 @@ export function ContractsExport({ total, viewName }: { total: number; viewName: 
   return <ExportMenu links={{ xlsx: href("xlsx"), csv: href("csv") }} total={total} />;
 }
 
+/** Under a search: newest first (the default) or best matches first, which ranks every match and is slower for common words. */
+function SearchOrder({ sort }: { sort: NoticeSort }) {
+  const { navigate } = useTableUrlState();
+  const ranked = sort === "relevance";
+  return (
+    <button type="button" className={buttonClass({ variant: "link" })} onClick={() => navigate((p) => (ranked ? p.delete("sort") : p.set("sort", "relevance")))}>
+      {ranked ? "Show newest first" : "Show best matches first"}
+    </button>
+  );
+}
+
+/** The order a caption names: best matches, newest first (the default), or a column and direction. */
+const sortCaption = (sort: NoticeSort) =>
+  sort === "relevance" ? "best matches first" : sort === "-published" ? "newest first" : `sorted by ${sort.replace(/^-/, "").replace("_", " ")} ${sort.startsWith("-") ? "descending" : "ascending"}`;
+
 export function ContractsTable({ page: data, canWrite }: { page: TablePage<NoticeRow, NoticeSort>; canWrite: boolean }) {
   const { total, totalExact, page, sort } = data;
   const { query } = useTableUrlState();
@@ -149,13 +164,14 @@ export function ContractsTable({ page: data, canWrite }: { page: TablePage<Notic
   return (
     <div className="space-y-3">
       <TableToolbar table={table} total={total} totalExact={totalExact} noun={NOUN} pending={url.pending} relevance={sort === "relevance"} labels={NOTICE_COLUMN_LABELS} onReset={resetColumns} />
+      {filters.get("q") && <p className="text-sm"><SearchOrder sort={sort} /></p>}
       <DataTableGrid
         table={table}
         pending={url.pending}
         caption={
           <>
             Notices matching the filters, page {page} of {pageCount}
-            {sort === "relevance" ? ", best matches first" : `, sorted by ${sort.replace(/^-/, "").replace("_", " ")} ${sort.startsWith("-") ? "descending" : "ascending"}`}
+            , {sortCaption(sort)}
           </>
         }
       />

@@ -13,6 +13,15 @@ export function listValues(params: URLSearchParams, key: string): string[] {
   return params.getAll(key).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
 }
 
+/** Adds or removes one value of a comma-list parameter ("nation=england,wales"). */
+export function toggleListValue(params: URLSearchParams, key: string, value: string, on: boolean): void {
+  const current = new Set(listValues(params, key));
+  if (on) current.add(value);
+  else current.delete(value);
+  params.delete(key);
+  if (current.size) params.set(key, [...current].join(","));
+}
+
 export function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
     <fieldset className="border-t border-slate-100 px-4 py-3 first:border-t-0">

@@ -6,7 +6,7 @@ import { STAGES, STAGE_LABELS } from "@/lib/target-lists/vocabulary";
 import { useTableUrlState } from "@/components/data-table/table-url-state";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/input";
-import { CheckboxList, LabelledSelect, listValues, RangeInputs, SearchBox, Section, type Option } from "@/components/data-table/filter-controls";
+import { CheckboxList, LabelledSelect, listValues, toggleListValue, RangeInputs, SearchBox, Section, type Option } from "@/components/data-table/filter-controls";
 
 export type { Option };
 
@@ -48,14 +48,7 @@ export function ExplorerFilters({ regions, categories, lists }: { regions: Optio
     [navigate],
   );
 
-  const toggle = (key: string, value: string, checked: boolean) =>
-    navigate((p) => {
-      const current = new Set(listValues(p, key));
-      if (checked) current.add(value);
-      else current.delete(value);
-      p.delete(key);
-      if (current.size) p.set(key, [...current].join(","));
-    });
+  const toggle = (key: string, value: string, checked: boolean) => navigate((p) => toggleListValue(p, key, value, checked));
 
   const nations = new Set(listValues(params, "nation"));
   const kinds = new Set(listValues(params, "kind"));

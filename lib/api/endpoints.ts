@@ -86,7 +86,7 @@ const noticeQuery = described(
     published_to: "Published on or before this date, YYYY-MM-DD",
     ends_within_months: "Contract ends between today and the same day N months on, both included (UK date)",
     open: "1: open for bids (status open, and the tender deadline has not passed or is not given)",
-    sort: "Default: relevance with q, else -published; - for descending; blanks last; ties by notice id",
+    sort: "Default: -published (newest first), with or without q; relevance (needs q) ranks the matches; - for descending; blanks last; ties by notice id",
     cursor: "next_cursor of the previous page (opaque)",
     format: "Stream every matching notice as CSV (csv) or an Excel workbook (xlsx), instead of a page of JSON",
     view: "Name used in the download's filename",

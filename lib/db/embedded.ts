@@ -122,7 +122,9 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     createPostgresUser: process.getuid?.() === 0,
     onLog: (message: unknown) => log(String(message)),
     onError: (error: unknown) => log(`[error] ${String(error)}`),
-    postgresFlags: ["-c", "listen_addresses=localhost", "-c", "max_connections=200"],
+    // shared_buffers: PostgreSQL's default of 128 MB holds little of the procurement search table at
+    // 2 million notices; EMBEDDED_PG_SHARED_BUFFERS sets it for a machine with memory to spare
+    postgresFlags: ["-c", "listen_addresses=localhost", "-c", "max_connections=200", ...(process.env.EMBEDDED_PG_SHARED_BUFFERS ? ["-c", `shared_buffers=${process.env.EMBEDDED_PG_SHARED_BUFFERS}`] : [])],
   });
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
     await pg.initialise();

@@ -1,7 +1,7 @@
 // How far the procurement data reaches: per source, how many notices and over which dates, and the
 // spend lines per payer. Every page and API answer that shows procurement figures states it, since
 // the shipped data is a sample and a sync may or may not have run.
-import { queryRows, type Queryable } from "@/lib/db/query";
+import { execute, queryRows, type Queryable } from "@/lib/db/query";
 import { sql } from "@/lib/db/sql";
 import { COVERAGE_CAVEAT, PROCUREMENT_SOURCE_LABELS, type ProcurementSource, type SyncSource } from "@/lib/procurement/vocabulary";
 
@@ -17,7 +17,15 @@ export type ProcurementCoverage = {
   caveat: string;
 };
 
-/** One statement (one round trip), as every page that shows procurement figures asks for it. */
+/**
+ * Recounts the coverage (the procurement_coverage materialized view) after an import changed
+ * notices or spend lines. CONCURRENTLY, so pages reading it meanwhile see the last figures.
+ */
+export async function refreshCoverage(db: Queryable): Promise<void> {
+  await execute(db, sql`REFRESH MATERIALIZED VIEW CONCURRENTLY procurement_coverage`);
+}
+
+/** One statement (one round trip) over the counted coverage, as every page with procurement figures asks for it. */
 export async function readCoverage(db: Queryable): Promise<ProcurementCoverage> {
   const [row] = await queryRows<{
     notices: { source: ProcurementSource; notices: number; from: string | null; to: string | null }[];
@@ -25,13 +33,12 @@ export async function readCoverage(db: Queryable): Promise<ProcurementCoverage> 
     syncs: SyncCoverage[];
   }>(db, sql`
     SELECT
-      (SELECT coalesce(json_agg(n ORDER BY n.notices DESC), '[]') FROM (
-        SELECT source, count(*)::int AS notices, to_char(min(published_at), 'YYYY-MM-DD') AS "from", to_char(max(published_at), 'YYYY-MM-DD') AS "to"
-        FROM procurement_process GROUP BY source) n) AS notices,
+      (SELECT coalesce(json_agg(n ORDER BY n.notices DESC, n.source), '[]') FROM (
+        SELECT key AS source, count AS notices, to_char("from", 'YYYY-MM-DD') AS "from", to_char("to", 'YYYY-MM-DD') AS "to"
+        FROM procurement_coverage WHERE kind = 'notices') n) AS notices,
       (SELECT coalesce(json_agg(s ORDER BY s."payerName"), '[]') FROM (
-        SELECT payer_code AS "payerCode", min(payer_name) AS "payerName", count(*)::int AS lines,
-          to_char(min(payment_date), 'YYYY-MM-DD') AS "from", to_char(max(payment_date), 'YYYY-MM-DD') AS "to"
-        FROM spend_line GROUP BY payer_code) s) AS spend,
+        SELECT nullif(key, '') AS "payerCode", name AS "payerName", count AS lines, to_char("from", 'YYYY-MM-DD') AS "from", to_char("to", 'YYYY-MM-DD') AS "to"
+        FROM procurement_coverage WHERE kind = 'spend') s) AS spend,
       (SELECT coalesce(json_agg(y ORDER BY y.source), '[]') FROM (
         SELECT source, status, to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "updatedAt" FROM procurement_sync_state) y) AS syncs`);
   const { notices, spend, syncs } = row!;

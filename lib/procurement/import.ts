@@ -9,6 +9,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { execute, queryRows, type Queryable } from "@/lib/db/query";
 import { sql } from "@/lib/db/sql";
 import { buyerKeySql, buyerMatchSummary, formatBuyerMatchSummary, matchBuyers, type BuyerMatchSummary } from "@/lib/procurement/buyers";
+import { refreshCoverage } from "@/lib/procurement/coverage";
 import { compileProcess, parseRelease, releasesOf, type CompiledProcess, type ParsedRelease, type Release } from "@/lib/procurement/ocds";
 import { readShippedCsv, type CsvNotice, type CsvSpendLine } from "@/lib/procurement/shipped-csv";
 
@@ -129,6 +130,7 @@ export async function importReleases(db: PrismaClient, inputs: ReleaseInput[], o
     options.onProgress?.({ done: Math.min(start + RELEASE_BATCH, inputs.length), total: inputs.length });
   }
   await closeLapsedTenders(db, now);
+  if (report.releasesAdded > 0 || report.processesChanged > 0) await refreshCoverage(db);
   return report;
 }
 
@@ -229,6 +231,7 @@ export async function importShippedCsv(db: PrismaClient, file: string, options: 
     report.spendUnchanged += batch.length - added;
     options.onProgress?.({ done: notices.length + start + batch.length, total });
   }
+  if (report.noticesAdded + report.noticesChanged + report.spendAdded > 0) await refreshCoverage(db);
   return report;
 }
 

@@ -7,7 +7,7 @@ import { queryRows, type Queryable } from "@/lib/db/query";
 import { sql, type Sql } from "@/lib/db/sql";
 import { todayIso } from "@/lib/format";
 import { coverageToJson, readCoverage, type ProcurementCoverage } from "@/lib/procurement/coverage";
-import { buyerScopeCte, publishedRelation } from "@/lib/procurement/scope";
+import { buyerScopeCte, publishedRelation, scopedRows } from "@/lib/procurement/scope";
 import type { BuyerRelation, NoticeStatus, ProcurementSource } from "@/lib/procurement/vocabulary";
 import { contractEndsWithin, openForBids } from "@/lib/procurement/windows";
 
@@ -83,7 +83,7 @@ function scopedNotices(code: string): Sql {
   return sql`${buyerScopeCte(code)}, scoped AS (
       SELECT p.id, p.ocid, p.title, p.buyer_name, p.buyer_code, p.status, p.value_min, p.value_max, p.currency, p.published_at,
              p.tender_deadline, p.contract_end, p.source, p.url, p.suppliers, ${publishedRelation("scope", sql`p.published_at`)} AS relation
-      FROM buyer_scope scope JOIN procurement_process p ON p.buyer_code = scope.code
+      FROM ${scopedRows("procurement_process", "p")}
     )`;
 }
 
@@ -143,7 +143,7 @@ async function noticesPerQuarter(db: Queryable, code: string): Promise<QuarterCo
 function scopedSpend(code: string): Sql {
   return sql`${buyerScopeCte(code)}, spend AS (
       SELECT sl.payment_date, upper(btrim(sl.supplier_name)) AS supplier, sl.amount, ${publishedRelation("scope", sql`sl.payment_date`)} AS relation
-      FROM buyer_scope scope JOIN spend_line sl ON sl.payer_code = scope.code
+      FROM ${scopedRows("spend_line", "sl")}
     )`;
 }
 

@@ -11,7 +11,7 @@ import { exportResponse, type ExportColumn, type ExportFormat } from "@/lib/expo
 import { PAGED_TABLE_SIZES } from "@/lib/paging";
 import { offsetPagingSchema, sortParam, type PagedTable, type TableSlice } from "@/lib/tables/server";
 import { organisationCode } from "@/lib/organisations/read";
-import { buyerScopeCte, publishedRelation } from "./scope";
+import { buyerScopeCte, publishedRelation, scopedRows } from "./scope";
 import { dayParam, optional } from "./notices";
 import type { BuyerRelation } from "./vocabulary";
 
@@ -46,7 +46,7 @@ async function compileSpend(db: PrismaClient, f: SpendFilters): Promise<(window?
   return (window) => sql`WITH RECURSIVE ${buyerScopeCte(f.payer)}
     SELECT s.id::text AS id, s.payer_name, s.payer_code, ${publishedRelation("scope", sql`s.payment_date`)} AS relation,
       to_char(s.payment_date, 'YYYY-MM-DD') AS payment_date, s.supplier_name, s.amount::text AS amount, s.source
-    FROM spend_line s JOIN buyer_scope scope ON scope.code = s.payer_code
+    FROM ${scopedRows("spend_line", "s")}
     ${conditions.length ? sql`WHERE ${join(conditions, " AND ")}` : sql``}
     ${raw(`ORDER BY s.payment_date ${dir}, s.id ${dir}`)}${window ? sql` LIMIT ${window.limit} OFFSET ${window.offset}` : sql``}`;
 }

@@ -3,12 +3,14 @@
 // -> PCN -> practice, trusts, councils, Scottish, Welsh and Northern Irish bodies), hung under the
 // real regions. Names come from real names of the same kind (shuffled per copy) with a place-like
 // suffix, so trigram search sees realistic words and realistic match counts; codes are the real
-// code with a "Z<copy>-" prefix, so they stay unique. Then teams, target lists and notes.
+// code with a "Z<copy>-" prefix, so they stay unique. Then teams, target lists and notes, and the
+// procurement sample copied onto those bodies (./procurement.ts).
 // Everything is generated in SQL (INSERT ... SELECT over generate_series and the real rows).
 import pg from "pg";
+import { procurementSteps, type ProcurementSettings } from "./procurement";
 
 /** Bump when the generated data changes shape, so an old atlas_bench is rebuilt. */
-export const GENERATION_VERSION = 1;
+export const GENERATION_VERSION = 3;
 
 export type GenerationSettings = {
   copies: number;
@@ -17,9 +19,24 @@ export type GenerationSettings = {
   lists: number;
   entriesPerList: number;
   notes: number;
+} & ProcurementSettings;
+
+export const DEFAULT_SETTINGS: GenerationSettings = {
+  copies: 80,
+  teams: 10,
+  users: 50,
+  lists: 50,
+  entriesPerList: 2000,
+  notes: 200_000,
+  // Notices and releases together; spend lines are the real ones times spendTimes
+  procurementRows: 2_000_000,
+  spendTimes: 100,
 };
 
-export const DEFAULT_SETTINGS: GenerationSettings = { copies: 80, teams: 10, users: 50, lists: 50, entriesPerList: 2000, notes: 200_000 };
+/** Tables written in bulk: their secondary indexes are dropped first and rebuilt after. */
+// procurement_search is written by procurement_process's statement triggers, in the same INSERT ... SELECT
+const BULK_TABLES = ["organisation", "procurement_process", "procurement_search", "procurement_release", "spend_line"];
+const MATCH_NAME_TRIGGER = "organisation_match_name_sync";
 
 export type GenerationMarker = {
   version: number;
@@ -45,13 +62,14 @@ export async function writeMarker(client: pg.Client, marker: GenerationMarker): 
 
 const SUFFIXES = ["North", "South", "East", "West", "Central", "Upper", "Lower", "Park", "Vale", "Bridge", "Green", "Hill", "Road", "Street", "Lane", "Grove", "Abbey", "Castle", "Market", "Priory", "Mill", "Cross", "Heath", "Moor"];
 const NOT_COPIED = ["national-body", "nhse-region"];
+const NOT_COPIED_SQL = `ARRAY[${NOT_COPIED.map((k) => `'${k}'`).join(",")}]::text[]`;
 
 type Step = { label: string; sql: string; params?: unknown[] };
 
 function organisationSteps(s: GenerationSettings, stride: number): Step[] {
   const suffixes = `(ARRAY[${SUFFIXES.map((w) => `'${w}'`).join(",")}])`;
   const n = SUFFIXES.length;
-  const notCopied = `ARRAY[${NOT_COPIED.map((k) => `'${k}'`).join(",")}]::text[]`;
+  const notCopied = NOT_COPIED_SQL;
   return [
     {
       label: "organisations",
@@ -174,9 +192,9 @@ function teamSteps(s: GenerationSettings): Step[] {
 }
 
 /**
- * Generates the synthetic rows into a freshly imported database. The organisation table's
- * secondary indexes are dropped during the bulk insert and recreated from their own definitions
- * (faster than maintaining a trigram GIN index row by row), then everything is analysed.
+ * Generates the synthetic rows into a freshly imported database. The bulk tables' secondary
+ * indexes are dropped during the inserts and recreated from their own definitions (faster than
+ * maintaining trigram and full-text GIN indexes row by row), then everything is analysed.
  */
 export async function generate(client: pg.Client, settings: GenerationSettings, log: (line: string) => void): Promise<Record<string, number>> {
   const timed = async (label: string, work: () => Promise<unknown>) => {
@@ -190,8 +208,9 @@ export async function generate(client: pg.Client, settings: GenerationSettings, 
   const indexes = await client.query<{ name: string; definition: string }>(
     `SELECT i.relname AS name, pg_get_indexdef(i.oid) AS definition
      FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
-     WHERE x.indrelid = 'organisation'::regclass AND NOT x.indisprimary
+     WHERE x.indrelid = ANY($1::regclass[]) AND NOT x.indisprimary
        AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.oid)`,
+    [BULK_TABLES],
   );
   // Synthetic ids are real id + copy * stride: a round number above every real id
   const maxId = (await client.query<{ m: number }>("SELECT coalesce(max(id), 0)::int AS m FROM organisation")).rows[0]!.m;
@@ -199,11 +218,18 @@ export async function generate(client: pg.Client, settings: GenerationSettings, 
   await client.query("BEGIN");
   try {
     for (const index of indexes.rows) await client.query(`DROP INDEX "${index.name}"`);
+    // The match names of spreadsheet matching, kept per row by a trigger, would be some 20 million
+    // trigram rows for the copies and take longer than everything else: the bench does not measure
+    // matching, so synthetic bodies go without them
+    await client.query(`ALTER TABLE organisation DISABLE TRIGGER ${MATCH_NAME_TRIGGER}`);
     for (const step of organisationSteps(settings, stride)) await timed(step.label, () => client.query(step.sql, step.params));
-    await timed(`recreating ${indexes.rows.length} organisation indexes`, async () => {
+    const procurement = await procurementSteps(client, settings, settings.copies, NOT_COPIED_SQL);
+    for (const step of procurement.steps) await timed(step.label, () => client.query(step.sql, step.params));
+    await timed(`recreating ${indexes.rows.length} indexes of ${BULK_TABLES.join(", ")}`, async () => {
       for (const index of indexes.rows) await client.query(index.definition);
     });
     for (const step of teamSteps(settings)) await timed(step.label, () => client.query(step.sql, step.params));
+    await client.query(`ALTER TABLE organisation ENABLE TRIGGER ${MATCH_NAME_TRIGGER}`);
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
@@ -211,7 +237,7 @@ export async function generate(client: pg.Client, settings: GenerationSettings, 
   }
   await timed("vacuum analyze", () => client.query("VACUUM ANALYZE"));
   const counts: Record<string, number> = {};
-  for (const table of ["organisation", "succession", "team", "user_account", "target_list", "target_list_entry", "note"]) {
+  for (const table of ["organisation", "succession", "team", "user_account", "target_list", "target_list_entry", "note", "procurement_process", "procurement_search", "procurement_release", "spend_line"]) {
     counts[table] = (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]!.n;
   }
   return counts;

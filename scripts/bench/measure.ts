@@ -67,3 +67,37 @@ export function table(headers: string[], rows: (string | number)[][]): string {
   const rule = "|" + widths.map((w, i) => (numeric[i] ? "-".repeat(w + 1) + ":" : "-".repeat(w + 2))).join("|") + "|";
   return [line(cells[0]!), rule, ...cells.slice(1).map(line)].join("\n");
 }
+
+export type Timed<Input> = { times: number[]; p50: number; p95: number; max: number; slowest: Input; coldMax: number };
+
+/**
+ * Runs every input in turn, timing each from the caller. Not counted: the first `warmup` runs, and the
+ * first run of each distinct input, which reads its pages from disk into the cache (a word's matches,
+ * a buyer's notices): the figures are a warm server's. The slowest of those first runs is `coldMax`.
+ */
+export async function timeRuns<Input>(inputs: Input[], warmup: number, run: (input: Input) => Promise<unknown>): Promise<Timed<Input>> {
+  const key = (input: Input) => JSON.stringify(input);
+  const seen = new Set<string>();
+  let coldMax = 0;
+  for (const input of inputs.slice(0, warmup)) {
+    seen.add(key(input));
+    await run(input);
+  }
+  for (const input of inputs) {
+    if (seen.has(key(input))) continue;
+    seen.add(key(input));
+    const t0 = performance.now();
+    await run(input);
+    coldMax = Math.max(coldMax, performance.now() - t0);
+  }
+  const times: number[] = [];
+  let slowest: { ms: number; input: Input } = { ms: -1, input: inputs[0] as Input };
+  for (const input of inputs.slice(warmup)) {
+    const t0 = performance.now();
+    await run(input);
+    const elapsed = performance.now() - t0;
+    times.push(elapsed);
+    if (elapsed > slowest.ms) slowest = { ms: elapsed, input };
+  }
+  return { times, p50: percentile(times, 50), p95: percentile(times, 95), max: Math.max(...times), slowest: slowest.input, coldMax };
+}

@@ -14,6 +14,7 @@ import { MAX_MATCH_BYTES, MAX_MATCH_ROWS } from "@/lib/matching/vocabulary";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { apiRequest, signedInUser, type TestUser } from "../support/auth";
 import { routeHandlers, type RouteHandler } from "./routes";
+import { refreshCoverage } from "@/lib/procurement/coverage";
 
 type Operation = { responses: Record<string, { content?: Record<string, unknown> }> };
 const document = parse(readFileSync(path.join(process.cwd(), "docs", "openapi.yaml"), "utf8")) as { paths: Record<string, Record<string, Operation>> };
@@ -246,6 +247,7 @@ describe("every endpoint answers as docs/openapi.yaml says", () => {
       data: { ocid: "ocds-b5fd17-70fac9b8-dcfe-4b00-91a1-f10638dda1cc", source: "contracts-finder", origin: "reshaped", title: "1969 Section 12 (S12) Digital Solution Market Engagement for NHS BLMK ICB", status: "unknown", publishedAt: new Date("2025-04-17T00:00:00Z"), updatedAt: new Date("2025-04-17T00:00:00Z"), buyerName: "NHS Bedfordshire, Luton & Milton Keynes Integrated Care Board", buyerKey: "nhs bedfordshire luton milton keynes", buyerCode: "QHG", buyerMatchMethod: "name", buyerMatchedBy: "importer", compiled: { reshaped: true } },
     });
     await t.db.spendLine.create({ data: { payerName: "NHS Somerset CCG", payerCode: "11X", paymentDate: new Date("2021-04-30T00:00:00Z"), supplierName: "AIVEDA LTD", amount: 28349.91, source: "nhs_procurement.csv", lineKey: "contract-test#1" } });
+    await refreshCoverage(t.db);
     const page = await expectDocumented("listNotices", await call("listNotices", { query: "buyer=S1Y5D&sort=-value&limit=5" }), 200);
     expect(page).toMatchObject({ data: [{ id: notice.id, relation: "predecessor" }], coverage: { sample_only: true } });
     await expectDocumented("listNotices", await call("listNotices", { query: "q=digital&format=csv" }), 200);

@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
+import { checkAccessibility } from "./axe";
 import type { Browser, Page } from "playwright-core";
 import type { Db } from "../../lib/db/client";
 import { createUserByOperator } from "../../lib/auth/accounts";
@@ -89,8 +89,7 @@ export async function dashboardScreenshots({ browser, baseUrl, db, dir }: { brow
     }
     await page.goto(`${baseUrl}/`, { waitUntil: "networkidle" });
     await chartsDrawn(page, charts);
-    const report = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-    result.axe.push({ page: `dashboard (${name})`, violations: report.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })) });
+    result.axe.push(await checkAccessibility(page, `dashboard (${name})`));
     assert.deepEqual(errors, [], `browser errors on the ${name} dashboard`);
     await context.close();
   }

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
+import { checkAccessibility, type AxeSummary } from "./axe";
 import { parse } from "csv-parse/sync";
 import { chromium as playwright, type Browser, type BrowserContext, type Page } from "playwright-core";
 import type { Db } from "../../lib/db/client";
@@ -41,11 +41,8 @@ async function signIn(page: Page, baseUrl: string, email: string, password: stri
 
 const filters = (page: Page) => page.getByRole("complementary", { name: "Filters" });
 
-type AxeSummary = { page: string; violations: { id: string; impact: string | null | undefined; nodes: number }[] };
-
 async function axe(page: Page, name: string, results: AxeSummary[]) {
-  const report = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  results.push({ page: name, violations: report.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })) });
+  results.push(await checkAccessibility(page, name));
 }
 
 type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;

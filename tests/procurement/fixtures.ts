@@ -3,6 +3,7 @@
 // into the model: dates that must sit on a filter's boundary are moved relative to the test's today,
 // and where a test needs a field the CSV lacks (a supplier, a deadline) the comment beside it says so.
 import type { Db } from "../../lib/db/client";
+import { refreshCoverage } from "@/lib/procurement/coverage";
 
 export type NoticeFixture = {
   ocid: string;
@@ -26,13 +27,15 @@ export async function emptyProcurement(db: Db) {
   await db.$executeRawUnsafe("DELETE FROM procurement_release");
   await db.$executeRawUnsafe("DELETE FROM procurement_process");
   await db.$executeRawUnsafe("DELETE FROM spend_line");
+  await refreshCoverage(db);
 }
 
 const day = (iso: string | undefined) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
 
+/** Fixtures are written row by row, not through the importer, so each one recounts the coverage as an import would. */
 export async function insertNotice(db: Db, n: NoticeFixture) {
   const suppliers = (n.suppliers ?? []).map((name) => ({ name, identifier: null }));
-  return db.procurementProcess.create({
+  const created = await db.procurementProcess.create({
     data: {
       ocid: n.ocid,
       source: n.source ?? "contracts-finder",
@@ -59,10 +62,14 @@ export async function insertNotice(db: Db, n: NoticeFixture) {
       compiled: { ocid: n.ocid, reshaped: true },
     },
   });
+  await refreshCoverage(db);
+  return created;
 }
 
 export async function insertSpend(db: Db, line: { payerName: string; payerCode: string; date: string; supplier: string; amount: number }, n: number) {
-  return db.spendLine.create({
+  const created = await db.spendLine.create({
     data: { payerName: line.payerName, payerCode: line.payerCode, paymentDate: new Date(`${line.date}T00:00:00Z`), supplierName: line.supplier, amount: line.amount, source: "nhs_procurement.csv (jhau/nhs-spend)", lineKey: `fixture#${n}` },
   });
+  await refreshCoverage(db);
+  return created;
 }

@@ -144,6 +144,44 @@ describe("the contracts table", () => {
     expect(new Set(seen).size).toBe(8);
   });
 
+  it("sorts a search newest first unless relevance is asked for", async () => {
+    // csu (2024-10-07) has practice twice, booking, appointment and ICB; blmk (2025-04-17) only ICB
+    const query = "q=practice or booking or appointment or icb";
+    expect((await read(query)).map((r) => r.ocid)).toEqual([ocidOf("blmk"), ocidOf("csu")]);
+    expect((await read(`${query}&sort=relevance`)).map((r) => r.ocid)).toEqual([ocidOf("csu"), ocidOf("blmk")]);
+    expect((await read(`${query}&sort=published`)).map((r) => r.ocid)).toEqual([ocidOf("csu"), ocidOf("blmk")]);
+  });
+
+  it("keeps the search table in step with the notices: edited titles, bulk inserts and deletions", async () => {
+    const searchRows = async (where: string) => (await t.db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM procurement_search s LEFT JOIN procurement_process p ON p.id = s.id WHERE ${where}`))[0]!.n;
+    // merton's title edited ("CEO" spelt out), then put back
+    await t.db.procurementProcess.update({ where: { id: ids.merton }, data: { title: "Civil Enforcement Officer Pilot" } });
+    expect(await ocids("q=enforcement officer")).toEqual(of("merton"));
+    expect(await ocids("q=parking")).toEqual([]);
+    await t.db.procurementProcess.update({ where: { id: ids.merton }, data: { title: "Parking Pilot - CEO" } });
+    expect(await ocids("q=parking")).toEqual(of("merton"));
+    expect(await ocids("q=enforcement")).toEqual([]);
+
+    // 2,100 copies of merton in one INSERT ... SELECT (as the bench writes notices): past the count at which
+    // a newest-first page walks the published index, and ranked alike, so the id orders them
+    await t.db.$executeRawUnsafe(`
+      INSERT INTO procurement_process (ocid, source, origin, title, status, published_at, updated_at, buyer_name, buyer_key, compiled)
+      SELECT ocid || '-copy-' || g, source, origin, title, status, published_at, updated_at, buyer_name, buyer_key, compiled
+      FROM procurement_process CROSS JOIN generate_series(1, 2100) g WHERE id = ${ids.merton}`);
+    expect(await searchRows("p.ocid LIKE '%-copy-%'")).toBe(2100);
+    for (const sort of ["", "&sort=relevance"]) {
+      const result = await readTablePage(noticesTable, t.db, { today: TODAY }, new URLSearchParams(`q=parking${sort}`));
+      if (!result.ok) throw new Error(result.error);
+      expect(result.page.total).toBe(2101);
+      const order = result.page.rows.map((r) => r.id);
+      expect(order).toEqual([...order].sort((a, b) => b - a));
+      expect(result.page.rows[0]!.ocid).toBe(`${ocidOf("merton")}-copy-2100`);
+    }
+    await t.db.$executeRawUnsafe("DELETE FROM procurement_process WHERE ocid LIKE '%-copy-%'");
+    expect(await searchRows("true")).toBe(8);
+    expect(await ocids("q=parking")).toEqual(of("merton"));
+  });
+
   it("answers the API with each notice's buyer as published and as matched, its relation and the data's coverage", async () => {
     const response = await api(noticesRoute, "/api/v1/notices?buyer=S1Y5D");
     expect(response.status).toBe(200);
