@@ -1,6 +1,6 @@
 // The one error type of the app: thrown by lib/ functions, mapped to an HTTP status by route
 // handlers and to a form message by server actions.
-export type AppErrorCode = "unauthenticated" | "forbidden" | "not-found" | "invalid" | "conflict" | "throttled";
+export type AppErrorCode = "unauthenticated" | "forbidden" | "not-found" | "invalid" | "conflict" | "throttled" | "reauthentication-required";
 
 const STATUS: Record<AppErrorCode, number> = {
   unauthenticated: 401,
@@ -9,6 +9,8 @@ const STATUS: Record<AppErrorCode, number> = {
   invalid: 400,
   conflict: 409,
   throttled: 429,
+  // Signed in, but the action needs the password entered again (lib/auth/reauth.ts)
+  "reauthentication-required": 403,
 };
 
 export class AppError extends Error {

@@ -40,7 +40,7 @@ export type ApiContract = {
 
 export const defineEndpoint = <C extends ApiContract>(contract: C): C => contract;
 
-const ERROR_CODES = ["unauthenticated", "forbidden", "not-found", "invalid", "conflict", "throttled", "internal"] as const;
+const ERROR_CODES = ["unauthenticated", "forbidden", "not-found", "invalid", "conflict", "throttled", "reauthentication-required", "unavailable", "internal"] as const;
 
 /** The one error shape of the API (lib/errors.ts errorResponse). */
 export const errorSchema = z

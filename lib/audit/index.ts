@@ -6,6 +6,7 @@ import type { FeedTable } from "@/lib/tables/server";
 export const AUDIT_ACTIONS = [
   "sign-in",
   "sign-in.failed",
+  "reauthentication.failed",
   "sign-out",
   "sign-up",
   "team.switched",

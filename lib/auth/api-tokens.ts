@@ -9,12 +9,15 @@ import { idSchema, nameSchema } from "./validation";
 export const createApiTokenSchema = z.object({ name: nameSchema });
 export const revokeApiTokenSchema = z.object({ tokenId: idSchema });
 
+/** How long a token works unless its creator chooses otherwise. */
+export const API_TOKEN_DEFAULT_DAYS = 90;
+
 /** The token is returned once, here; only its hash and first characters are kept. */
 export async function createApiToken(db: PrismaClient, owner: { userId: string; teamId: string; ip?: string | null }, name: string) {
   const token = randomToken("atlas");
   const record = await db.$transaction(async (tx) => {
     const created = await tx.apiToken.create({
-      data: { userId: owner.userId, teamId: owner.teamId, name, prefix: token.slice(0, 12), tokenHash: hashToken(token) },
+      data: { userId: owner.userId, teamId: owner.teamId, name, prefix: token.slice(0, 12), tokenHash: hashToken(token), expiresAt: new Date(Date.now() + API_TOKEN_DEFAULT_DAYS * 86_400_000) },
       select: { id: true, name: true, prefix: true, createdAt: true },
     });
     await recordAudit(tx, { action: "api-token.created", teamId: owner.teamId, userId: owner.userId, ip: owner.ip ?? null, target: `api-token:${created.id}`, after: { name } });

@@ -76,9 +76,9 @@ async function contextForSession(db: PrismaClient, sessionId: string, ip: string
 async function contextForApiToken(db: PrismaClient, token: string, ip: string | null): Promise<AuthContext | null> {
   const record = await db.apiToken.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { id: true, revokedAt: true, userId: true, teamId: true, user: { select: { id: true, email: true, name: true } }, team: { select: { id: true, name: true } } },
+    select: { id: true, revokedAt: true, expiresAt: true, userId: true, teamId: true, user: { select: { id: true, email: true, name: true } }, team: { select: { id: true, name: true } } },
   });
-  if (!record || record.revokedAt) return null;
+  if (!record || record.revokedAt || record.expiresAt <= new Date()) return null;
   const membership = await db.membership.findUnique({ where: { userId_teamId: { userId: record.userId, teamId: record.teamId } }, select: { role: true } });
   if (!membership || !isRole(membership.role)) return null;
   await db.apiToken.update({ where: { id: record.id }, data: { lastUsedAt: new Date() } });

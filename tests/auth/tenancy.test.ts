@@ -137,6 +137,15 @@ describe("teams are tenants: no one sees or changes another team's work", () => 
     expect((await meRoute.GET(apiRequest("/api/v1/me", { token: "atlas_forged-token" }))).status).toBe(401);
   });
 
+  it("gives a token 90 days, and refuses it once it has expired", async () => {
+    const { token, id } = await createApiToken(t.db, { userId: aViewer.userId, teamId: aViewer.teamId }, "Expiring token");
+    const { createdAt, expiresAt } = await t.db.apiToken.findUniqueOrThrow({ where: { id } });
+    expect(Math.round((expiresAt.getTime() - createdAt.getTime()) / 86_400_000)).toBe(90);
+    expect((await meRoute.GET(apiRequest("/api/v1/me", { token }))).status).toBe(200);
+    await t.db.apiToken.update({ where: { id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect((await meRoute.GET(apiRequest("/api/v1/me", { token }))).status).toBe(401);
+  });
+
   it("refuses a cookie after sign-out revoked its session", async () => {
     const user = await signedInUser(t.db, "leaver@a.example", "Team A", "analyst");
     expect((await meRoute.GET(apiRequest("/api/v1/me", { cookie: user.cookie }))).status).toBe(200);
