@@ -92,3 +92,7 @@ export async function revokeAllSessions(db: PrismaClient, ctx: AuthContext, keep
     return count;
   });
 }
+
+export function sessionToJson(session: ActiveSession) {
+  return { id: session.id, browser: session.browser, ip: session.ip, signed_in_at: session.signedInAt.toISOString(), last_seen_at: session.lastSeenAt.toISOString(), current: session.current };
+}

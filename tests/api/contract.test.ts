@@ -215,6 +215,15 @@ describe("every endpoint answers as docs/openapi.yaml says", () => {
     await expectDocumented("listChanges", await call("listChanges", { query: "since=yesterday" }), 400);
   });
 
+  it("sessions", async () => {
+    const sessions = await expectDocumented("listSessions", await call("listSessions"), 200);
+    expect(sessions!.data).toEqual([expect.objectContaining({ id: ann.sessionId, current: true })]);
+    await expectDocumented("listSessions", await call("listSessions", { user: null }), 401);
+    await expectDocumented("revokeSession", await call("revokeSession", { params: { id: owner.sessionId } }), 404);
+    const spare = await signedInUser(t.db, "sam@a.example", "Team A", "viewer");
+    await expectDocumented("revokeSession", await call("revokeSession", { user: spare, params: { id: spare.sessionId } }), 204);
+  });
+
   it("matching accounts, as JSON and as CSV, by any role", async () => {
     const csv = (body: string, query = "") =>
       handlers.get("matchAccounts")!(
