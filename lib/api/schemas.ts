@@ -125,7 +125,7 @@ export const meSchema = z.object({
 
 export const sessionSchema = z
   .object({
-    id: z.string(),
+    id: z.string().describe("A handle for the session, to revoke it by (a hash: the session's secret stays on the server)"),
     browser: z.string().describe("A short label from the User-Agent sent at sign-in, e.g. Firefox on macOS"),
     ip: z.string().nullable().describe("The address the sign-in came from"),
     signed_in_at: z.string(),

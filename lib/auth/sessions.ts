@@ -4,6 +4,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit";
 import { notFound } from "@/lib/errors";
 import type { AuthContext } from "./context";
+import { hashToken } from "./crypto";
 import { browserLabel } from "./user-agent";
 import { idSchema } from "./validation";
 
@@ -60,6 +61,12 @@ export async function endSession(db: PrismaClient, sessionId: string) {
 export const revokeSessionSchema = z.object({ sessionId: idSchema });
 export const signOutEverywhereSchema = z.object({ keep: z.enum(["this", "none"]).describe("this: end every other session; none: this one too") });
 
+/**
+ * The id a session is shown and revoked by: a hash of its real id, which is the secret inside the
+ * session cookie and so never leaves the server.
+ */
+export const sessionHandle = (sessionId: string) => hashToken(sessionId).slice(0, 32);
+
 export type ActiveSession = { id: string; browser: string; ip: string | null; signedInAt: Date; lastSeenAt: Date; current: boolean };
 
 /** The user's sessions that still work, newest activity first; `current` marks the one asking. */
@@ -71,15 +78,17 @@ export async function listActiveSessions(db: PrismaClient, ctx: AuthContext, now
   });
   return sessions
     .filter((session) => sessionIsLive(session, now))
-    .map((session) => ({ id: session.id, browser: browserLabel(session.userAgent), ip: session.ip, signedInAt: session.createdAt, lastSeenAt: session.lastSeenAt, current: session.id === ctx.sessionId }));
+    .map((session) => ({ id: sessionHandle(session.id), browser: browserLabel(session.userAgent), ip: session.ip, signedInAt: session.createdAt, lastSeenAt: session.lastSeenAt, current: session.id === ctx.sessionId }));
 }
 
-/** Ends one of the caller's own sessions; another user's id, or one already ended, is not found. */
-export async function revokeOwnSession(db: PrismaClient, ctx: AuthContext, sessionId: string) {
+/** Ends one of the caller's own sessions by its handle; another user's, or one already ended, is not found. */
+export async function revokeOwnSession(db: PrismaClient, ctx: AuthContext, handle: string) {
   await db.$transaction(async (tx) => {
-    const { count } = await tx.session.updateMany({ where: { id: sessionId, userId: ctx.user.id, revokedAt: null }, data: { revokedAt: new Date() } });
+    const open = await tx.session.findMany({ where: { userId: ctx.user.id, revokedAt: null }, select: { id: true } });
+    const session = open.find((candidate) => sessionHandle(candidate.id) === handle);
+    const { count } = session ? await tx.session.updateMany({ where: { id: session.id, revokedAt: null }, data: { revokedAt: new Date() } }) : { count: 0 };
     if (count === 0) throw notFound("That session");
-    await recordAudit(tx, { action: "session.revoked", teamId: ctx.team.id, userId: ctx.user.id, ip: ctx.ip, target: `session:${sessionId}` });
+    await recordAudit(tx, { action: "session.revoked", teamId: ctx.team.id, userId: ctx.user.id, ip: ctx.ip, target: `session:${handle}` });
   });
 }
 

@@ -9,6 +9,7 @@ import { createApiTokenAction, reauthenticateAction, revokeSessionAction, signOu
 import { authenticateCookies } from "@/lib/auth/context";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { browserLabel } from "@/lib/auth/user-agent";
+import { sessionHandle } from "@/lib/auth/sessions";
 import { GET as listSessions } from "@/app/api/v1/sessions/route";
 import { DELETE as deleteSession } from "@/app/api/v1/sessions/[id]/route";
 import { actAs, deletedCookies } from "../support/next-request-scope";
@@ -55,10 +56,13 @@ describe("sessions", () => {
 
     const response = await listSessions(apiRequest("/api/v1/sessions", { cookie: ann.cookie }));
     expect(response.status).toBe(200);
-    const { data } = (await response.json()) as { data: { id: string; browser: string; ip: string; current: boolean; signed_in_at: string; last_seen_at: string }[] };
-    expect(data.map((s) => s.id).sort()).toEqual([ann.sessionId, phone.sessionId].sort());
-    expect(data.find((s) => s.id === phone.sessionId)).toMatchObject({ browser: "Chrome on Android", ip: "198.51.100.7", current: false, signed_in_at: expect.any(String), last_seen_at: expect.any(String) });
-    expect(data.find((s) => s.id === ann.sessionId)).toMatchObject({ current: true, ip: "203.0.113.9" });
+    const text = await response.text();
+    // The real id is the secret inside the cookie: the list shows a hash of it
+    expect(text).not.toContain(ann.sessionId);
+    const { data } = JSON.parse(text) as { data: { id: string; browser: string; ip: string; current: boolean; signed_in_at: string; last_seen_at: string }[] };
+    expect(data.map((s) => s.id).sort()).toEqual([ann.sessionId, phone.sessionId].map(sessionHandle).sort());
+    expect(data.find((s) => s.id === sessionHandle(phone.sessionId))).toMatchObject({ browser: "Chrome on Android", ip: "198.51.100.7", current: false, signed_in_at: expect.any(String), last_seen_at: expect.any(String) });
+    expect(data.find((s) => s.id === sessionHandle(ann.sessionId))).toMatchObject({ current: true, ip: "203.0.113.9" });
   });
 
   it("revokes one of the user's sessions, which stops working at once; another user's session id is 404", async () => {
@@ -66,24 +70,27 @@ describe("sessions", () => {
     const laptop = await signInAgain(t, cat, FIREFOX_MAC);
     const dan = await signedInUser(t.db, "dan@a.example", "Team A", "owner");
 
-    const refused = await deleteSession(apiRequest(`/api/v1/sessions/${dan.sessionId}`, { method: "DELETE", cookie: cat.cookie }), params({ id: dan.sessionId }));
+    const revokeAs = (user: TestUser, id: string) => deleteSession(apiRequest(`/api/v1/sessions/${id}`, { method: "DELETE", cookie: user.cookie }), params({ id }));
+    const refused = await revokeAs(cat, sessionHandle(dan.sessionId));
     expect(refused.status).toBe(404);
     expect(await authenticateCookies(t.db, dan.cookie, null)).not.toBeNull();
 
-    const revoked = await deleteSession(apiRequest(`/api/v1/sessions/${laptop.sessionId}`, { method: "DELETE", cookie: cat.cookie }), params({ id: laptop.sessionId }));
+    // Only the handle the list shows revokes: the raw id, the cookie's secret, is not one
+    expect((await revokeAs(cat, laptop.sessionId)).status).toBe(404);
+    const revoked = await revokeAs(cat, sessionHandle(laptop.sessionId));
     expect(revoked.status).toBe(204);
     expect(await authenticateCookies(t.db, laptop.cookie, null)).toBeNull();
     expect(await authenticateCookies(t.db, cat.cookie, null)).not.toBeNull();
-    expect(await t.db.auditEvent.count({ where: { action: "session.revoked", userId: cat.userId, target: `session:${laptop.sessionId}` } })).toBe(1);
+    expect(await t.db.auditEvent.count({ where: { action: "session.revoked", userId: cat.userId, target: `session:${sessionHandle(laptop.sessionId)}` } })).toBe(1);
     // Already ended: nothing to revoke
-    expect((await deleteSession(apiRequest(`/api/v1/sessions/${laptop.sessionId}`, { method: "DELETE", cookie: cat.cookie }), params({ id: laptop.sessionId }))).status).toBe(404);
+    expect((await revokeAs(cat, sessionHandle(laptop.sessionId))).status).toBe(404);
 
     // The same through the Settings page's action
     const tablet = await signInAgain(t, cat, CHROME_ANDROID);
     actAs(cat.cookie);
-    expect(await revokeSessionAction({ sessionId: tablet.sessionId })).toEqual({ ok: true, data: undefined });
+    expect(await revokeSessionAction({ sessionId: sessionHandle(tablet.sessionId) })).toEqual({ ok: true, data: undefined });
     expect(await authenticateCookies(t.db, tablet.cookie, null)).toBeNull();
-    expect(await revokeSessionAction({ sessionId: dan.sessionId })).toMatchObject({ ok: false, code: "not-found" });
+    expect(await revokeSessionAction({ sessionId: sessionHandle(dan.sessionId) })).toMatchObject({ ok: false, code: "not-found" });
   });
 
   it("signs out everywhere else, keeping this session, or everywhere including this one", async () => {
