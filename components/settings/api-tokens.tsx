@@ -5,13 +5,16 @@ import { createApiTokenAction, revokeApiTokenAction } from "@/lib/auth/actions";
 import { formatDate } from "@/lib/format";
 import { Field, FormMessage, SubmitButton, useActionForm } from "@/components/ui/form";
 import { Button } from "@/components/ui/button";
+import { useReauthentication } from "@/components/auth/reauthentication";
 
 type Token = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
 
 export function ApiTokens({ tokens }: { tokens: Token[] }) {
   const form = useRef<HTMLFormElement>(null);
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
-  const [result, formAction, pending] = useActionForm(createApiTokenAction, (data) => {
+  // Creating a token needs the password entered in the last 10 minutes: the dialog asks, then retries
+  const reauth = useReauthentication();
+  const [result, formAction, pending] = useActionForm(reauth.guard(createApiTokenAction), (data) => {
     setCreated(data);
     form.current?.reset();
   });
@@ -19,6 +22,7 @@ export function ApiTokens({ tokens }: { tokens: Token[] }) {
   const [revokeError, setRevokeError] = useState<string | null>(null);
   return (
     <div className="space-y-6">
+      {reauth.dialog}
       <form ref={form} action={formAction} className="flex flex-wrap items-end gap-3">
         <div className="min-w-56 flex-1"><Field label="Token name" name="name" required maxLength={120} placeholder="e.g. CRM sync" result={result} /></div>
         <SubmitButton pending={pending}>Create token</SubmitButton>

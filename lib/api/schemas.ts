@@ -123,6 +123,17 @@ export const meSchema = z.object({
   authenticated_by: z.enum(["session", "token"]),
 });
 
+export const sessionSchema = z
+  .object({
+    id: z.string().describe("A handle for the session, to revoke it by (a hash: the session's secret stays on the server)"),
+    browser: z.string().describe("A short label from the User-Agent sent at sign-in, e.g. Firefox on macOS"),
+    ip: z.string().nullable().describe("The address the sign-in came from"),
+    signed_in_at: z.string(),
+    last_seen_at: z.string().describe("Updated at most every 5 minutes"),
+    current: z.boolean().describe("The session making this request"),
+  })
+  .meta({ id: "Session" });
+
 export const healthSchema = z.object({ status: z.enum(["ok", "error"]), database: z.enum(["ok", "unreachable"]) }).meta({ id: "Health" });
 
 export const targetListSchema = z

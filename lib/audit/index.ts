@@ -8,6 +8,8 @@ export const AUDIT_ACTIONS = [
   "sign-in.failed",
   "reauthentication.failed",
   "sign-out",
+  "session.revoked",
+  "session.revoked-all",
   "sign-up",
   "team.switched",
   "invitation.created",

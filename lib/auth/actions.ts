@@ -8,7 +8,8 @@ import { authorizedAction, publicAction } from "@/lib/auth/guards";
 import { acceptInvitation, acceptInvitationSchema, createInvitation, createInvitationSchema, revokeInvitation, revokeInvitationSchema } from "@/lib/auth/invitations";
 import { changeRole, changeRoleSchema, signUpFirstUser, signUpSchema, switchTeam, switchTeamSchema } from "@/lib/auth/accounts";
 import { SESSION_COOKIE_NAMES } from "@/lib/auth/context";
-import { endSession } from "@/lib/auth/sessions";
+import { endSession, revokeAllSessions, revokeOwnSession, revokeSessionSchema, signOutEverywhereSchema } from "@/lib/auth/sessions";
+import { reauthenticate, requireRecentAuthentication } from "@/lib/auth/reauth";
 import { createApiToken, createApiTokenSchema, revokeApiToken, revokeApiTokenSchema } from "@/lib/auth/api-tokens";
 
 // Public: only works while the atlas has no users at all (checked inside, under a lock).
@@ -46,6 +47,7 @@ export const changeRoleAction = authorizedAction("manage", changeRoleSchema, asy
 });
 
 export const createApiTokenAction = authorizedAction("read", createApiTokenSchema, async (ctx, input) => {
+  await requireRecentAuthentication(getDb(), ctx);
   const created = await createApiToken(getDb(), { userId: ctx.user.id, teamId: ctx.team.id, ip: ctx.ip }, input.name);
   revalidatePath("/settings");
   return { name: created.name, token: created.token };
@@ -56,10 +58,32 @@ export const revokeApiTokenAction = authorizedAction("read", revokeApiTokenSchem
   revalidatePath("/settings");
 });
 
+// The password dialog of components/auth/reauthentication.tsx calls this, then retries the refused action
+export const reauthenticateAction = authorizedAction("read", z.object({ password: z.string().min(1, "Enter your password").max(200) }), async (ctx, input) => {
+  await reauthenticate(getDb(), ctx, input.password);
+});
+
+export const revokeSessionAction = authorizedAction("read", revokeSessionSchema, async (ctx, input) => {
+  await revokeOwnSession(getDb(), ctx, input.sessionId);
+  revalidatePath("/settings");
+});
+
+// keep "none" ends this session too, so its cookies go as with signing out
+export const signOutEverywhereAction = authorizedAction("read", signOutEverywhereSchema, async (ctx, input) => {
+  const ended = await revokeAllSessions(getDb(), ctx, input.keep);
+  if (input.keep === "none") await deleteSessionCookies();
+  else revalidatePath("/settings");
+  return { ended };
+});
+
+async function deleteSessionCookies() {
+  const jar = await cookies();
+  for (const name of SESSION_COOKIE_NAMES) jar.delete(name);
+}
+
 // Signing out without next-auth's client library (kept out of every page's JavaScript): the session
 // is revoked in PostgreSQL, so the cookie is dead everywhere even if a copy of it survives.
 export const signOutAction = authorizedAction("read", z.object({}), async (ctx) => {
   if (ctx.sessionId) await endSession(getDb(), ctx.sessionId);
-  const jar = await cookies();
-  for (const name of SESSION_COOKIE_NAMES) jar.delete(name);
+  await deleteSessionCookies();
 });

@@ -3,6 +3,7 @@ import { decode } from "next-auth/jwt";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { hashToken } from "./crypto";
 import { isRole, type Role } from "./roles";
+import { sessionIsLive } from "./sessions";
 
 export type AuthContext = {
   user: { id: string; email: string; name: string };
@@ -54,6 +55,7 @@ async function contextForSession(db: PrismaClient, sessionId: string, ip: string
     where: { id: sessionId },
     select: {
       id: true,
+      createdAt: true,
       expiresAt: true,
       revokedAt: true,
       lastSeenAt: true,
@@ -63,7 +65,8 @@ async function contextForSession(db: PrismaClient, sessionId: string, ip: string
       userId: true,
     },
   });
-  if (!session || session.revokedAt || session.expiresAt <= new Date()) return null;
+  // Revoked, past the absolute lifetime (SESSION_MAX_DAYS) or idle too long (SESSION_IDLE_HOURS)
+  if (!session || !sessionIsLive(session)) return null;
   // Read the role on every request, so a role change or removal takes effect at once
   const membership = await db.membership.findUnique({ where: { userId_teamId: { userId: session.userId, teamId: session.activeTeamId } }, select: { role: true } });
   if (!membership || !isRole(membership.role)) return null;

@@ -2,7 +2,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/lib/db/client";
 import { clientIp, SESSION_COOKIE_NAMES, readCookie } from "./context";
-import { SESSION_MAX_AGE_SECONDS, endSession } from "./sessions";
+import { endSession, sessionLimits } from "./sessions";
 import { signInWithPassword } from "./sign-in";
 import { signInThrottle, THROTTLED_MESSAGE } from "./throttle";
 import { emailSchema } from "./validation";
@@ -16,7 +16,8 @@ declare module "next-auth/jwt" {
 // next-auth v4 needs the JWT strategy for credentials; the JWT carries only our session id, and
 // lib/auth/context.ts checks that session in PostgreSQL on every request.
 export const authOptions: NextAuthOptions = {
-  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  // The cookie lives as long as the session can; PostgreSQL decides earlier ends (idle, revoked)
+  session: { strategy: "jwt", maxAge: Math.ceil(sessionLimits().maxAgeMs / 1000) },
   pages: { signIn: "/sign-in", error: "/sign-in" },
   providers: [
     CredentialsProvider({
@@ -24,7 +25,8 @@ export const authOptions: NextAuthOptions = {
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, req) {
         const ip = clientIp((req?.headers ?? {}) as Record<string, string>);
-        const result = await signInWithPassword(getDb(), { email: credentials?.email, password: credentials?.password, ip });
+        const userAgent = (req?.headers as Record<string, string> | undefined)?.["user-agent"] ?? null;
+        const result = await signInWithPassword(getDb(), { email: credentials?.email, password: credentials?.password, ip, userAgent });
         if (!result.ok) return null;
         return { id: result.user.id, email: result.user.email, name: result.user.name, sessionId: result.sessionId };
       },

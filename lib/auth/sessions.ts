@@ -1,17 +1,48 @@
 import { randomBytes } from "node:crypto";
+import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit";
+import { notFound } from "@/lib/errors";
+import type { AuthContext } from "./context";
+import { hashToken } from "./crypto";
+import { browserLabel } from "./user-agent";
+import { idSchema } from "./validation";
 
-export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+const HOUR_MS = 60 * 60 * 1000;
 
-export async function createSession(db: PrismaClient, input: { userId: string; teamId: string; ip: string | null }) {
+function positiveNumber(name: string, fallback: number): number {
+  const raw = process.env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, not "${raw}".`);
+  return value;
+}
+
+/**
+ * How long a session lives: `SESSION_IDLE_HOURS` without a request (default 12) and `SESSION_MAX_DAYS`
+ * from sign-in whatever happens (default 30). Read on each request, so a change applies to existing
+ * sessions at the next restart.
+ */
+export function sessionLimits() {
+  return { idleMs: positiveNumber("SESSION_IDLE_HOURS", 12) * HOUR_MS, maxAgeMs: positiveNumber("SESSION_MAX_DAYS", 30) * 24 * HOUR_MS };
+}
+
+/** Whether a session still works at `now`: not revoked, not past its absolute lifetime, not idle too long. */
+export function sessionIsLive(session: { createdAt: Date; expiresAt: Date; lastSeenAt: Date; revokedAt: Date | null }, now = new Date()): boolean {
+  const { idleMs, maxAgeMs } = sessionLimits();
+  const t = now.getTime();
+  return !session.revokedAt && session.expiresAt.getTime() > t && session.createdAt.getTime() + maxAgeMs > t && session.lastSeenAt.getTime() + idleMs > t;
+}
+
+export async function createSession(db: PrismaClient, input: { userId: string; teamId: string; ip: string | null; userAgent?: string | null }) {
   return db.session.create({
     data: {
       id: randomBytes(32).toString("base64url"),
       userId: input.userId,
       activeTeamId: input.teamId,
       ip: input.ip,
-      expiresAt: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000),
+      userAgent: input.userAgent?.slice(0, 512) || null,
+      expiresAt: new Date(Date.now() + sessionLimits().maxAgeMs),
     },
   });
 }
@@ -25,4 +56,52 @@ export async function endSession(db: PrismaClient, sessionId: string) {
   const session = await db.session.findUnique({ where: { id: sessionId }, select: { userId: true, activeTeamId: true } });
   await revokeSession(db, sessionId);
   if (session) await recordAudit(db, { action: "sign-out", teamId: session.activeTeamId, userId: session.userId });
+}
+
+export const revokeSessionSchema = z.object({ sessionId: idSchema });
+export const signOutEverywhereSchema = z.object({ keep: z.enum(["this", "none"]).describe("this: end every other session; none: this one too") });
+
+/**
+ * The id a session is shown and revoked by: a hash of its real id, which is the secret inside the
+ * session cookie and so never leaves the server.
+ */
+export const sessionHandle = (sessionId: string) => hashToken(sessionId).slice(0, 32);
+
+export type ActiveSession = { id: string; browser: string; ip: string | null; signedInAt: Date; lastSeenAt: Date; current: boolean };
+
+/** The user's sessions that still work, newest activity first; `current` marks the one asking. */
+export async function listActiveSessions(db: PrismaClient, ctx: AuthContext, now = new Date()): Promise<ActiveSession[]> {
+  const sessions = await db.session.findMany({
+    where: { userId: ctx.user.id, revokedAt: null, expiresAt: { gt: now } },
+    orderBy: { lastSeenAt: "desc" },
+    select: { id: true, userAgent: true, ip: true, createdAt: true, expiresAt: true, lastSeenAt: true, revokedAt: true },
+  });
+  return sessions
+    .filter((session) => sessionIsLive(session, now))
+    .map((session) => ({ id: sessionHandle(session.id), browser: browserLabel(session.userAgent), ip: session.ip, signedInAt: session.createdAt, lastSeenAt: session.lastSeenAt, current: session.id === ctx.sessionId }));
+}
+
+/** Ends one of the caller's own sessions by its handle; another user's, or one already ended, is not found. */
+export async function revokeOwnSession(db: PrismaClient, ctx: AuthContext, handle: string) {
+  await db.$transaction(async (tx) => {
+    const open = await tx.session.findMany({ where: { userId: ctx.user.id, revokedAt: null }, select: { id: true } });
+    const session = open.find((candidate) => sessionHandle(candidate.id) === handle);
+    const { count } = session ? await tx.session.updateMany({ where: { id: session.id, revokedAt: null }, data: { revokedAt: new Date() } }) : { count: 0 };
+    if (count === 0) throw notFound("That session");
+    await recordAudit(tx, { action: "session.revoked", teamId: ctx.team.id, userId: ctx.user.id, ip: ctx.ip, target: `session:${handle}` });
+  });
+}
+
+/** "Sign out everywhere": every session of the caller ends, except this one when `keep` is "this". */
+export async function revokeAllSessions(db: PrismaClient, ctx: AuthContext, keep: "this" | "none"): Promise<number> {
+  return db.$transaction(async (tx) => {
+    const except = keep === "this" && ctx.sessionId ? { id: { not: ctx.sessionId } } : {};
+    const { count } = await tx.session.updateMany({ where: { userId: ctx.user.id, revokedAt: null, ...except }, data: { revokedAt: new Date() } });
+    await recordAudit(tx, { action: "session.revoked-all", teamId: ctx.team.id, userId: ctx.user.id, ip: ctx.ip, after: { keptThisSession: keep === "this", ended: count } });
+    return count;
+  });
+}
+
+export function sessionToJson(session: ActiveSession) {
+  return { id: session.id, browser: session.browser, ip: session.ip, signed_in_at: session.signedInAt.toISOString(), last_seen_at: session.lastSeenAt.toISOString(), current: session.current };
 }

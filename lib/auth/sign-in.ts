@@ -10,7 +10,7 @@ export type SignInResult =
   | { ok: false; reason: "invalid" | "throttled" | "no-team"; retryAfterSeconds?: number };
 
 /** Email + password sign-in: throttled per email and IP, audited, and creating a server-side session. */
-export async function signInWithPassword(db: PrismaClient, input: { email: unknown; password: unknown; ip: string }): Promise<SignInResult> {
+export async function signInWithPassword(db: PrismaClient, input: { email: unknown; password: unknown; ip: string; userAgent?: string | null }): Promise<SignInResult> {
   const parsedEmail = emailSchema.safeParse(input.email);
   const email = parsedEmail.success ? parsedEmail.data : String(input.email ?? "").slice(0, 254).toLowerCase();
   const password = typeof input.password === "string" ? input.password.slice(0, 200) : "";
@@ -33,7 +33,7 @@ export async function signInWithPassword(db: PrismaClient, input: { email: unkno
   const teamId = user.memberships[0]?.teamId;
   if (!teamId) return { ok: false, reason: "no-team" };
   await clearSignInFailures(db, email);
-  const session = await createSession(db, { userId: user.id, teamId, ip: input.ip });
+  const session = await createSession(db, { userId: user.id, teamId, ip: input.ip, userAgent: input.userAgent });
   await recordAudit(db, { action: "sign-in", teamId, userId: user.id, ip: input.ip });
   return { ok: true, user: { id: user.id, email: user.email, name: user.name }, sessionId: session.id };
 }

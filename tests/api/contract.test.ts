@@ -15,6 +15,7 @@ import { createTestDatabase, type TestDatabase } from "../support/database";
 import { apiRequest, signedInUser, type TestUser } from "../support/auth";
 import { routeHandlers, type RouteHandler } from "./routes";
 import { refreshCoverage } from "@/lib/procurement/coverage";
+import { sessionHandle } from "@/lib/auth/sessions";
 
 type Operation = { responses: Record<string, { content?: Record<string, unknown> }> };
 const document = parse(readFileSync(path.join(process.cwd(), "docs", "openapi.yaml"), "utf8")) as { paths: Record<string, Record<string, Operation>> };
@@ -213,6 +214,15 @@ describe("every endpoint answers as docs/openapi.yaml says", () => {
     const changes = await expectDocumented("listChanges", await call("listChanges", { query: "code=QHG&type=merged" }), 200);
     expect(changes).toMatchObject({ data: [{ type: "merged", date: "2026-04-01", codes: expect.arrayContaining(["QHG", "S1Y5D"]) }] });
     await expectDocumented("listChanges", await call("listChanges", { query: "since=yesterday" }), 400);
+  });
+
+  it("sessions", async () => {
+    const sessions = await expectDocumented("listSessions", await call("listSessions"), 200);
+    expect(sessions!.data).toEqual([expect.objectContaining({ id: sessionHandle(ann.sessionId), current: true })]);
+    await expectDocumented("listSessions", await call("listSessions", { user: null }), 401);
+    await expectDocumented("revokeSession", await call("revokeSession", { params: { id: sessionHandle(owner.sessionId) } }), 404);
+    const spare = await signedInUser(t.db, "sam@a.example", "Team A", "viewer");
+    await expectDocumented("revokeSession", await call("revokeSession", { user: spare, params: { id: sessionHandle(spare.sessionId) } }), 204);
   });
 
   it("matching accounts, as JSON and as CSV, by any role", async () => {

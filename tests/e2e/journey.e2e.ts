@@ -285,6 +285,35 @@ export async function runJourney({ baseUrl, chromium, db, screenshotDir }: Optio
       }
     });
 
+    await step("settings: this session is listed; a token 11 minutes after sign-in asks for the password in a dialog, then is made", async () => {
+      await db.session.updateMany({ where: { user: { email: FIRST.email }, revokedAt: null }, data: { authenticatedAt: new Date(Date.now() - 11 * 60_000) } });
+      await page.goto(`${baseUrl}/settings`);
+      await page.getByText("This session").waitFor();
+      const createToken = async () => {
+        await page.getByLabel("Token name").fill("CRM sync");
+        await page.getByRole("button", { name: "Create token" }).click();
+      };
+      const dialog = page.getByRole("dialog", { name: "Confirm it is you" });
+      const password = dialog.getByLabel("Password");
+      await createToken();
+      await dialog.waitFor();
+      assert.ok(await password.evaluate((input) => input === document.activeElement), "the dialog opens on its password field");
+      await axe(page, "reauthentication-dialog", axeResults);
+      // Tab past the last button comes back to the field: focus stays in the dialog
+      for (let i = 0; i < 3; i++) await page.keyboard.press("Tab");
+      assert.ok(await password.evaluate((input) => input === document.activeElement), "Tab cycles inside the dialog");
+      await page.keyboard.press("Escape");
+      await dialog.waitFor({ state: "detached" });
+      await page.getByRole("alert").filter({ hasText: "Enter your password again" }).waitFor();
+      await createToken();
+      await password.fill("not my password");
+      await password.press("Enter");
+      await dialog.getByText("That password is not right").waitFor();
+      await password.fill(FIRST.password);
+      await dialog.getByRole("button", { name: "Confirm" }).click();
+      await page.getByTestId("new-api-token").waitFor();
+    });
+
     await step("screenshots of the main pages at 1280 and 390 px", () =>
       screenshots(browser, baseUrl, storageState, [
         ["dashboard", "/"],

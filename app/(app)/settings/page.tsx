@@ -3,17 +3,20 @@ import Link from "next/link";
 import { getDb } from "@/lib/db/client";
 import { requirePageAuth } from "@/lib/auth/guards";
 import { listApiTokens } from "@/lib/auth/api-tokens";
+import { listActiveSessions, sessionLimits } from "@/lib/auth/sessions";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { isOperator } from "@/lib/procurement/buyers";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ApiTokens } from "@/components/settings/api-tokens";
+import { Sessions } from "@/components/settings/sessions";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const ctx = await requirePageAuth();
   const db = getDb();
-  const [tokens, operator] = await Promise.all([listApiTokens(db, ctx), isOperator(db, ctx.user.id)]);
+  const [tokens, operator, sessions] = await Promise.all([listApiTokens(db, ctx), isOperator(db, ctx.user.id), listActiveSessions(db, ctx)]);
+  const limits = sessionLimits();
   return (
     <>
       <PageHeader title="Settings" />
@@ -35,6 +38,15 @@ export default async function SettingsPage() {
           <Card title="API tokens" description={`For the REST API (Authorization: Bearer …). A token acts as you, in ${ctx.team.name}, with your role there.`}>
             <ApiTokens
               tokens={tokens.map((t) => ({ ...t, createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null, revokedAt: t.revokedAt?.toISOString() ?? null }))}
+            />
+          </Card>
+        </div>
+        <div className="lg:col-span-3">
+          <Card title="Your sessions" description="Where you are signed in, across your teams. Revoke any you do not recognise.">
+            <Sessions
+              sessions={sessions.map((session) => ({ ...session, signedInAt: session.signedInAt.toISOString(), lastSeenAt: session.lastSeenAt.toISOString() }))}
+              idleHours={limits.idleMs / 3_600_000}
+              maxDays={limits.maxAgeMs / 86_400_000}
             />
           </Card>
         </div>
