@@ -3,12 +3,11 @@ import { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import * as zxcvbnCommon from "@zxcvbn-ts/language-common";
 import * as zxcvbnEnglish from "@zxcvbn-ts/language-en";
 import { z } from "zod";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-rules";
 
 // argon2id with OWASP's recommended minimum: 19 MiB memory, 2 iterations, 1 lane.
 const OPTIONS = { algorithm: 2 /* Algorithm.Argon2id (a const enum, not importable under isolatedModules) */, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 200;
 // zxcvbn's 0-4 scale: 3 is "safely unguessable" (about 10^8 guesses to break offline with a slow hash, 10^10 online)
 export const PASSWORD_MIN_SCORE = 3;
 export const COMMON_PASSWORD_MESSAGE = "This is one of the most common passwords: attackers try it first. Choose another, for example a few unrelated words.";
@@ -45,8 +44,6 @@ export const passwordSchema = z
     const weakness = passwordWeakness(password);
     if (weakness) issues.addIssue({ code: "custom", message: weakness });
   });
-
-export const PASSWORD_HINT = `At least ${PASSWORD_MIN_LENGTH} characters and hard to guess: a few unrelated words work well.`;
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);
