@@ -1,17 +1,13 @@
 "use client";
 
-import { signIn } from "next-auth/react";
-import { useRouter } from "next/navigation";
 import { acceptInvitationAction } from "@/lib/auth/actions";
+import { PASSWORD_HINT } from "@/lib/auth/password-rules";
 import { Field, FormMessage, SubmitButton, useActionForm } from "@/components/ui/form";
+import { useSignInAfter } from "@/components/auth/use-sign-in-after";
 
 export function AcceptInvitationForm({ token, email, existingUser }: { token: string; email: string; existingUser: boolean }) {
-  const router = useRouter();
-  const [result, formAction, pending] = useActionForm(acceptInvitationAction, async (data, form) => {
-    const signedIn = await signIn("credentials", { email: data.email, password: form.get("password"), redirect: false });
-    router.push(signedIn?.ok ? "/" : "/sign-in");
-    router.refresh();
-  });
+  const signInAfter = useSignInAfter();
+  const [result, formAction, pending] = useActionForm(acceptInvitationAction, (data, form) => signInAfter(data.email, form.get("password")));
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <input type="hidden" name="token" value={token} />
@@ -25,7 +21,7 @@ export function AcceptInvitationForm({ token, email, existingUser }: { token: st
         autoComplete={existingUser ? "current-password" : "new-password"}
         required
         result={result}
-        hint={existingUser ? "You already have an account: confirm it to join this team." : "At least 12 characters."}
+        hint={existingUser ? "You already have an account: confirm it to join this team." : PASSWORD_HINT}
       />
       <SubmitButton pending={pending}>Join the team</SubmitButton>
     </form>

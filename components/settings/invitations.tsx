@@ -12,9 +12,10 @@ export function InviteForm({ canInviteOwners }: { canInviteOwners: boolean }) {
   const form = useRef<HTMLFormElement>(null);
   const [link, setLink] = useState<string | null>(null);
   const [result, formAction, pending] = useActionForm(inviteAction, (data) => {
-    setLink(`${window.location.origin}${data.path}`);
+    setLink(data.delivery === "sent" ? null : `${window.location.origin}${data.path}`);
     form.current?.reset();
   });
+  const delivery = result?.ok ? result.data.delivery : null;
   return (
     <div className="space-y-3">
       <form ref={form} action={formAction} className="space-y-3">
@@ -29,8 +30,10 @@ export function InviteForm({ canInviteOwners }: { canInviteOwners: boolean }) {
         </Field>
         <SubmitButton pending={pending}>Create invitation</SubmitButton>
       </form>
+      {delivery === "sent" && result?.ok && <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">Invitation emailed to {result.data.email}.</p>}
       {link && (
         <div role="status" className="rounded-md border border-amber-200 bg-amber-50 p-3 text-sm">
+          <p className="text-amber-900">{delivery === "failed" ? "Sending the email failed." : "Email is not configured on this atlas (SMTP_URL is not set)."}</p>
           <p className="font-medium text-amber-900">Send this link to them; it is shown only once.</p>
           <code className="mt-2 block break-all rounded bg-white px-2 py-1 font-mono text-xs" data-testid="invitation-link">{link}</code>
         </div>

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
+import { after } from "next/server";
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { authorizedAction, publicAction } from "@/lib/auth/guards";
@@ -10,6 +11,9 @@ import { changeRole, changeRoleSchema, signUpFirstUser, signUpSchema, switchTeam
 import { SESSION_COOKIE_NAMES } from "@/lib/auth/context";
 import { endSession, revokeAllSessions, revokeOwnSession, revokeSessionSchema, signOutEverywhereSchema } from "@/lib/auth/sessions";
 import { reauthenticate, requireRecentAuthentication } from "@/lib/auth/reauth";
+import { emailInvitation, invitationPath } from "@/lib/auth/invitation-email";
+import { changePassword, changePasswordSchema } from "@/lib/auth/password-change";
+import { RESET_REQUESTED_MESSAGE, requestPasswordReset, requestPasswordResetSchema, resetPassword, resetPasswordSchema } from "@/lib/auth/password-reset";
 import { createApiToken, createApiTokenSchema, revokeApiToken, revokeApiTokenSchema } from "@/lib/auth/api-tokens";
 
 // Public: only works while the atlas has no users at all (checked inside, under a lock).
@@ -31,8 +35,9 @@ export const switchTeamAction = authorizedAction("read", switchTeamSchema, async
 
 export const inviteAction = authorizedAction("manage", createInvitationSchema, async (ctx, input) => {
   const invitation = await createInvitation(getDb(), ctx, input);
+  const delivery = await emailInvitation(ctx, invitation);
   revalidatePath("/settings/team");
-  return { email: invitation.email, role: invitation.role, path: `/invitations/${invitation.token}`, expiresAt: invitation.expiresAt.toISOString() };
+  return { email: invitation.email, role: invitation.role, path: invitationPath(invitation.token), expiresAt: invitation.expiresAt.toISOString(), delivery };
 });
 
 export const revokeInvitationAction = authorizedAction("manage", revokeInvitationSchema, async (ctx, input) => {
@@ -86,4 +91,22 @@ async function deleteSessionCookies() {
 export const signOutAction = authorizedAction("read", z.object({}), async (ctx) => {
   if (ctx.sessionId) await endSession(getDb(), ctx.sessionId);
   await deleteSessionCookies();
+});
+
+export const changePasswordAction = authorizedAction("read", changePasswordSchema, async (ctx, input) => {
+  return changePassword(getDb(), ctx, input);
+});
+
+// Public: answers the same for every email; the message is sent after the answer, so its timing
+// does not tell whether the email has an account.
+export const requestPasswordResetAction = publicAction(requestPasswordResetSchema, async (input, { ip }) => {
+  const { send } = await requestPasswordReset(getDb(), input, ip);
+  if (send) after(() => send().catch((error: unknown) => console.error("Sending a password reset email failed:", error)));
+  return { message: RESET_REQUESTED_MESSAGE };
+});
+
+// Public: the emailed token is the credential; it is single use and lasts an hour.
+export const resetPasswordAction = publicAction(resetPasswordSchema, async (input, { ip }) => {
+  const { email } = await resetPassword(getDb(), input, ip);
+  return { email };
 });

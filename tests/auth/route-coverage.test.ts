@@ -16,7 +16,7 @@ import { createTestDatabase, type TestDatabase } from "../support/database";
 import { actAs } from "../support/next-request-scope";
 
 const APP = path.join(process.cwd(), "app");
-const PUBLIC_ACTIONS = new Set(["signUpAction", "acceptInvitationAction"]);
+const PUBLIC_ACTIONS = new Set(["signUpAction", "acceptInvitationAction", "requestPasswordResetAction", "resetPasswordAction"]);
 const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
 
 function walk(dir: string): string[] {

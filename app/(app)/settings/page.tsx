@@ -9,6 +9,7 @@ import { isOperator } from "@/lib/procurement/buyers";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ApiTokens } from "@/components/settings/api-tokens";
 import { Sessions } from "@/components/settings/sessions";
+import { ChangePasswordForm } from "@/components/settings/change-password";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -34,6 +35,11 @@ export default async function SettingsPage() {
             </p>
           )}
         </Card>
+        <div className="lg:col-span-2">
+          <Card title="Password" description="Changing it signs you out of every other browser and device.">
+            <ChangePasswordForm />
+          </Card>
+        </div>
         <div className="lg:col-span-2">
           <Card title="API tokens" description={`For the REST API (Authorization: Bearer …). A token acts as you, in ${ctx.team.name}, with your role there.`}>
             <ApiTokens

@@ -22,9 +22,12 @@ export default async function SignInPage() {
           No one has signed up yet. <Link href="/sign-up" className="font-medium underline">Create the first account</Link> to set up your team.
         </p>
       ) : (
-        <Suspense>
-          <SignInForm />
-        </Suspense>
+        <>
+          <Suspense>
+            <SignInForm />
+          </Suspense>
+          <Link href="/forgot-password" className="mt-4 inline-block text-sm font-medium text-brand-700 underline">Forgot your password?</Link>
+        </>
       )}
       <p className="mt-6 text-xs text-slate-500">New colleagues join by invitation from a team owner or admin.</p>
     </>
