@@ -23,10 +23,15 @@ export const acceptInvitationAction = publicAction(acceptInvitationSchema, async
   return { email: accepted.email };
 });
 
-export const switchTeamAction = authorizedAction("read", switchTeamSchema, async (ctx, input) => {
-  await switchTeam(getDb(), ctx, input.teamId);
-  revalidatePath("/", "layout");
-});
+export const switchTeamAction = authorizedAction(
+  "read",
+  switchTeamSchema,
+  async (ctx, input) => {
+    await switchTeam(getDb(), ctx, input.teamId);
+    revalidatePath("/", "layout");
+  },
+  { openBeforeMfaEnrolment: true },
+);
 
 export const inviteAction = authorizedAction("manage", createInvitationSchema, async (ctx, input) => {
   const invitation = await createInvitation(getDb(), ctx, input);
@@ -58,8 +63,13 @@ export const revokeApiTokenAction = authorizedAction("read", revokeApiTokenSchem
 
 // Signing out without next-auth's client library (kept out of every page's JavaScript): the session
 // is revoked in PostgreSQL, so the cookie is dead everywhere even if a copy of it survives.
-export const signOutAction = authorizedAction("read", z.object({}), async (ctx) => {
-  if (ctx.sessionId) await endSession(getDb(), ctx.sessionId);
-  const jar = await cookies();
-  for (const name of SESSION_COOKIE_NAMES) jar.delete(name);
-});
+export const signOutAction = authorizedAction(
+  "read",
+  z.object({}),
+  async (ctx) => {
+    if (ctx.sessionId) await endSession(getDb(), ctx.sessionId);
+    const jar = await cookies();
+    for (const name of SESSION_COOKIE_NAMES) jar.delete(name);
+  },
+  { openBeforeMfaEnrolment: true },
+);
