@@ -10,6 +10,11 @@ import { changeRole, changeRoleSchema, signUpFirstUser, signUpSchema, switchTeam
 import { SESSION_COOKIE_NAMES } from "@/lib/auth/context";
 import { endSession } from "@/lib/auth/sessions";
 import { createApiToken, createApiTokenSchema, revokeApiToken, revokeApiTokenSchema } from "@/lib/auth/api-tokens";
+import { confirmMfaEnrolment, disableMfa, disableMfaSchema, mfaCodeSchema, requireMfaSchema, setTeamRequireMfa, startMfaEnrolment } from "@/lib/auth/mfa";
+
+// Open to a member whose team requires MFA and who has not enrolled yet: enrolling is the one thing
+// they must do first, and they may still switch team or sign out.
+const beforeEnrolment = { openBeforeMfaEnrolment: true };
 
 // Public: only works while the atlas has no users at all (checked inside, under a lock).
 export const signUpAction = publicAction(signUpSchema, async (input, { ip }) => {
@@ -30,7 +35,7 @@ export const switchTeamAction = authorizedAction(
     await switchTeam(getDb(), ctx, input.teamId);
     revalidatePath("/", "layout");
   },
-  { openBeforeMfaEnrolment: true },
+  beforeEnrolment,
 );
 
 export const inviteAction = authorizedAction("manage", createInvitationSchema, async (ctx, input) => {
@@ -71,5 +76,28 @@ export const signOutAction = authorizedAction(
     const jar = await cookies();
     for (const name of SESSION_COOKIE_NAMES) jar.delete(name);
   },
-  { openBeforeMfaEnrolment: true },
+  beforeEnrolment,
 );
+
+export const startMfaEnrolmentAction = authorizedAction("read", z.object({}), async (ctx) => startMfaEnrolment(getDb(), ctx), beforeEnrolment);
+
+export const confirmMfaEnrolmentAction = authorizedAction(
+  "read",
+  mfaCodeSchema,
+  async (ctx, input) => {
+    const recoveryCodes = await confirmMfaEnrolment(getDb(), ctx, input.code);
+    revalidatePath("/", "layout");
+    return { recoveryCodes };
+  },
+  beforeEnrolment,
+);
+
+export const disableMfaAction = authorizedAction("read", disableMfaSchema, async (ctx, input) => {
+  await disableMfa(getDb(), ctx, input);
+  revalidatePath("/settings/security");
+});
+
+export const setTeamRequireMfaAction = authorizedAction("manage", requireMfaSchema, async (ctx, input) => {
+  await setTeamRequireMfa(getDb(), ctx, input.required);
+  revalidatePath("/settings/team");
+});

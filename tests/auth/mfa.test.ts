@@ -7,7 +7,7 @@ import { generate } from "otplib";
 import * as meRoute from "@/app/api/v1/me/route";
 import { createApiToken } from "@/lib/auth/api-tokens";
 import { createTargetListAction } from "@/lib/target-lists/actions";
-import { confirmMfaEnrolmentAction, disableMfaAction, setTeamRequireMfaAction, startMfaEnrolmentAction } from "@/lib/auth/mfa-actions";
+import { confirmMfaEnrolmentAction, disableMfaAction, setTeamRequireMfaAction, startMfaEnrolmentAction } from "@/lib/auth/actions";
 import { MFA_ENROLMENT_REQUIRED_MESSAGE } from "@/lib/auth/mfa";
 import { openSecret, sealSecret } from "@/lib/auth/secret-box";
 import { signInWithPassword } from "@/lib/auth/sign-in";
