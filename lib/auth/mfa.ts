@@ -48,6 +48,16 @@ async function acceptedTimeStep(secret: string, code: string, lastUsedStep: numb
   return lastUsedStep === null || step > lastUsedStep ? step : null;
 }
 
+/** Null when the secret was sealed under another NEXTAUTH_SECRET: recovery codes still work then. */
+function openSealedTotpSecret(sealed: string): string | null {
+  try {
+    return openSecret(sealed, SEAL_PURPOSE);
+  } catch {
+    console.error("A TOTP secret does not open with this NEXTAUTH_SECRET (was it changed?); only recovery codes work for that user.");
+    return null;
+  }
+}
+
 /**
  * Checks a second factor for a user with MFA: a TOTP code (used once: the step is recorded with a
  * conditional update, so two requests racing with one code cannot both pass) or a recovery code.
@@ -55,7 +65,8 @@ async function acceptedTimeStep(secret: string, code: string, lastUsedStep: numb
 export async function verifySecondFactor(db: PrismaClient, userId: string, code: string): Promise<"totp" | "recovery" | null> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { mfaSecret: true, mfaLastUsedStep: true } });
   if (!user?.mfaSecret) return null;
-  const step = await acceptedTimeStep(openSecret(user.mfaSecret, SEAL_PURPOSE), code, user.mfaLastUsedStep);
+  const secret = openSealedTotpSecret(user.mfaSecret);
+  const step = secret === null ? null : await acceptedTimeStep(secret, code, user.mfaLastUsedStep);
   if (step !== null) {
     const claimed = await db.user.updateMany({
       where: { id: userId, OR: [{ mfaLastUsedStep: null }, { mfaLastUsedStep: { lt: step } }] },

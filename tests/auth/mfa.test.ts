@@ -123,6 +123,17 @@ describe("two-factor sign-in (TOTP, RFC 6238)", () => {
     expect(await t.db.mfaRecoveryCode.count({ where: { userId: user.userId, usedAt: null } })).toBe(9);
   });
 
+  it("refuses TOTP without an error when the secret no longer opens (NEXTAUTH_SECRET changed), and still takes a recovery code", async () => {
+    const user = await signedInUser(t.db, "rotated@a.example", "Team A", "analyst");
+    const { secret, recoveryCodes } = await enrol(user);
+    // Sealed under another key: what a changed NEXTAUTH_SECRET looks like to openSecret
+    await t.db.user.update({ where: { id: user.userId }, data: { mfaSecret: sealSecret(secret, "another key") } });
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    expect(await signInWithPassword(t.db, { email: user.email, password: PASSWORD, code: await codeAt(secret, 1), ip: "198.51.100.16" })).toEqual({ ok: false, reason: "mfa-invalid" });
+    errors.mockRestore();
+    expect(await signInWithPassword(t.db, { email: user.email, password: PASSWORD, code: recoveryCodes[3], ip: "198.51.100.16" })).toMatchObject({ ok: true });
+  });
+
   it("turns MFA off only with the password and a code, after a recent sign-in", async () => {
     const user = await signedInUser(t.db, "disable@a.example", "Team A", "analyst");
     const { secret } = await enrol(user);
