@@ -44,6 +44,11 @@ export const AUDIT_ACTIONS = [
   "view.created",
   "procurement.buyer-matched",
   "procurement.buyer-unmatched",
+  "mfa.enabled",
+  "mfa.disabled",
+  "mfa.disable-failed",
+  "sign-in.mfa-failed",
+  "team.require-mfa",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

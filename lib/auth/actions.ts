@@ -15,6 +15,11 @@ import { emailInvitation, invitationPath } from "@/lib/auth/invitation-email";
 import { changePassword, changePasswordSchema } from "@/lib/auth/password-change";
 import { RESET_REQUESTED_MESSAGE, requestPasswordReset, requestPasswordResetSchema, resetPassword, resetPasswordSchema } from "@/lib/auth/password-reset";
 import { createApiToken, createApiTokenSchema, revokeApiToken, revokeApiTokenSchema } from "@/lib/auth/api-tokens";
+import { confirmMfaEnrolment, disableMfa, disableMfaSchema, mfaCodeSchema, requireMfaSchema, setTeamRequireMfa, startMfaEnrolment } from "@/lib/auth/mfa";
+
+// Open to a member whose team requires MFA and who has not enrolled yet: enrolling is the one thing
+// they must do first, and they may still switch team or sign out.
+const beforeEnrolment = { openBeforeMfaEnrolment: true };
 
 // Public: only works while the atlas has no users at all (checked inside, under a lock).
 export const signUpAction = publicAction(signUpSchema, async (input, { ip }) => {
@@ -28,10 +33,15 @@ export const acceptInvitationAction = publicAction(acceptInvitationSchema, async
   return { email: accepted.email };
 });
 
-export const switchTeamAction = authorizedAction("read", switchTeamSchema, async (ctx, input) => {
-  await switchTeam(getDb(), ctx, input.teamId);
-  revalidatePath("/", "layout");
-});
+export const switchTeamAction = authorizedAction(
+  "read",
+  switchTeamSchema,
+  async (ctx, input) => {
+    await switchTeam(getDb(), ctx, input.teamId);
+    revalidatePath("/", "layout");
+  },
+  beforeEnrolment,
+);
 
 export const inviteAction = authorizedAction("manage", createInvitationSchema, async (ctx, input) => {
   const invitation = await createInvitation(getDb(), ctx, input);
@@ -64,9 +74,14 @@ export const revokeApiTokenAction = authorizedAction("read", revokeApiTokenSchem
 });
 
 // The password dialog of components/auth/reauthentication.tsx calls this, then retries the refused action
-export const reauthenticateAction = authorizedAction("read", z.object({ password: z.string().min(1, "Enter your password").max(200) }), async (ctx, input) => {
-  await reauthenticate(getDb(), ctx, input.password);
-});
+export const reauthenticateAction = authorizedAction(
+  "read",
+  z.object({ password: z.string().min(1, "Enter your password").max(200) }),
+  async (ctx, input) => {
+    await reauthenticate(getDb(), ctx, input.password);
+  },
+  beforeEnrolment,
+);
 
 export const revokeSessionAction = authorizedAction("read", revokeSessionSchema, async (ctx, input) => {
   await revokeOwnSession(getDb(), ctx, input.sessionId);
@@ -88,10 +103,15 @@ async function deleteSessionCookies() {
 
 // Signing out without next-auth's client library (kept out of every page's JavaScript): the session
 // is revoked in PostgreSQL, so the cookie is dead everywhere even if a copy of it survives.
-export const signOutAction = authorizedAction("read", z.object({}), async (ctx) => {
-  if (ctx.sessionId) await endSession(getDb(), ctx.sessionId);
-  await deleteSessionCookies();
-});
+export const signOutAction = authorizedAction(
+  "read",
+  z.object({}),
+  async (ctx) => {
+    if (ctx.sessionId) await endSession(getDb(), ctx.sessionId);
+    await deleteSessionCookies();
+  },
+  beforeEnrolment,
+);
 
 export const changePasswordAction = authorizedAction("read", changePasswordSchema, async (ctx, input) => {
   return changePassword(getDb(), ctx, input);
@@ -109,4 +129,27 @@ export const requestPasswordResetAction = publicAction(requestPasswordResetSchem
 export const resetPasswordAction = publicAction(resetPasswordSchema, async (input, { ip }) => {
   const { email } = await resetPassword(getDb(), input, ip);
   return { email };
+});
+
+export const startMfaEnrolmentAction = authorizedAction("read", z.object({}), async (ctx) => startMfaEnrolment(getDb(), ctx), beforeEnrolment);
+
+export const confirmMfaEnrolmentAction = authorizedAction(
+  "read",
+  mfaCodeSchema,
+  async (ctx, input) => {
+    const recoveryCodes = await confirmMfaEnrolment(getDb(), ctx, input.code);
+    revalidatePath("/", "layout");
+    return { recoveryCodes };
+  },
+  beforeEnrolment,
+);
+
+export const disableMfaAction = authorizedAction("read", disableMfaSchema, async (ctx, input) => {
+  await disableMfa(getDb(), ctx, input);
+  revalidatePath("/settings/security");
+});
+
+export const setTeamRequireMfaAction = authorizedAction("manage", requireMfaSchema, async (ctx, input) => {
+  await setTeamRequireMfa(getDb(), ctx, input.required);
+  revalidatePath("/settings/team");
 });

@@ -13,6 +13,8 @@ export type AuthContext = {
   sessionId: string | null;
   tokenId: string | null;
   ip: string | null;
+  /** The team requires MFA and this user has not enrolled: only enrolment and sign-out are open */
+  mustEnrolMfa?: boolean;
 };
 
 export const SESSION_COOKIE_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-token"] as const;
@@ -50,6 +52,13 @@ export async function sessionIdFromJwt(jwt: string | null): Promise<string | nul
   }
 }
 
+type UserRow = AuthContext["user"] & { mfaEnabledAt: Date | null };
+type TeamRow = AuthContext["team"] & { requireMfa: boolean };
+
+function withMfaRequirement({ mfaEnabledAt, ...user }: UserRow, { requireMfa, ...team }: TeamRow) {
+  return { user, team, mustEnrolMfa: requireMfa && !mfaEnabledAt };
+}
+
 async function contextForSession(db: PrismaClient, sessionId: string, ip: string | null): Promise<AuthContext | null> {
   const session = await db.session.findUnique({
     where: { id: sessionId },
@@ -59,8 +68,8 @@ async function contextForSession(db: PrismaClient, sessionId: string, ip: string
       expiresAt: true,
       revokedAt: true,
       lastSeenAt: true,
-      user: { select: { id: true, email: true, name: true } },
-      activeTeam: { select: { id: true, name: true } },
+      user: { select: { id: true, email: true, name: true, mfaEnabledAt: true } },
+      activeTeam: { select: { id: true, name: true, requireMfa: true } },
       activeTeamId: true,
       userId: true,
     },
@@ -73,19 +82,21 @@ async function contextForSession(db: PrismaClient, sessionId: string, ip: string
   if (Date.now() - session.lastSeenAt.getTime() > 5 * 60_000) {
     await db.session.update({ where: { id: session.id }, data: { lastSeenAt: new Date() } });
   }
-  return { user: session.user, team: session.activeTeam, role: membership.role, via: "session", sessionId: session.id, tokenId: null, ip };
+  const { user, team, mustEnrolMfa } = withMfaRequirement(session.user, session.activeTeam);
+  return { user, team, role: membership.role, via: "session", sessionId: session.id, tokenId: null, ip, mustEnrolMfa };
 }
 
 async function contextForApiToken(db: PrismaClient, token: string, ip: string | null): Promise<AuthContext | null> {
   const record = await db.apiToken.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { id: true, revokedAt: true, expiresAt: true, userId: true, teamId: true, user: { select: { id: true, email: true, name: true } }, team: { select: { id: true, name: true } } },
+    select: { id: true, revokedAt: true, expiresAt: true, userId: true, teamId: true, user: { select: { id: true, email: true, name: true, mfaEnabledAt: true } }, team: { select: { id: true, name: true, requireMfa: true } } },
   });
   if (!record || record.revokedAt || record.expiresAt <= new Date()) return null;
   const membership = await db.membership.findUnique({ where: { userId_teamId: { userId: record.userId, teamId: record.teamId } }, select: { role: true } });
   if (!membership || !isRole(membership.role)) return null;
   await db.apiToken.update({ where: { id: record.id }, data: { lastUsedAt: new Date() } });
-  return { user: record.user, team: record.team, role: membership.role, via: "token", sessionId: null, tokenId: record.id, ip };
+  const { user, team, mustEnrolMfa } = withMfaRequirement(record.user, record.team);
+  return { user, team, role: membership.role, via: "token", sessionId: null, tokenId: record.id, ip, mustEnrolMfa };
 }
 
 /** Authenticates a request by `Authorization: Bearer <token>` or by the session cookie. */

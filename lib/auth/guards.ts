@@ -8,6 +8,7 @@ import { getDb } from "@/lib/db/client";
 import { AppError, errorResponse, invalid, type AppErrorCode } from "@/lib/errors";
 import { rejectUnknownFields, rejectUnknownParameters, type ApiContract } from "@/lib/api/contract";
 import { authenticateCookies, authenticateRequest, clientIp, type AuthContext } from "./context";
+import { refuseWithoutRequiredMfa } from "./mfa";
 import { can, type Access } from "./roles";
 
 export type { AuthContext } from "./context";
@@ -33,6 +34,7 @@ export function withApiAuth<P = Record<string, never>>(contract: ApiContract & {
     try {
       const ctx = await authenticateRequest(getDb(), request);
       if (!ctx) throw new AppError("unauthenticated", "Sign in, or send an API token as 'Authorization: Bearer <token>'.");
+      refuseWithoutRequiredMfa(ctx);
       requireAccess(ctx, contract.access);
       // A browser session writing through the API must come from our own pages (SameSite=Lax is the first line)
       if (ctx.via === "session" && !["GET", "HEAD"].includes(request.method)) {
@@ -55,13 +57,17 @@ const currentContext = cache(async (): Promise<AuthContext | null> => {
   return authenticateCookies(getDb(), requestHeaders.get("cookie"), clientIp(requestHeaders));
 });
 
-/** For pages and layouts: the signed-in user's context, or a redirect to sign-in that comes back here. */
+export const MFA_ENROLMENT_PATH = "/settings/security";
+
+/**
+ * For pages and layouts: the signed-in user's context, or a redirect to sign-in that comes back
+ * here; a member who must enrol in MFA for their team is led to enrolment from every other page.
+ */
 export async function requirePageAuth(access: Access = "read"): Promise<AuthContext> {
   const ctx = await currentContext();
-  if (!ctx) {
-    const path = (await headers()).get("x-atlas-path") ?? "/";
-    redirect(`/sign-in?callbackUrl=${encodeURIComponent(path)}`);
-  }
+  const path = (await headers()).get("x-atlas-path") ?? "/";
+  if (!ctx) redirect(`/sign-in?callbackUrl=${encodeURIComponent(path)}`);
+  if (ctx.mustEnrolMfa && !path.startsWith(MFA_ENROLMENT_PATH)) redirect(`${MFA_ENROLMENT_PATH}?required=1`);
   if (!can(ctx, access)) notFound();
   return ctx;
 }
@@ -97,11 +103,17 @@ function failure(error: unknown): ActionResult<never> {
  * A server action is a public POST endpoint: this wrapper authenticates the caller, checks the
  * role, validates the input with zod, and turns errors into a result the form can show.
  */
-export function authorizedAction<S extends z.ZodType, T>(access: Access, schema: S, handler: (ctx: AuthContext, input: z.output<S>) => Promise<T>) {
+export function authorizedAction<S extends z.ZodType, T>(
+  access: Access,
+  schema: S,
+  handler: (ctx: AuthContext, input: z.output<S>) => Promise<T>,
+  options: { openBeforeMfaEnrolment?: boolean } = {},
+) {
   return async (input: unknown): Promise<ActionResult<T>> => {
     try {
       const ctx = await currentContext();
       if (!ctx) throw new AppError("unauthenticated", "Your session has ended. Sign in again; nothing was changed.");
+      if (!options.openBeforeMfaEnrolment) refuseWithoutRequiredMfa(ctx);
       requireAccess(ctx, access);
       const parsed = schema.safeParse(toInput(input));
       if (!parsed.success) throw invalid(parsed.error.issues);

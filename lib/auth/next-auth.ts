@@ -22,11 +22,13 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: "Email and password",
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" }, code: { label: "Code", type: "text" } },
       async authorize(credentials, req) {
         const ip = clientIp((req?.headers ?? {}) as Record<string, string>);
         const userAgent = (req?.headers as Record<string, string> | undefined)?.["user-agent"] ?? null;
-        const result = await signInWithPassword(getDb(), { email: credentials?.email, password: credentials?.password, ip, userAgent });
+        const result = await signInWithPassword(getDb(), { email: credentials?.email, password: credentials?.password, code: credentials?.code, ip, userAgent });
+        // The sign-in form reads these to ask for the second factor (next-auth passes the message on as the error)
+        if (!result.ok && (result.reason === "mfa-required" || result.reason === "mfa-invalid")) throw new Error(result.reason);
         if (!result.ok) return null;
         return { id: result.user.id, email: result.user.email, name: result.user.name, sessionId: result.sessionId };
       },

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit";
+import { verifySecondFactor } from "./mfa";
 import { verifyPassword } from "./password";
 import { createSession } from "./sessions";
 import { clearSignInFailures, recordSignInFailure, signInThrottle } from "./throttle";
@@ -7,10 +8,13 @@ import { emailSchema } from "./validation";
 
 export type SignInResult =
   | { ok: true; user: { id: string; email: string; name: string }; sessionId: string }
-  | { ok: false; reason: "invalid" | "throttled" | "no-team"; retryAfterSeconds?: number };
+  | { ok: false; reason: "invalid" | "throttled" | "no-team" | "mfa-required" | "mfa-invalid"; retryAfterSeconds?: number };
 
-/** Email + password sign-in: throttled per email and IP, audited, and creating a server-side session. */
-export async function signInWithPassword(db: PrismaClient, input: { email: unknown; password: unknown; ip: string; userAgent?: string | null }): Promise<SignInResult> {
+/**
+ * Email + password sign-in (and the TOTP or recovery code of a user with MFA): throttled per email
+ * and IP, audited, and creating a server-side session only once every factor is right.
+ */
+export async function signInWithPassword(db: PrismaClient, input: { email: unknown; password: unknown; code?: unknown; ip: string; userAgent?: string | null }): Promise<SignInResult> {
   const parsedEmail = emailSchema.safeParse(input.email);
   const email = parsedEmail.success ? parsedEmail.data : String(input.email ?? "").slice(0, 254).toLowerCase();
   const password = typeof input.password === "string" ? input.password.slice(0, 200) : "";
@@ -21,7 +25,7 @@ export async function signInWithPassword(db: PrismaClient, input: { email: unkno
   const user = parsedEmail.success
     ? await db.user.findUnique({
         where: { email },
-        select: { id: true, email: true, name: true, passwordHash: true, memberships: { orderBy: { createdAt: "asc" }, take: 1, select: { teamId: true } } },
+        select: { id: true, email: true, name: true, passwordHash: true, mfaEnabledAt: true, memberships: { orderBy: { createdAt: "asc" }, take: 1, select: { teamId: true } } },
       })
     : null;
   const valid = await verifyPassword(user?.passwordHash ?? null, password);
@@ -32,6 +36,16 @@ export async function signInWithPassword(db: PrismaClient, input: { email: unkno
   }
   const teamId = user.memberships[0]?.teamId;
   if (!teamId) return { ok: false, reason: "no-team" };
+  if (user.mfaEnabledAt) {
+    const code = typeof input.code === "string" ? input.code.trim().slice(0, 32) : "";
+    if (!code) return { ok: false, reason: "mfa-required" };
+    // A wrong code counts like a wrong password, so the six digits cannot be guessed without limit
+    if (!(await verifySecondFactor(db, user.id, code))) {
+      await recordSignInFailure(db, email, input.ip);
+      await recordAudit(db, { action: "sign-in.mfa-failed", teamId, userId: user.id, ip: input.ip });
+      return { ok: false, reason: "mfa-invalid" };
+    }
+  }
   await clearSignInFailures(db, email);
   const session = await createSession(db, { userId: user.id, teamId, ip: input.ip, userAgent: input.userAgent });
   await recordAudit(db, { action: "sign-in", teamId, userId: user.id, ip: input.ip });

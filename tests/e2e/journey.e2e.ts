@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { checkAccessibility, type AxeSummary } from "./axe";
 import { parse } from "csv-parse/sync";
+import { generate as totpCode } from "otplib";
 import { chromium as playwright, type Browser, type BrowserContext, type Page } from "playwright-core";
 import type { Db } from "../../lib/db/client";
 import { createUserByOperator } from "../../lib/auth/accounts";
@@ -384,6 +385,34 @@ export async function runJourney({ baseUrl, chromium, db, screenshotDir }: Optio
       await other.waitForURL(/\/lists\/.+/);
       await other.getByRole("heading", { level: 1, name: "Rival ICBs" }).waitFor();
       await other.getByRole("table").getByRole("link", { name: /Cheshire and Merseyside/ }).first().waitFor();
+    });
+
+    await step("enrol MFA and sign in with a code", async () => {
+      await other.goto(`${baseUrl}/settings/security`);
+      await other.getByRole("button", { name: "Set up two-factor sign-in" }).click();
+      const secret = (await other.getByTestId("mfa-secret").textContent())!.trim();
+      assert.match(secret, /^[A-Z2-7]{32}$/);
+      await other.getByRole("img", { name: "QR code of your two-factor secret" }).waitFor();
+      await axe(other, "security", axeResults);
+      // The code an authenticator app would show, computed from the secret on the page
+      await other.getByLabel("Code from the app").fill(await totpCode({ secret }));
+      await other.getByRole("button", { name: "Turn on" }).click();
+      assert.equal(await other.getByTestId("mfa-recovery-codes").getByRole("listitem").count(), 10);
+
+      await other.goto(`${baseUrl}/`);
+      await other.getByRole("button", { name: "Sign out" }).click();
+      await other.waitForURL(/\/sign-in/);
+      await other.getByLabel("Email").fill(OTHER.email);
+      await other.getByLabel("Password").fill(OTHER.password);
+      await other.getByLabel("Password").press("Enter");
+      const codeField = other.getByLabel("Code from your authenticator app");
+      await codeField.waitFor();
+      // The enrolment used this step's code, and a code works once: the app's next code (30 s on) is accepted
+      await codeField.fill(await totpCode({ secret, epoch: Math.floor(Date.now() / 1000) + 30 }));
+      await codeField.press("Enter");
+      await other.waitForURL((url) => !url.pathname.startsWith("/sign-in"), { timeout: 20_000 });
+      await other.goto(`${baseUrl}/settings/security`);
+      await other.getByText(/On since .*10 of 10 recovery codes left/).waitFor();
     });
 
     console.log("\n[e2e] axe (WCAG 2.1 A/AA): serious or critical violations fail the run");

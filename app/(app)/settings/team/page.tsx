@@ -5,16 +5,23 @@ import { requirePageAuth } from "@/lib/auth/guards";
 import { listMembers } from "@/lib/auth/accounts";
 import { listPendingInvitations } from "@/lib/auth/invitations";
 import { can } from "@/lib/auth/roles";
+import { mfaStatus } from "@/lib/auth/mfa";
 import { Card, PageHeader } from "@/components/ui/card";
 import { TeamMembers } from "@/components/settings/team-members";
 import { InviteForm, PendingInvitations } from "@/components/settings/invitations";
+import { RequireMfaToggle } from "@/components/settings/mfa-settings";
 
 export const metadata: Metadata = { title: "Team" };
 
 export default async function TeamPage() {
   const ctx = await requirePageAuth("manage");
   const db = getDb();
-  const [members, invitations] = await Promise.all([listMembers(db, ctx), listPendingInvitations(db, ctx)]);
+  const [members, invitations, team, ownMfa] = await Promise.all([
+    listMembers(db, ctx),
+    listPendingInvitations(db, ctx),
+    db.team.findUniqueOrThrow({ where: { id: ctx.team.id }, select: { requireMfa: true } }),
+    mfaStatus(db, ctx.user.id),
+  ]);
   return (
     <>
       <PageHeader title={ctx.team.name}>
@@ -34,6 +41,11 @@ export default async function TeamPage() {
           <Card title="Invite someone" description="They get a link that works once, for 7 days.">
             <InviteForm canInviteOwners={can(ctx, "own")} />
           </Card>
+          {can(ctx, "own") && (
+            <Card title="Two-factor sign-in" description="Owners decide whether every member must use a second factor.">
+              <RequireMfaToggle required={team.requireMfa} ownerHasMfa={ownMfa.enabledAt !== null} />
+            </Card>
+          )}
           <Card title="Pending invitations">
             <PendingInvitations invitations={invitations.map((i) => ({ id: i.id, email: i.email, role: i.role, expiresAt: i.expiresAt.toISOString(), invitedBy: i.invitedBy.name }))} />
           </Card>
