@@ -6,10 +6,12 @@ import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { authorizedAction, publicAction } from "@/lib/auth/guards";
 import { acceptInvitation, acceptInvitationSchema, createInvitation, createInvitationSchema, revokeInvitation, revokeInvitationSchema } from "@/lib/auth/invitations";
-import { changeRole, changeRoleSchema, signUpFirstUser, signUpSchema, switchTeam, switchTeamSchema } from "@/lib/auth/accounts";
+import { signUpFirstUser, signUpSchema, switchTeam, switchTeamSchema } from "@/lib/auth/accounts";
 import { SESSION_COOKIE_NAMES } from "@/lib/auth/context";
 import { endSession } from "@/lib/auth/sessions";
 import { createApiToken, createApiTokenSchema, revokeApiToken, revokeApiTokenSchema } from "@/lib/auth/api-tokens";
+import { changeRole, changeRoleSchema, removeMember, removeMemberSchema } from "@/lib/auth/members";
+import { requireRecentAuthentication } from "@/lib/auth/reauth";
 
 // Public: only works while the atlas has no users at all (checked inside, under a lock).
 export const signUpAction = publicAction(signUpSchema, async (input, { ip }) => {
@@ -45,10 +47,18 @@ export const changeRoleAction = authorizedAction("manage", changeRoleSchema, asy
   return result;
 });
 
+// Removing someone else (admin), or leaving (any member: the domain tells them apart)
+export const removeMemberAction = authorizedAction("read", removeMemberSchema, async (ctx, input) => {
+  await removeMember(getDb(), ctx, input.userId);
+  revalidatePath("/", "layout");
+  return { left: input.userId === ctx.user.id };
+});
+
 export const createApiTokenAction = authorizedAction("read", createApiTokenSchema, async (ctx, input) => {
-  const created = await createApiToken(getDb(), { userId: ctx.user.id, teamId: ctx.team.id, ip: ctx.ip }, input.name);
+  await requireRecentAuthentication(getDb(), ctx);
+  const created = await createApiToken(getDb(), { userId: ctx.user.id, teamId: ctx.team.id, ip: ctx.ip }, input.name, input.expiresInDays);
   revalidatePath("/settings");
-  return { name: created.name, token: created.token };
+  return { name: created.name, token: created.token, expiresAt: created.expiresAt.toISOString() };
 });
 
 export const revokeApiTokenAction = authorizedAction("read", revokeApiTokenSchema, async (ctx, input) => {
