@@ -13,6 +13,10 @@ import * as tokensRoute from "@/app/api/v1/tokens/route";
 import * as tokenRoute from "@/app/api/v1/tokens/[id]/route";
 import * as invitationRoute from "@/app/api/v1/invitations/[id]/route";
 import * as targetListRoute from "@/app/api/v1/target-lists/route";
+import * as targetListByIdRoute from "@/app/api/v1/target-lists/[id]/route";
+import * as entriesRoute from "@/app/api/v1/target-lists/[id]/entries/route";
+import * as notesRoute from "@/app/api/v1/notes/route";
+import * as organisationNotesRoute from "@/app/api/v1/organisations/[code]/notes/route";
 import { changeRoleAction, createApiTokenAction, removeMemberAction } from "@/lib/auth/actions";
 import { createApiToken } from "@/lib/auth/api-tokens";
 import { authenticateRequest, type AuthContext } from "@/lib/auth/context";
@@ -66,6 +70,27 @@ describe("members: roles, removal, leaving and tokens", () => {
     expect(await t.db.membership.count({ where: { userId: gone.userId, teamId: gone.teamId } })).toBe(0);
     const audit = await t.db.auditEvent.findFirstOrThrow({ where: { action: "member.removed", target: `user:${gone.userId}` } });
     expect(audit).toMatchObject({ teamId: owner.teamId, userId: admin.userId, after: { sessionsEnded: 1, tokensRevoked: 1 } });
+  });
+
+  it("keeps a removed member's lists, entries and notes, shown as by a former member", async () => {
+    const leaver = await signedInUser(t.db, "fay@a.example", "Team A", "analyst");
+    const post = (url: string, body: unknown) => apiRequest(url, { method: "POST", cookie: leaver.cookie, body });
+    const list = (await (await targetListRoute.POST(post("/api/v1/target-lists", { name: "Fay's accounts" }))).json()) as { id: string; created_by: string };
+    expect(list.created_by).toBe("fay");
+    expect((await entriesRoute.POST(post(`/api/v1/target-lists/${list.id}/entries`, { codes: ["QHM"] }), params({ id: list.id }))).status).toBe(201);
+    expect((await organisationNotesRoute.POST(post("/api/v1/organisations/QHM/notes", { body: "Met their CCIO" }), params({ code: "QHM" }))).status).toBe(201);
+    await t.db.targetListEntry.updateMany({ where: { listId: list.id }, data: { ownerId: leaver.userId } });
+
+    expect((await deleteMember(admin, leaver.userId)).status).toBe(204);
+    const asAnalyst = { cookie: analyst.cookie };
+    const shownList = await (await targetListByIdRoute.GET(apiRequest(`/api/v1/target-lists/${list.id}`, asAnalyst), params({ id: list.id }))).json();
+    expect(shownList).toMatchObject({ id: list.id, created_by: "a former member" });
+    const entries = await (await entriesRoute.GET(apiRequest(`/api/v1/target-lists/${list.id}/entries`, asAnalyst), params({ id: list.id }))).json();
+    expect(entries.data).toMatchObject([{ added_by: "a former member", owner: { id: leaver.userId, name: "a former member" } }]);
+    const feed = await (await notesRoute.GET(apiRequest("/api/v1/notes", asAnalyst))).json();
+    expect(feed.data.filter((n: { body: string }) => n.body === "Met their CCIO")).toMatchObject([{ author: { id: leaver.userId, name: "a former member" } }]);
+    // Another team's view of the same person is untouched: the name stays for teams they still belong to
+    expect(await t.db.user.findUniqueOrThrow({ where: { id: leaver.userId }, select: { name: true } })).toEqual({ name: "fay" });
   });
 
   it("lets an admin remove below owner only, and answers 404 for another team's member", async () => {
