@@ -28,6 +28,7 @@ const TAGS = [
   { name: "contacts", description: "Your team's contacts at a body" },
   { name: "views", description: "Your team's saved explorer views" },
   { name: "audit", description: "Your team's audit log" },
+  { name: "team", description: "Your team's members, pending invitations and API tokens" },
   { name: "changes", description: "The change log of the reference data" },
   { name: "matching", description: "Account names and codes from a CRM, matched to today's bodies" },
   { name: "procurement", description: "Tenders, awards, contracts and spend, tied to the bodies and their reorganisations" },

@@ -2,6 +2,7 @@
 // `npm run openapi` writes docs/openapi.yaml from this list. Query and body schemas are the ones
 // the domain validates with (lib/<domain>), with the descriptions the document shows.
 import { z } from "zod";
+import { changeRoleSchema } from "@/lib/auth/members";
 import { idSchema } from "@/lib/auth/validation";
 import { auditQuerySchema } from "@/lib/audit";
 import { contactFieldsSchema } from "@/lib/contacts";
@@ -37,6 +38,7 @@ const bom = z.enum(["1", "true"]).optional().describe("CSV only: 1 adds a UTF-8 
 const format = exportFormatSchema.default("csv").describe("csv (for integrations), or xlsx: an Excel workbook for people");
 const codeParams = z.object({ code: organisationCodeSchema.describe("An organisation code, e.g. QYG") });
 const idParams = z.object({ id: idSchema });
+const userParams = z.object({ userId: idSchema.describe("The member's user id") });
 const notFound = (what: string) => ({ 404: { description: `${what} is not one of your team's (or does not exist)` } });
 const version = z.coerce.number().int().positive().describe("The version you edited: a stale one answers 409");
 
@@ -619,6 +621,76 @@ export const endpoints = {
     description: "Spend transparency lines as published; only a few payers publish in the data (see coverage).",
     query: spendQuery,
     responses: { 200: { description: "One page by date with the data's coverage, or every line as CSV or Excel", schema: s.spendPageSchema, csv: CSV_CELLS, xlsx: XLSX_CELLS } },
+  }),
+  listMembers: defineEndpoint({
+    operationId: "listMembers",
+    method: "GET",
+    path: "/api/v1/members",
+    access: "manage",
+    tag: "team",
+    summary: "The team's members with their role, when they joined and when they were last seen (admin)",
+    responses: { 200: { description: "Every member, by name", schema: s.dataOf(s.memberSchema) } },
+  }),
+  updateMember: defineEndpoint({
+    operationId: "updateMember",
+    method: "PATCH",
+    path: "/api/v1/members/{userId}",
+    access: "manage",
+    tag: "team",
+    summary: "Change a member's role (admin; only owners make or unmake owners)",
+    description: "A session must have entered its password in the last 10 minutes (403 reauthentication-required). The last owner cannot be demoted (409).",
+    params: userParams,
+    body: z.object({ role: changeRoleSchema.shape.role }).strict(),
+    responses: { 200: { description: "The member", schema: s.memberSchema }, ...notFound("The member"), 409: { description: "The team's last owner cannot be demoted" } },
+  }),
+  removeMember: defineEndpoint({
+    operationId: "removeMember",
+    method: "DELETE",
+    path: "/api/v1/members/{userId}",
+    access: "read",
+    tag: "team",
+    summary: "Remove a member (admin; owners only by an owner), or leave the team (your own id)",
+    description: "Their sessions and API tokens for the team stop at once; their lists, entries and notes stay, shown as by a former member. Removing someone else needs a password entered in the last 10 minutes. The last owner cannot be removed or leave (409).",
+    params: userParams,
+    responses: { 204: { description: "Removed" }, 403: { description: "Not an admin, or an admin removing an owner" }, ...notFound("The member"), 409: { description: "The team's last owner cannot be removed or leave" } },
+  }),
+  listInvitations: defineEndpoint({
+    operationId: "listInvitations",
+    method: "GET",
+    path: "/api/v1/invitations",
+    access: "manage",
+    tag: "team",
+    summary: "Pending invitations: not accepted, revoked or expired (admin)",
+    responses: { 200: { description: "The invitations, newest first", schema: s.dataOf(s.invitationSchema) } },
+  }),
+  revokeInvitation: defineEndpoint({
+    operationId: "revokeInvitation",
+    method: "DELETE",
+    path: "/api/v1/invitations/{id}",
+    access: "manage",
+    tag: "team",
+    summary: "Revoke a pending invitation: its link stops working (admin)",
+    params: idParams,
+    responses: { 204: { description: "Revoked" }, ...notFound("The pending invitation") },
+  }),
+  listApiTokens: defineEndpoint({
+    operationId: "listApiTokens",
+    method: "GET",
+    path: "/api/v1/tokens",
+    access: "read",
+    tag: "team",
+    summary: "Your API tokens for this team; for owners and admins, every token of the team with its user",
+    responses: { 200: { description: "The tokens (revoked and expired ones too), newest first; never the secret", schema: s.dataOf(s.apiTokenSchema) } },
+  }),
+  revokeApiToken: defineEndpoint({
+    operationId: "revokeApiToken",
+    method: "DELETE",
+    path: "/api/v1/tokens/{id}",
+    access: "read",
+    tag: "team",
+    summary: "Revoke one of your tokens; owners and admins, any of the team's",
+    params: idParams,
+    responses: { 204: { description: "Revoked" }, ...notFound("The active token") },
   }),
 } satisfies Record<string, ApiContract>;
 

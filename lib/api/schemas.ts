@@ -435,3 +435,29 @@ export const spendLineSchema = z
   .meta({ id: "SpendLine" });
 
 export const spendPageSchema = z.object({ data: z.array(spendLineSchema), total: z.number().int(), next_offset: z.number().int().nullable(), coverage: procurementCoverageSchema });
+
+export const memberSchema = z
+  .object({
+    user: z.object({ id: z.string(), name: z.string(), email: z.string() }),
+    role: z.enum(ROLES),
+    joined_at: timestamp,
+    last_seen_at: timestamp.nullable().describe("The latest request by one of their sessions or API tokens in this team (sessions note it every 5 minutes)"),
+  })
+  .meta({ id: "Member" });
+
+export const invitationSchema = z
+  .object({ id: z.string(), email: z.string(), role: z.enum(ROLES), invited_by: z.string(), created_at: timestamp, expires_at: timestamp })
+  .meta({ id: "Invitation" });
+
+export const apiTokenSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    prefix: z.string().describe("The token's first characters, to tell tokens apart"),
+    user: z.object({ id: z.string(), name: z.string(), email: z.string() }),
+    created_at: timestamp,
+    last_used_at: timestamp.nullable(),
+    expires_at: timestamp,
+    revoked_at: timestamp.nullable(),
+  })
+  .meta({ id: "ApiToken" });

@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = [
   "invitation.accepted",
   "member.role-changed",
   "member.removed",
+  "member.left",
   "api-token.created",
   "api-token.revoked",
   "target-list.created",

@@ -7,7 +7,6 @@ import { sql } from "@/lib/db/sql";
 import { AppError, invalid, notFound } from "@/lib/errors";
 import type { AuthContext } from "./context";
 import { hashPassword, passwordSchema } from "./password";
-import { can, type Role } from "./roles";
 import { emailSchema, idSchema, nameSchema, roleSchema } from "./validation";
 
 export const signUpSchema = z.object({
@@ -85,27 +84,5 @@ export async function listMembers(db: PrismaClient, ctx: AuthContext) {
     where: { teamId: ctx.team.id },
     orderBy: { user: { name: "asc" } },
     select: { role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
-  });
-}
-
-export const changeRoleSchema = z.object({ userId: idSchema, role: roleSchema });
-
-/** Admins change roles below owner; only owners make or unmake owners; a team always keeps an owner. */
-export async function changeRole(db: PrismaClient, ctx: AuthContext, input: z.output<typeof changeRoleSchema>) {
-  return db.$transaction(async (tx) => {
-    const membership = await tx.membership.findUnique({ where: { userId_teamId: { userId: input.userId, teamId: ctx.team.id } } });
-    if (!membership) throw notFound("That member");
-    const from = membership.role as Role;
-    if ((from === "owner" || input.role === "owner") && !can(ctx, "own")) {
-      throw new AppError("forbidden", "Only an owner can make someone an owner or change an owner's role.");
-    }
-    if (from === "owner" && input.role !== "owner") {
-      const owners = await tx.membership.count({ where: { teamId: ctx.team.id, role: "owner" } });
-      if (owners <= 1) throw new AppError("conflict", "A team needs at least one owner: make someone else an owner first.");
-    }
-    if (from === input.role) return { changed: false };
-    await tx.membership.update({ where: { userId_teamId: { userId: input.userId, teamId: ctx.team.id } }, data: { role: input.role } });
-    await recordAudit(tx, { action: "member.role-changed", teamId: ctx.team.id, userId: ctx.user.id, ip: ctx.ip, target: `user:${input.userId}`, before: { role: from }, after: { role: input.role } });
-    return { changed: true };
   });
 }

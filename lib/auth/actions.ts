@@ -7,7 +7,7 @@ import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { authorizedAction, publicAction } from "@/lib/auth/guards";
 import { acceptInvitation, acceptInvitationSchema, createInvitation, createInvitationSchema, revokeInvitation, revokeInvitationSchema } from "@/lib/auth/invitations";
-import { changeRole, changeRoleSchema, signUpFirstUser, signUpSchema, switchTeam, switchTeamSchema } from "@/lib/auth/accounts";
+import { signUpFirstUser, signUpSchema, switchTeam, switchTeamSchema } from "@/lib/auth/accounts";
 import { SESSION_COOKIE_NAMES } from "@/lib/auth/context";
 import { endSession, revokeAllSessions, revokeOwnSession, revokeSessionSchema, signOutEverywhereSchema } from "@/lib/auth/sessions";
 import { reauthenticate, requireRecentAuthentication } from "@/lib/auth/reauth";
@@ -16,6 +16,7 @@ import { changePassword, changePasswordSchema } from "@/lib/auth/password-change
 import { RESET_REQUESTED_MESSAGE, requestPasswordReset, requestPasswordResetSchema, resetPassword, resetPasswordSchema } from "@/lib/auth/password-reset";
 import { createApiToken, createApiTokenSchema, revokeApiToken, revokeApiTokenSchema } from "@/lib/auth/api-tokens";
 import { confirmMfaEnrolment, disableMfa, disableMfaSchema, mfaCodeSchema, requireMfaSchema, setTeamRequireMfa, startMfaEnrolment } from "@/lib/auth/mfa";
+import { changeRole, changeRoleSchema, removeMember, removeMemberSchema } from "@/lib/auth/members";
 
 // Open to a member whose team requires MFA and who has not enrolled yet: enrolling is the one thing
 // they must do first, and they may still switch team or sign out.
@@ -61,11 +62,18 @@ export const changeRoleAction = authorizedAction("manage", changeRoleSchema, asy
   return result;
 });
 
+// Removing someone else (admin), or leaving (any member: the domain tells them apart)
+export const removeMemberAction = authorizedAction("read", removeMemberSchema, async (ctx, input) => {
+  await removeMember(getDb(), ctx, input.userId);
+  revalidatePath("/", "layout");
+  return { left: input.userId === ctx.user.id };
+});
+
 export const createApiTokenAction = authorizedAction("read", createApiTokenSchema, async (ctx, input) => {
   await requireRecentAuthentication(getDb(), ctx);
-  const created = await createApiToken(getDb(), { userId: ctx.user.id, teamId: ctx.team.id, ip: ctx.ip }, input.name);
+  const created = await createApiToken(getDb(), { userId: ctx.user.id, teamId: ctx.team.id, ip: ctx.ip }, input.name, input.expiresInDays);
   revalidatePath("/settings");
-  return { name: created.name, token: created.token };
+  return { name: created.name, token: created.token, expiresAt: created.expiresAt.toISOString() };
 });
 
 export const revokeApiTokenAction = authorizedAction("read", revokeApiTokenSchema, async (ctx, input) => {

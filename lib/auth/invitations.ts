@@ -44,6 +44,17 @@ export async function listPendingInvitations(db: PrismaClient, ctx: AuthContext)
   });
 }
 
+export function invitationToJson(invitation: Awaited<ReturnType<typeof listPendingInvitations>>[number]) {
+  return {
+    id: invitation.id,
+    email: invitation.email,
+    role: invitation.role,
+    invited_by: invitation.invitedBy.name,
+    created_at: invitation.createdAt.toISOString(),
+    expires_at: invitation.expiresAt.toISOString(),
+  };
+}
+
 export const revokeInvitationSchema = z.object({ invitationId: idSchema });
 
 export async function revokeInvitation(db: PrismaClient, ctx: AuthContext, invitationId: string) {

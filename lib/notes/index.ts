@@ -12,6 +12,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { queryRows } from "@/lib/db/query";
 import { sql } from "@/lib/db/sql";
 import { limitParam, type FeedTable } from "@/lib/tables/server";
+import { personSelect, shownNameSql, shownPerson } from "@/lib/auth/former-member";
 
 export const noteBodySchema = z.string().trim().min(1, "Write something first").max(20_000, "A note has at most 20,000 characters");
 const optionalId = z
@@ -43,7 +44,8 @@ const noteSelect = {
   deletedAt: true,
   createdAt: true,
   updatedAt: true,
-  author: { select: { id: true, name: true } },
+  teamId: true,
+  author: personSelect,
   entry: { select: { id: true, stage: true, list: { select: { id: true, name: true } } } },
   contact: { select: { id: true, name: true, role: true } },
   organisation: { select: { name: true, status: true } },
@@ -62,7 +64,7 @@ export function noteToJson(note: NoteRecord) {
     version: note.version,
     pinned: note.pinned,
     deleted: note.deletedAt !== null,
-    author: note.author,
+    author: shownPerson(note.author, note.teamId),
     entry: note.entry ? { id: note.entry.id, stage: note.entry.stage, list: note.entry.list } : null,
     contact: note.contact,
     created_at: note.createdAt.toISOString(),
@@ -119,7 +121,7 @@ export type PredecessorNote = { id: string; body: string; pinned: boolean; autho
 export async function listPredecessorNotes(db: PrismaClient, ctx: AuthContext, organisationId: number): Promise<PredecessorNote[]> {
   const rows = await queryRows<Omit<PredecessorNote, "created_at" | "updated_at"> & { created_at: Date; updated_at: Date }>(db, sql`
     WITH RECURSIVE ${predecessorsCte(organisationId)}
-    SELECT n.id, n.body, n.pinned, n.version, u.name AS author, n.created_at, n.updated_at,
+    SELECT n.id, n.body, n.pinned, n.version, ${shownNameSql("u", ctx.team.id)} AS author, n.created_at, n.updated_at,
            json_build_object('code', o.code, 'name', o.name) AS organisation
     FROM predecessors p JOIN organisation o ON o.id = p.id
     JOIN note n ON n.organisation_code = o.code AND n.team_id = ${ctx.team.id} AND n.deleted_at IS NULL

@@ -14,6 +14,7 @@ import { offsetPagingSchema, manyValues, sortParam, type PagedTable } from "@/li
 import { formatInteger } from "@/lib/format";
 import { getTargetList } from "./index";
 import { MAX_BULK_ADD, PRIORITIES, STAGES, STAGE_LABELS, type Stage } from "./vocabulary";
+import { personSelect, shownNameSql, shownPerson } from "@/lib/auth/former-member";
 
 export { MAX_BULK_ADD };
 
@@ -96,8 +97,8 @@ const entrySelect = {
   version: true,
   createdAt: true,
   updatedAt: true,
-  owner: { select: { id: true, name: true } },
-  addedBy: { select: { name: true } },
+  owner: personSelect,
+  addedBy: personSelect,
   organisation: { select: { code: true, name: true, kind: true, nation: true, status: true, population: true } },
 } as const;
 
@@ -124,7 +125,7 @@ export function entryToJson(entry: Awaited<ReturnType<typeof getEntry>>) {
 export async function getEntry(db: PrismaClient | Prisma.TransactionClient, ctx: AuthContext, listId: string, entryId: string) {
   const entry = await db.targetListEntry.findFirst({ where: { id: entryId, listId, list: { teamId: ctx.team.id } }, select: entrySelect });
   if (!entry) throw notFound("That list entry");
-  return entry;
+  return { ...entry, owner: entry.owner && shownPerson(entry.owner, ctx.team.id), addedBy: { name: shownPerson(entry.addedBy, ctx.team.id).name } };
 }
 
 
@@ -420,7 +421,7 @@ export async function listEntries(db: PrismaClient, ctx: AuthContext, listId: st
     db,
     sql`SELECT e.id, e.list_id, e.stage, e.lost_reason, e.priority, e.next_step, to_char(e.next_step_date, 'YYYY-MM-DD') AS next_step_date,
         e.tags, e.estimated_value_gbp::text AS estimated_value_gbp, e.version, e.created_at, e.updated_at,
-        ow.id AS owner_id, ow.name AS owner_name, ab.name AS added_by,
+        ow.id AS owner_id, ${shownNameSql("ow", ctx.team.id)} AS owner_name, ${shownNameSql("ab", ctx.team.id)} AS added_by,
         json_build_object('code', o.code, 'name', o.name, 'kind', o.kind, 'nation', o.nation, 'status', o.status, 'population', o.population) AS organisation,
         ${COMMISSIONER_COLUMNS}, ${SUCCESSORS_JSON} AS successors, ${ENTRY_HISTORY_JSON} AS history, pg.total
       FROM (

@@ -6,6 +6,7 @@ import { recordTeamChange } from "@/lib/audit";
 import type { AuthContext } from "@/lib/auth/context";
 import { idSchema } from "@/lib/auth/validation";
 import { AppError, notFound } from "@/lib/errors";
+import { personSelect, shownPerson } from "@/lib/auth/former-member";
 
 const listName = z.string().trim().min(1, "Give the list a name").max(120, "Use at most 120 characters");
 const description = z
@@ -23,7 +24,7 @@ export const updateTargetListSchema = z.object({
   version: z.coerce.number().int().positive(),
 });
 
-const listSelect = { id: true, name: true, description: true, version: true, archivedAt: true, createdAt: true, updatedAt: true, createdBy: { select: { name: true } } } as const;
+const listSelect = { id: true, name: true, description: true, version: true, archivedAt: true, createdAt: true, updatedAt: true, teamId: true, createdBy: personSelect } as const;
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -96,7 +97,7 @@ export function targetListToJson(list: Awaited<ReturnType<typeof getTargetList>>
     description: list.description,
     version: list.version,
     archived: list.archivedAt !== null,
-    created_by: list.createdBy.name,
+    created_by: shownPerson(list.createdBy, list.teamId).name,
     created_at: list.createdAt.toISOString(),
     updated_at: list.updatedAt.toISOString(),
   };

@@ -16,6 +16,9 @@ import { apiRequest, signedInUser, type TestUser } from "../support/auth";
 import { routeHandlers, type RouteHandler } from "./routes";
 import { refreshCoverage } from "@/lib/procurement/coverage";
 import { sessionHandle } from "@/lib/auth/sessions";
+import { createApiToken } from "@/lib/auth/api-tokens";
+import { authenticateRequest } from "@/lib/auth/context";
+import { createInvitation } from "@/lib/auth/invitations";
 
 type Operation = { responses: Record<string, { content?: Record<string, unknown> }> };
 const document = parse(readFileSync(path.join(process.cwd(), "docs", "openapi.yaml"), "utf8")) as { paths: Record<string, Record<string, Operation>> };
@@ -269,6 +272,31 @@ describe("every endpoint answers as docs/openapi.yaml says", () => {
     expect(spend).toMatchObject({ data: [{ payer_code: "11X", relation: "predecessor" }], total: 1 });
     await expectDocumented("listSpend", await call("listSpend", { query: "payer=QSL&format=csv" }), 200);
     await expectDocumented("listSpend", await call("listSpend"), 400);
+  });
+
+  it("members, invitations and API tokens", async () => {
+    const member = await signedInUser(t.db, "mo@a.example", "Team A", "viewer");
+    await expectDocumented("listMembers", await call("listMembers", { user: owner }), 200);
+    await expectDocumented("listMembers", await call("listMembers"), 403);
+    await expectDocumented("updateMember", await call("updateMember", { user: owner, params: { userId: member.userId }, body: { role: "analyst" } }), 200);
+    await expectDocumented("updateMember", await call("updateMember", { user: owner, params: { userId: owner.userId }, body: { role: "admin" } }), 409);
+    await expectDocumented("updateMember", await call("updateMember", { user: owner, params: { userId: "nobody" }, body: { role: "admin" } }), 404);
+    await expectDocumented("updateMember", await call("updateMember", { params: { userId: member.userId }, body: { role: "viewer" } }), 403);
+    const { token, id: tokenId } = await createApiToken(t.db, { userId: member.userId, teamId: member.teamId }, "Contract");
+    await expectDocumented("listApiTokens", await call("listApiTokens", { user: owner }), 200);
+    await expectDocumented("listApiTokens", await call("listApiTokens", { query: "user=x" }), 400);
+    await expectDocumented("revokeApiToken", await call("revokeApiToken", { params: { id: tokenId } }), 404);
+    await expectDocumented("revokeApiToken", await call("revokeApiToken", { user: owner, params: { id: tokenId } }), 204);
+    expect(token).toMatch(/^atlas_/);
+    const invitation = await createInvitation(t.db, (await authenticateRequest(t.db, apiRequest("/api/v1/me", { cookie: owner.cookie })))!, { email: "ina@a.example", role: "viewer" });
+    await expectDocumented("listInvitations", await call("listInvitations", { user: owner }), 200);
+    await expectDocumented("listInvitations", await call("listInvitations"), 403);
+    await expectDocumented("revokeInvitation", await call("revokeInvitation", { user: owner, params: { id: invitation.id } }), 204);
+    await expectDocumented("revokeInvitation", await call("revokeInvitation", { user: owner, params: { id: invitation.id } }), 404);
+    await expectDocumented("removeMember", await call("removeMember", { params: { userId: member.userId } }), 403);
+    await expectDocumented("removeMember", await call("removeMember", { user: owner, params: { userId: owner.userId } }), 409);
+    await expectDocumented("removeMember", await call("removeMember", { user: owner, params: { userId: member.userId } }), 204);
+    await expectDocumented("removeMember", await call("removeMember", { user: owner, params: { userId: member.userId } }), 404);
   });
 
   it("answers an unknown query parameter with the same 400 on every endpoint", async () => {

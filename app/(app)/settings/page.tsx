@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/lib/db/client";
 import { requirePageAuth } from "@/lib/auth/guards";
-import { listApiTokens } from "@/lib/auth/api-tokens";
+import { apiTokenToJson, listApiTokens } from "@/lib/auth/api-tokens";
 import { listActiveSessions, sessionLimits } from "@/lib/auth/sessions";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { isOperator } from "@/lib/procurement/buyers";
@@ -10,6 +10,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { ApiTokens } from "@/components/settings/api-tokens";
 import { Sessions } from "@/components/settings/sessions";
 import { ChangePasswordForm } from "@/components/settings/change-password";
+import { LeaveTeam } from "@/components/settings/team-members";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -28,6 +29,7 @@ export default async function SettingsPage() {
             <div><dt className="text-slate-600">Email</dt><dd>{ctx.user.email}</dd></div>
             <div><dt className="text-slate-600">Active team</dt><dd>{ctx.team.name} · {ROLE_LABELS[ctx.role]}</dd></div>
           </dl>
+          <LeaveTeam userId={ctx.user.id} teamName={ctx.team.name} />
           {operator && (
             <p className="mt-4 border-t border-slate-100 pt-3 text-sm">
               You operate this installation:{" "}
@@ -42,9 +44,7 @@ export default async function SettingsPage() {
         </div>
         <div className="lg:col-span-2">
           <Card title="API tokens" description={`For the REST API (Authorization: Bearer …). A token acts as you, in ${ctx.team.name}, with your role there.`}>
-            <ApiTokens
-              tokens={tokens.map((t) => ({ ...t, createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null, revokedAt: t.revokedAt?.toISOString() ?? null }))}
-            />
+            <ApiTokens tokens={tokens.map(apiTokenToJson)} />
           </Card>
         </div>
         <div className="lg:col-span-3">

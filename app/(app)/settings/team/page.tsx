@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/lib/db/client";
 import { requirePageAuth } from "@/lib/auth/guards";
-import { listMembers } from "@/lib/auth/accounts";
+import { apiTokenToJson, listTeamApiTokens } from "@/lib/auth/api-tokens";
+import { listTeamMembers, memberToJson } from "@/lib/auth/members";
 import { listPendingInvitations } from "@/lib/auth/invitations";
 import { can } from "@/lib/auth/roles";
 import { mfaStatus } from "@/lib/auth/mfa";
@@ -10,15 +11,17 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { TeamMembers } from "@/components/settings/team-members";
 import { InviteForm, PendingInvitations } from "@/components/settings/invitations";
 import { RequireMfaToggle } from "@/components/settings/mfa-settings";
+import { TokenTable } from "@/components/settings/api-tokens";
 
 export const metadata: Metadata = { title: "Team" };
 
 export default async function TeamPage() {
   const ctx = await requirePageAuth("manage");
   const db = getDb();
-  const [members, invitations, team, ownMfa] = await Promise.all([
-    listMembers(db, ctx),
+  const [members, invitations, tokens, team, ownMfa] = await Promise.all([
+    listTeamMembers(db, ctx.team.id),
     listPendingInvitations(db, ctx),
+    listTeamApiTokens(db, ctx),
     db.team.findUniqueOrThrow({ where: { id: ctx.team.id }, select: { requireMfa: true } }),
     mfaStatus(db, ctx.user.id),
   ]);
@@ -31,11 +34,16 @@ export default async function TeamPage() {
         <div className="lg:col-span-2">
           <Card title={`${members.length} ${members.length === 1 ? "member" : "members"}`}>
             <TeamMembers
-              members={members.map((m) => ({ id: m.user.id, name: m.user.name, email: m.user.email, role: m.role }))}
+              members={members.map(memberToJson)}
               currentUserId={ctx.user.id}
               canManageOwners={can(ctx, "own")}
             />
           </Card>
+          <div className="mt-6">
+            <Card title="The team's API tokens" description="Every member's tokens for this team, with their last use and expiry. Revoking one stops it at once.">
+              <TokenTable tokens={tokens.map(apiTokenToJson)} caption="The team's API tokens" empty="No one in the team has an API token." showOwner />
+            </Card>
+          </div>
         </div>
         <div className="space-y-6">
           <Card title="Invite someone" description="They get a link that works once, for 7 days.">
