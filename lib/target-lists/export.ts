@@ -1,6 +1,7 @@
+import type pg from "pg";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { AuthContext } from "@/lib/auth/context";
-import { cursorBatches, type ExportSource } from "@/lib/db/pool";
+import { cursorBatches } from "@/lib/db/pool";
 import { exportResponse, type ExportColumn, type ExportFormat } from "@/lib/export";
 import { sql } from "@/lib/db/sql";
 import { ANCESTOR_JOINS, COMMISSIONER_COLUMNS } from "@/lib/organisations/sql";
@@ -60,7 +61,7 @@ export const LIST_EXPORT_COLUMNS: ExportColumn<ListExportRow>[] = [
 ];
 
 /** Every entry of a team's list as a download, streamed through a server-side cursor; another team's list is a 404. */
-export async function exportList(db: PrismaClient, pool: ExportSource, ctx: AuthContext, listId: string, format: ExportFormat, options: { bom?: boolean } = {}): Promise<Response> {
+export async function exportList(db: PrismaClient, pool: pg.Pool, ctx: AuthContext, listId: string, format: ExportFormat, options: { bom?: boolean } = {}): Promise<Response> {
   const list = await getTargetList(db, ctx, listId);
   const query = sql`SELECT o.code, o.name, o.kind, o.nation, o.status,
       ${COMMISSIONER_COLUMNS},

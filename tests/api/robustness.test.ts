@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiContract } from "@/lib/api/contract";
 import { endpoints, type EndpointName } from "@/lib/api/endpoints";
 import { createPrismaClient } from "@/lib/db/client";
-import { exportSlot, getPool } from "@/lib/db/pool";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { signedInUser, type TestUser } from "../support/auth";
 import { routeHandlers, type RouteHandler } from "./routes";
@@ -69,23 +68,6 @@ describe("the API answers bad input and a missing database without a 500", () =>
     expect(statuses[0]).toBeLessThan(300);
     expect(statuses.filter((s) => s >= 500)).toEqual([]);
     expect(statuses.slice(1).every((s) => s === 409), JSON.stringify(statuses)).toBe(true);
-  });
-
-  it("lets a team run EXPORT_CONCURRENCY_PER_TEAM exports at once, answers 429 with Retry-After beyond, and leaves other teams free", async () => {
-    process.env.EXPORT_CONCURRENCY_PER_TEAM = "2";
-    const held = [await exportSlot(getPool(), owner.teamId), await exportSlot(getPool(), owner.teamId)];
-    const refused = await call("listOrganisations", { query: "kind=icb&format=csv" });
-    expect(refused.status).toBe(429);
-    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect(await refused.json()).toMatchObject({ error: { code: "throttled" } });
-    const otherTeam = await exportSlot(getPool(), "another-team");
-    // Ending one export frees its slot for the next
-    for (const slot of [...held, otherTeam]) (await slot.connect()).release();
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const next = await call("listOrganisations", { query: "kind=icb&format=csv" });
-    expect(next.status).toBe(200);
-    await next.text();
-    delete process.env.EXPORT_CONCURRENCY_PER_TEAM;
   });
 
   it("answers 503 with Retry-After and the code unavailable when the database does not answer", async () => {
