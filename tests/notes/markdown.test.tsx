@@ -55,7 +55,8 @@ describe("rendering a note costs time in proportion to its length", () => {
     const short = fastestRender(unit.repeat(Math.ceil(20_000 / unit.length)).slice(0, 20_000));
     const long = fastestRender(unit.repeat(Math.ceil(40_000 / unit.length)).slice(0, 40_000));
     console.log(`markdown ${JSON.stringify(unit)}: 20,000 characters ${short.toFixed(1)} ms, 40,000 characters ${long.toFixed(1)} ms`);
-    // Under a millisecond, the clock's resolution is the noise: such a render counts as 1 ms
-    expect(long).toBeLessThan(3.5 * Math.max(short, 1));
+    // Under 5 ms, other work on the machine is the noise: such a render counts as 5 ms (the quadratic
+    // parser took ~450 ms for 20,000 characters, so this still catches it)
+    expect(long).toBeLessThan(3.5 * Math.max(short, 5));
   });
 });
