@@ -1,6 +1,8 @@
+import { databaseFailure } from "@/lib/db/failures";
+
 // The one error type of the app: thrown by lib/ functions, mapped to an HTTP status by route
 // handlers and to a form message by server actions.
-export type AppErrorCode = "unauthenticated" | "forbidden" | "not-found" | "invalid" | "conflict" | "throttled" | "reauthentication-required";
+export type AppErrorCode = "unauthenticated" | "forbidden" | "not-found" | "invalid" | "conflict" | "throttled" | "reauthentication-required" | "unavailable";
 
 const STATUS: Record<AppErrorCode, number> = {
   unauthenticated: 401,
@@ -11,6 +13,8 @@ const STATUS: Record<AppErrorCode, number> = {
   throttled: 429,
   // Signed in, but the action needs the password entered again (lib/auth/reauth.ts)
   "reauthentication-required": 403,
+  // The database does not answer (down, overloaded, or a statement past its time limit): retry
+  unavailable: 503,
 };
 
 export class AppError extends Error {
@@ -42,7 +46,8 @@ export function invalid(issues: { path: PropertyKey[]; message: string }[], mess
   return new AppError("invalid", message, fieldErrors);
 }
 
-export function errorResponse(error: unknown): Response {
+export function errorResponse(raw: unknown): Response {
+  const error = databaseFailure(raw) ?? raw;
   if (error instanceof AppError) {
     const headers: Record<string, string> = { "Cache-Control": "no-store" };
     if (error.retryAfterSeconds) headers["Retry-After"] = String(error.retryAfterSeconds);

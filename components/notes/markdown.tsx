@@ -1,49 +1,11 @@
-import type { ReactNode } from "react";
-import { parseMarkdown, type Inline } from "@/lib/notes/markdown";
+import { renderNoteHtml } from "@/lib/notes/markdown";
 
-function renderInline(nodes: Inline[]): ReactNode[] {
-  return nodes.map((node, i) => {
-    switch (node.type) {
-      case "text":
-        return <span key={i} className="whitespace-pre-wrap">{node.text}</span>;
-      case "strong":
-        return <strong key={i}>{renderInline(node.children)}</strong>;
-      case "em":
-        return <em key={i}>{renderInline(node.children)}</em>;
-      case "code":
-        return <code key={i} className="rounded bg-slate-100 px-1 font-mono text-[0.85em]">{node.text}</code>;
-      case "link":
-        return (
-          <a key={i} href={node.href} rel="noopener noreferrer" target="_blank" className="text-brand-700 underline">
-            {renderInline(node.children)}
-          </a>
-        );
-    }
-  });
-}
-
-/** Renders a note's Markdown as React elements only: no HTML string is ever injected. */
+/** Renders a note's Markdown: the HTML comes from markdown-it with raw HTML off (lib/notes/markdown.ts). */
 export function Markdown({ source }: { source: string }) {
   return (
-    <div className="space-y-2 text-sm text-slate-800">
-      {parseMarkdown(source).map((block, i) => {
-        switch (block.type) {
-          case "heading": {
-            const Tag = (["h3", "h4", "h5"] as const)[block.level - 1]!;
-            return <Tag key={i} className="font-semibold text-slate-900">{renderInline(block.children)}</Tag>;
-          }
-          case "list": {
-            const Tag = block.ordered ? "ol" : "ul";
-            return <Tag key={i} className={`${block.ordered ? "list-decimal" : "list-disc"} space-y-1 pl-5`}>{block.items.map((item, j) => <li key={j}>{renderInline(item)}</li>)}</Tag>;
-          }
-          case "quote":
-            return <blockquote key={i} className="border-l-4 border-slate-200 pl-3 text-slate-600">{renderInline(block.children)}</blockquote>;
-          case "code":
-            return <pre key={i} className="overflow-x-auto rounded bg-slate-100 p-2 font-mono text-xs">{block.text}</pre>;
-          default:
-            return <p key={i}>{renderInline(block.children)}</p>;
-        }
-      })}
-    </div>
+    <div
+      className="space-y-2 text-sm text-slate-800 [&_blockquote]:border-l-4 [&_blockquote]:border-slate-200 [&_blockquote]:pl-3 [&_blockquote]:text-slate-600 [&_code]:rounded [&_code]:bg-slate-100 [&_code]:px-1 [&_code]:font-mono [&_code]:text-[0.85em] [&_h3]:font-semibold [&_h4]:font-semibold [&_h5]:font-semibold [&_ol]:list-decimal [&_ol]:pl-5 [&_p]:whitespace-pre-wrap [&_pre]:overflow-x-auto [&_pre]:rounded [&_pre]:bg-slate-100 [&_pre]:p-2 [&_pre]:text-xs [&_ul]:list-disc [&_ul]:pl-5"
+      dangerouslySetInnerHTML={{ __html: renderNoteHtml(source) }}
+    />
   );
 }

@@ -13,7 +13,7 @@ const INFO_DESCRIPTION = `Who commissions what across the NHS in England, Scotla
 Every endpoint except /api/health needs a session cookie or a personal API token
 (\`Authorization: Bearer atlas_…\`, created in Settings or with \`npm run token:create\`).
 A token acts as its user, in its team, with the user's current role there.
-Errors: \`{"error":{"code","message","fields"?,"current"?}}\` with 400 (names the bad parameter or field), 401, 403, 404, 409, 429.
+Errors: \`{"error":{"code","message","fields"?,"current"?}}\` with 400 (names the bad parameter or field), 401, 403, 404, 409, 429, and 503 with Retry-After when the database does not answer.
 Every endpoint under /api/v1 answers 400 to a query parameter it does not know, and every write to a body field it does not know.
 Generated from the zod schemas in lib/api by \`npm run openapi\`: do not edit by hand.
 `;
@@ -60,11 +60,12 @@ const SHARED_ERRORS: Record<number, string> = {
   400: "A parameter or body field the endpoint does not know, or a bad value: error.fields names it",
   401: "No valid session cookie or API token",
   403: "Your role in this team does not allow this (or a cross-site request from a browser session)",
+  503: "The database does not answer, or a statement ran past its time limit: retry after the Retry-After seconds (error.code unavailable)",
 };
 
 function sharedErrors(contract: ApiContract): number[] {
   if (contract.access === "public") return [];
-  return contract.access === "read" ? [400, 401] : [400, 401, 403];
+  return contract.access === "read" ? [400, 401, 503] : [400, 401, 403, 503];
 }
 
 function responseObject(response: ApiResponse, status: number, convert: ReturnType<typeof schemaConverter>) {

@@ -7,6 +7,8 @@ import type { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { AppError, errorResponse, invalid, type AppErrorCode } from "@/lib/errors";
 import { rejectUnknownFields, rejectUnknownParameters, type ApiContract } from "@/lib/api/contract";
+import { rejectBadBody, rejectNulParameters } from "@/lib/api/input";
+import { databaseFailure } from "@/lib/db/failures";
 import { authenticateCookies, authenticateRequest, clientIp, type AuthContext } from "./context";
 import { refuseWithoutRequiredMfa } from "./mfa";
 import { can, type Access } from "./roles";
@@ -41,9 +43,12 @@ export function withApiAuth<P = Record<string, never>>(contract: ApiContract & {
         const origin = request.headers.get("origin");
         if (origin && origin !== new URL(request.url).origin) throw new AppError("forbidden", "Cross-site request refused.");
       }
+      const params = ((await context?.params) ?? {}) as P;
+      rejectNulParameters(params as Record<string, unknown>, new URL(request.url).searchParams);
       rejectUnknownParameters(contract, new URL(request.url).searchParams);
+      await rejectBadBody(contract, request);
       await rejectUnknownFields(contract, request);
-      return await handler({ request, ctx, params: ((await context?.params) ?? {}) as P });
+      return await handler({ request, ctx, params });
     } catch (error) {
       return errorResponse(error);
     }
@@ -85,7 +90,8 @@ function toInput(input: unknown): unknown {
   return input instanceof FormData ? Object.fromEntries([...input.keys()].map((key) => [key, input.getAll(key).length > 1 ? input.getAll(key) : input.get(key)])) : input;
 }
 
-function failure(error: unknown): ActionResult<never> {
+function failure(raw: unknown): ActionResult<never> {
+  const error = databaseFailure(raw) ?? raw;
   if (error instanceof AppError) {
     return {
       ok: false,

@@ -1,14 +1,24 @@
 import pg from "pg";
+import { millisecondsFromEnv } from "./client";
 
 const globalForPool = globalThis as unknown as { atlasPool?: pg.Pool; atlasPoolUrl?: string };
 
-/** node-postgres pool for what Prisma does not do: server-side cursors for streamed exports. */
+/**
+ * node-postgres pool for what Prisma does not do: server-side cursors for streamed exports. An
+ * export may read for longer than a request (EXPORT_STATEMENT_TIMEOUT_MS, 120 s), but waits at
+ * most DB_CONNECT_TIMEOUT_MS (5 s) for a connection rather than queueing forever.
+ */
 export function getPool(): pg.Pool {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set");
   if (!globalForPool.atlasPool || globalForPool.atlasPoolUrl !== url) {
     void globalForPool.atlasPool?.end();
-    globalForPool.atlasPool = new pg.Pool({ connectionString: url, max: 5 });
+    globalForPool.atlasPool = new pg.Pool({
+      connectionString: url,
+      max: 5,
+      statement_timeout: millisecondsFromEnv("EXPORT_STATEMENT_TIMEOUT_MS", 120_000),
+      connectionTimeoutMillis: millisecondsFromEnv("DB_CONNECT_TIMEOUT_MS", 5000),
+    });
     // An idle connection dropped by the server (restart, failover) must not crash the process
     globalForPool.atlasPool.on("error", (error) => console.warn(`[db] idle export connection closed: ${error.message}`));
     globalForPool.atlasPoolUrl = url;
