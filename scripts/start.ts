@@ -9,6 +9,7 @@ import { openDatabase } from "../lib/db/runtime";
 import { formatReport, importReferenceData, ImportValidationError } from "../lib/import";
 import { formatBuyerMatchSummary, rematchBuyers } from "../lib/procurement/buyers";
 import { formatSampleLine, loadShippedSampleOnce } from "../lib/procurement/import";
+import { withPeerAddress } from "./peer-address-env";
 
 const root = process.cwd();
 const port = process.env.PORT ?? "3000";
@@ -85,7 +86,7 @@ try {
 }
 
 console.log(`[app] starting on http://localhost:${port}`);
-const server = spawn(process.execPath, [require_next(), "start", "-p", port], { stdio: "inherit", env });
+const server = spawn(process.execPath, [require_next(), "start", "-p", port], { stdio: "inherit", env: withPeerAddress(env) });
 let stopping = false;
 const shutdown = async (signal: NodeJS.Signals) => {
   if (stopping) return;

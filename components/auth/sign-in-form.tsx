@@ -4,17 +4,13 @@ import { signIn } from "next-auth/react";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { Field, SubmitButton } from "@/components/ui/form";
+import { safeCallbackPath } from "@/lib/auth/redirect";
 
 const MESSAGES: Record<string, string> = {
   throttled: "Too many sign-in attempts. For your security, wait 15 minutes and try again.",
   CredentialsSignin: "That email and password do not match an account.",
   default: "Sign-in failed. Check your email and password and try again.",
 };
-
-/** A callback URL must stay on this site: never follow one to another origin. */
-function safeCallback(value: string | null): string {
-  return value && value.startsWith("/") && !value.startsWith("//") ? value : "/";
-}
 
 export function SignInForm({ notice }: { notice?: string }) {
   const router = useRouter();
@@ -30,7 +26,7 @@ export function SignInForm({ notice }: { notice?: string }) {
     const result = await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirect: false });
     setPending(false);
     if (result?.ok && !result.error) {
-      router.push(safeCallback(params.get("callbackUrl")));
+      router.push(safeCallbackPath(params.get("callbackUrl")));
       router.refresh();
     } else {
       setError(result?.status === 429 ? MESSAGES.throttled! : (MESSAGES[result?.error ?? ""] ?? MESSAGES.default!));

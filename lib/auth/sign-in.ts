@@ -1,8 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit";
-import { verifyPassword } from "./password";
+import { attemptPassword } from "./password-attempt";
 import { createSession } from "./sessions";
-import { clearSignInFailures, recordSignInFailure, signInThrottle } from "./throttle";
 import { emailSchema } from "./validation";
 
 export type SignInResult =
@@ -15,24 +14,17 @@ export async function signInWithPassword(db: PrismaClient, input: { email: unkno
   const email = parsedEmail.success ? parsedEmail.data : String(input.email ?? "").slice(0, 254).toLowerCase();
   const password = typeof input.password === "string" ? input.password.slice(0, 200) : "";
 
-  const throttle = await signInThrottle(db, email, input.ip);
-  if (throttle.throttled) return { ok: false, reason: "throttled", retryAfterSeconds: throttle.retryAfterSeconds };
-
   const user = parsedEmail.success
     ? await db.user.findUnique({
         where: { email },
         select: { id: true, email: true, name: true, passwordHash: true, memberships: { orderBy: { createdAt: "asc" }, take: 1, select: { teamId: true } } },
       })
     : null;
-  const valid = await verifyPassword(user?.passwordHash ?? null, password);
-  if (!user || !valid) {
-    await recordSignInFailure(db, email, input.ip);
-    await recordAudit(db, { action: "sign-in.failed", teamId: null, userId: user?.id ?? null, ip: input.ip, after: { email } });
-    return { ok: false, reason: "invalid" };
-  }
+  const attempt = await attemptPassword(db, { email, password, ip: input.ip, user });
+  if (!attempt.ok) return attempt;
+  if (!user) return { ok: false, reason: "invalid" };
   const teamId = user.memberships[0]?.teamId;
   if (!teamId) return { ok: false, reason: "no-team" };
-  await clearSignInFailures(db, email);
   const session = await createSession(db, { userId: user.id, teamId, ip: input.ip });
   await recordAudit(db, { action: "sign-in", teamId, userId: user.id, ip: input.ip });
   return { ok: true, user: { id: user.id, email: user.email, name: user.name }, sessionId: session.id };
