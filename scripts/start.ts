@@ -9,6 +9,7 @@ import { openDatabase } from "../lib/db/runtime";
 import { formatReport, importReferenceData, ImportValidationError } from "../lib/import";
 import { formatBuyerMatchSummary, rematchBuyers } from "../lib/procurement/buyers";
 import { formatSampleLine, loadShippedSampleOnce } from "../lib/procurement/import";
+import { trustedProxyHops } from "../lib/auth/client-ip";
 import { withPeerAddress } from "./peer-address-env";
 
 const root = process.cwd();
@@ -78,6 +79,7 @@ await db.$disconnect();
 
 const env = { ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: ensureAuthSecret(), NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}` };
 try {
+  trustedProxyHops(); // a mistyped TRUST_PROXY_HOPS stops here, not on every request
   buildIfNeeded(env);
 } catch (error) {
   console.error(String(error));
