@@ -4,6 +4,7 @@ import path from "node:path";
 import { createPrismaClient } from "../lib/db/client";
 import { openDatabase } from "../lib/db/runtime";
 import { formatReport, importReferenceData } from "../lib/import";
+import { withPeerAddress } from "./peer-address-env";
 
 const database = await openDatabase();
 const db = createPrismaClient(database.url);
@@ -11,7 +12,7 @@ console.log(formatReport(await importReferenceData(db)));
 await db.$disconnect();
 const child = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "dev", "-p", process.env.PORT ?? "3000"], {
   stdio: "inherit",
-  env: { ...process.env, DATABASE_URL: database.url },
+  env: withPeerAddress({ ...process.env, DATABASE_URL: database.url }),
 });
 process.on("SIGINT", () => child.kill("SIGINT"));
 process.on("SIGTERM", () => child.kill("SIGTERM"));

@@ -11,6 +11,7 @@ import { migrate } from "../lib/db/migrate";
 import { importReferenceData } from "../lib/import";
 import { loadShippedSampleOnce } from "../lib/procurement/import";
 import { runJourney } from "../tests/e2e/journey.e2e";
+import { withPeerAddress } from "./peer-address-env";
 
 const root = process.cwd();
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -63,7 +64,7 @@ try {
 
   const port = await findFreePort();
   const baseUrl = `http://localhost:${port}`;
-  server = spawn(process.execPath, [nextBin, "start", "-p", String(port)], { env: { ...env, NEXTAUTH_URL: baseUrl }, stdio: ["ignore", "ignore", "inherit"] });
+  server = spawn(process.execPath, [nextBin, "start", "-p", String(port)], { env: withPeerAddress({ ...env, NEXTAUTH_URL: baseUrl }), stdio: ["ignore", "ignore", "inherit"] });
   await waitForHealth(baseUrl, 60_000);
   console.log(`[e2e] app up on ${baseUrl}`);
 

@@ -10,6 +10,8 @@ import { ensureAuthSecret } from "./env-local";
 import { formatReport, importReferenceData, ImportValidationError } from "../lib/import";
 import { formatBuyerMatchSummary, rematchBuyers } from "../lib/procurement/buyers";
 import { formatSampleLine, loadShippedSampleOnce } from "../lib/procurement/import";
+import { trustedProxyHops } from "../lib/auth/client-ip";
+import { withPeerAddress } from "./peer-address-env";
 
 const root = process.cwd();
 const port = process.env.PORT ?? "3000";
@@ -66,6 +68,7 @@ await db.$disconnect();
 
 const env = { ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: ensureAuthSecret(root), NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}` };
 try {
+  trustedProxyHops(); // a mistyped TRUST_PROXY_HOPS stops here, not on every request
   buildIfNeeded(env);
 } catch (error) {
   console.error(String(error));
@@ -74,7 +77,7 @@ try {
 }
 
 console.log(`[app] starting on http://localhost:${port}`);
-const server = spawn(process.execPath, [require_next(), "start", "-p", port], { stdio: "inherit", env });
+const server = spawn(process.execPath, [require_next(), "start", "-p", port], { stdio: "inherit", env: withPeerAddress(env) });
 let stopping = false;
 const shutdown = async (signal: NodeJS.Signals) => {
   if (stopping) return;

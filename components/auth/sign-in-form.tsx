@@ -4,6 +4,7 @@ import { signIn } from "next-auth/react";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useRef, useState } from "react";
 import { Field, SubmitButton } from "@/components/ui/form";
+import { safeCallbackPath } from "@/lib/auth/redirect";
 
 const MESSAGES: Record<string, string> = {
   throttled: "Too many sign-in attempts. For your security, wait 15 minutes and try again.",
@@ -11,11 +12,6 @@ const MESSAGES: Record<string, string> = {
   "mfa-invalid": "That code is not right, or was used already. Enter the current code from your app, or a recovery code.",
   default: "Sign-in failed. Check your email and password and try again.",
 };
-
-/** A callback URL must stay on this site: never follow one to another origin. */
-function safeCallback(value: string | null): string {
-  return value && value.startsWith("/") && !value.startsWith("//") ? value : "/";
-}
 
 export function SignInForm({ notice }: { notice?: string }) {
   const router = useRouter();
@@ -36,7 +32,7 @@ export function SignInForm({ notice }: { notice?: string }) {
     const result = await signIn("credentials", { ...credentials.current, ...(code === undefined ? {} : { code }), redirect: false });
     setPending(false);
     if (result?.ok && !result.error) {
-      router.push(safeCallback(params.get("callbackUrl")));
+      router.push(safeCallbackPath(params.get("callbackUrl")));
       router.refresh();
     } else if (result?.error === "mfa-required") {
       setAskForCode(true);

@@ -1,6 +1,7 @@
 // Session or API token -> user, team, role. The single place that decides who a request is.
 import { decode } from "next-auth/jwt";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { clientIp } from "./client-ip";
 import { hashToken } from "./crypto";
 import { isRole, type Role } from "./roles";
 import { sessionIsLive } from "./sessions";
@@ -17,18 +18,14 @@ export type AuthContext = {
   mustEnrolMfa?: boolean;
 };
 
+export { clientIp };
+
 export const SESSION_COOKIE_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-token"] as const;
 
 export function authSecret(): string {
   const secret = process.env.NEXTAUTH_SECRET;
   if (!secret) throw new Error("NEXTAUTH_SECRET is not set: start the app with `npm start`, which generates one into .env.local.");
   return secret;
-}
-
-/** The client's address: the first X-Forwarded-For hop (set by `next start` and by load balancers). */
-export function clientIp(headers: Headers | Record<string, string | string[] | undefined>): string {
-  const get = (name: string) => (headers instanceof Headers ? headers.get(name) : ([] as string[]).concat(headers[name] ?? [])[0] ?? null);
-  return get("x-forwarded-for")?.split(",")[0]?.trim() || get("x-real-ip")?.trim() || "unknown";
 }
 
 export function readCookie(cookieHeader: string | null, names: readonly string[]): string | null {

@@ -4,8 +4,10 @@ import { recordAudit } from "@/lib/audit";
 import { AppError, invalid, notFound } from "@/lib/errors";
 import type { AuthContext } from "./context";
 import { hashToken, randomToken } from "./crypto";
-import { hashPassword, passwordSchema, verifyPassword } from "./password";
-import { can } from "./roles";
+import { hashPassword, passwordSchema } from "./password";
+import { attemptPassword } from "./password-attempt";
+import { can, isRole } from "./roles";
+import { THROTTLED_MESSAGE } from "./throttle";
 import { emailSchema, idSchema, nameSchema, roleSchema } from "./validation";
 
 export const INVITATION_DAYS = 7;
@@ -92,6 +94,20 @@ const REFUSALS = {
   expired: `This invitation has expired (invitations last ${INVITATION_DAYS} days). Ask for a new one.`,
 } as const;
 
+type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+/**
+ * An invitation is void once its author could no longer make it: removed from the team, or now below
+ * admin (below owner, for an owner invitation). Read inside the transaction that claims the invitation.
+ */
+async function refuseVoidInvitation(tx: Tx, invitation: { teamId: string; invitedById: string; role: string }) {
+  const inviter = await tx.membership.findUnique({ where: { userId_teamId: { userId: invitation.invitedById, teamId: invitation.teamId } }, select: { role: true } });
+  const needed = invitation.role === "owner" ? "own" : "manage";
+  if (!inviter || !isRole(inviter.role) || !can(inviter.role, needed)) {
+    throw new AppError("invalid", "This invitation is void: the person who sent it is no longer allowed to invite to this team. Ask a current owner or admin for a new one.");
+  }
+}
+
 /** Single use, even when two browsers accept the same link at once: the claim is a conditional update. */
 export async function acceptInvitation(db: PrismaClient, input: z.input<typeof acceptInvitationSchema>, ip: string) {
   const parsed = acceptInvitationSchema.safeParse(input);
@@ -100,9 +116,10 @@ export async function acceptInvitation(db: PrismaClient, input: z.input<typeof a
   if (status.state !== "valid") throw new AppError("invalid", REFUSALS[status.state]);
   const existing = await db.user.findUnique({ where: { email: status.email }, select: { id: true, passwordHash: true } });
   if (existing) {
-    if (!(await verifyPassword(existing.passwordHash, parsed.data.password))) {
-      throw new AppError("invalid", "That password does not match your existing account.", { password: ["Enter the password of your existing account"] });
-    }
+    // The same throttle and audit as sign-in: an admin of any team can invite any email
+    const attempt = await attemptPassword(db, { email: status.email, password: parsed.data.password, ip, user: existing });
+    if (!attempt.ok && attempt.reason === "throttled") throw new AppError("throttled", THROTTLED_MESSAGE, {}, attempt.retryAfterSeconds);
+    if (!attempt.ok) throw new AppError("invalid", "That password does not match your existing account.", { password: ["Enter the password of your existing account"] });
   } else {
     const checked = passwordSchema.safeParse(parsed.data.password);
     if (!checked.success) throw invalid(checked.error.issues.map((i) => ({ ...i, path: ["password"] })));
@@ -116,12 +133,12 @@ export async function acceptInvitation(db: PrismaClient, input: z.input<typeof a
     });
     if (claimed.count !== 1) throw new AppError("invalid", REFUSALS.used);
     const invitation = await tx.invitation.findUniqueOrThrow({ where: { tokenHash: hashToken(parsed.data.token) } });
+    await refuseVoidInvitation(tx, invitation);
     const user = existing ?? (await tx.user.create({ data: { email: invitation.email, name: parsed.data.name!, passwordHash: passwordHash! }, select: { id: true, passwordHash: true } }));
-    await tx.membership.upsert({
-      where: { userId_teamId: { userId: user.id, teamId: invitation.teamId } },
-      create: { userId: user.id, teamId: invitation.teamId, role: invitation.role },
-      update: { role: invitation.role },
-    });
+    // Never an upsert: an invitation cannot change the role of someone already in the team
+    const member = await tx.membership.findUnique({ where: { userId_teamId: { userId: user.id, teamId: invitation.teamId } }, select: { role: true } });
+    if (member) throw new AppError("conflict", `You are already a member of this team (as ${member.role}). Ask an owner or admin if your role should change.`);
+    await tx.membership.create({ data: { userId: user.id, teamId: invitation.teamId, role: invitation.role } });
     await recordAudit(tx, { action: "invitation.accepted", teamId: invitation.teamId, userId: user.id, ip, target: `invitation:${invitation.id}`, after: { email: invitation.email, role: invitation.role } });
     return { email: invitation.email, teamId: invitation.teamId };
   });

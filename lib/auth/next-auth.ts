@@ -3,6 +3,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/lib/db/client";
 import { clientIp, SESSION_COOKIE_NAMES, readCookie } from "./context";
 import { endSession, sessionLimits } from "./sessions";
+import { safeCallbackPath } from "./redirect";
 import { signInWithPassword } from "./sign-in";
 import { signInThrottle, THROTTLED_MESSAGE } from "./throttle";
 import { emailSchema } from "./validation";
@@ -42,6 +43,10 @@ export const authOptions: NextAuthOptions = {
     },
     async session({ session }) {
       return session;
+    },
+    // next-auth's default accepts "/\\evil.example" (baseUrl + it), which a browser reads as another host
+    async redirect({ url, baseUrl }) {
+      return `${baseUrl}${safeCallbackPath(url, baseUrl)}`;
     },
   },
   events: {

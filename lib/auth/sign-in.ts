@@ -1,9 +1,9 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit";
 import { verifySecondFactor } from "./mfa";
-import { verifyPassword } from "./password";
+import { attemptPassword, auditFailedSignIn } from "./password-attempt";
 import { createSession } from "./sessions";
-import { clearSignInFailures, recordSignInFailure, signInThrottle } from "./throttle";
+import { clearSignInFailures, recordSignInFailure } from "./throttle";
 import { emailSchema } from "./validation";
 
 export type SignInResult =
@@ -19,21 +19,17 @@ export async function signInWithPassword(db: PrismaClient, input: { email: unkno
   const email = parsedEmail.success ? parsedEmail.data : String(input.email ?? "").slice(0, 254).toLowerCase();
   const password = typeof input.password === "string" ? input.password.slice(0, 200) : "";
 
-  const throttle = await signInThrottle(db, email, input.ip);
-  if (throttle.throttled) return { ok: false, reason: "throttled", retryAfterSeconds: throttle.retryAfterSeconds };
-
   const user = parsedEmail.success
     ? await db.user.findUnique({
         where: { email },
         select: { id: true, email: true, name: true, passwordHash: true, mfaEnabledAt: true, memberships: { orderBy: { createdAt: "asc" }, take: 1, select: { teamId: true } } },
       })
     : null;
-  const valid = await verifyPassword(user?.passwordHash ?? null, password);
-  if (!user || !valid) {
-    await recordSignInFailure(db, email, input.ip);
-    await recordAudit(db, { action: "sign-in.failed", teamId: null, userId: user?.id ?? null, ip: input.ip, after: { email } });
-    return { ok: false, reason: "invalid" };
-  }
+  // With a second factor to come, the failures are cleared only once the code is right too: else a
+  // known password could reset the count between guesses of the code
+  const attempt = await attemptPassword(db, { email, password, ip: input.ip, user, clearFailures: !user?.mfaEnabledAt });
+  if (!attempt.ok) return attempt;
+  if (!user) return { ok: false, reason: "invalid" };
   const teamId = user.memberships[0]?.teamId;
   if (!teamId) return { ok: false, reason: "no-team" };
   if (user.mfaEnabledAt) {
@@ -42,7 +38,7 @@ export async function signInWithPassword(db: PrismaClient, input: { email: unkno
     // A wrong code counts like a wrong password, so the six digits cannot be guessed without limit
     if (!(await verifySecondFactor(db, user.id, code))) {
       await recordSignInFailure(db, email, input.ip);
-      await recordAudit(db, { action: "sign-in.mfa-failed", teamId, userId: user.id, ip: input.ip });
+      await auditFailedSignIn(db, user.id, input.ip, "sign-in.mfa-failed");
       return { ok: false, reason: "mfa-invalid" };
     }
   }

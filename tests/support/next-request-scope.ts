@@ -9,6 +9,11 @@ export function actAs(cookie: string | null) {
   if (cookie) current.set("cookie", cookie);
 }
 
+/** The exact request headers an anonymous visitor's action sees (an invitation link, say). */
+export function actWithHeaders(headers: HeadersInit) {
+  current = new Headers(headers);
+}
+
 export const requestHeaders = () => current;
 
 /** Cookies deleted by the code under test (signing out), newest last. */
