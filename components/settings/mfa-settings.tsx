@@ -7,6 +7,7 @@ import type { ActionResult } from "@/lib/auth/guards";
 import { formatDate } from "@/lib/format";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, SubmitButton, useActionForm } from "@/components/ui/form";
+import { useReauthentication } from "@/components/auth/reauthentication";
 
 type Enrolment = { secret: string; uri: string; qrCode: string };
 
@@ -17,7 +18,9 @@ function EnrolMfa() {
   const [startResult, setStartResult] = useState<ActionResult<Enrolment> | null>(null);
   const [starting, startTransition] = useTransition();
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
-  const [confirmResult, confirmAction, confirming] = useActionForm(confirmMfaEnrolmentAction, (data) => setRecoveryCodes(data.recoveryCodes));
+  // Changing MFA needs the password entered in the last 10 minutes: the dialog asks, then retries
+  const reauth = useReauthentication();
+  const [confirmResult, confirmAction, confirming] = useActionForm(reauth.guard(confirmMfaEnrolmentAction), (data) => setRecoveryCodes(data.recoveryCodes));
 
   if (recoveryCodes) {
     return (
@@ -34,6 +37,7 @@ function EnrolMfa() {
   if (!enrolment) {
     return (
       <div className="space-y-3">
+        {reauth.dialog}
         <p className="text-sm text-slate-600">Sign in with your password and a code from an authenticator app (any app that supports TOTP, RFC 6238).</p>
         {startResult && <FormMessage result={startResult} />}
         <Button
@@ -41,7 +45,7 @@ function EnrolMfa() {
           disabled={starting}
           onClick={() =>
             startTransition(async () => {
-              const result = await startMfaEnrolmentAction({});
+              const result = await reauth.guard(startMfaEnrolmentAction)({});
               setStartResult(result);
               if (result.ok) setEnrolment(result.data);
             })
@@ -54,6 +58,7 @@ function EnrolMfa() {
   }
   return (
     <div className="space-y-4">
+      {reauth.dialog}
       <p className="text-sm text-slate-600">Scan this code with your authenticator app, or type the secret into it.</p>
       {/* eslint-disable-next-line @next/next/no-img-element -- a data URL made on the server, not an image to optimise */}
       <img src={enrolment.qrCode} alt="QR code of your two-factor secret" width={192} height={192} className="rounded border border-slate-200 bg-white" />
@@ -73,9 +78,11 @@ function EnrolMfa() {
 }
 
 function DisableMfa({ enabledAt, recoveryCodesLeft }: { enabledAt: string; recoveryCodesLeft: number }) {
-  const [result, formAction, pending] = useActionForm(disableMfaAction);
+  const reauth = useReauthentication();
+  const [result, formAction, pending] = useActionForm(reauth.guard(disableMfaAction));
   return (
     <div className="space-y-4">
+      {reauth.dialog}
       <p className="text-sm">
         On since {formatDate(enabledAt)}. {recoveryCodesLeft} of 10 recovery codes left{recoveryCodesLeft < 3 ? ": turn two-factor sign-in off and on again for new ones." : "."}
       </p>
@@ -96,18 +103,23 @@ export function MfaSettings({ enabledAt, recoveryCodesLeft }: { enabledAt: strin
 
 /** For owners in team settings: require every member to sign in with a second factor. */
 export function RequireMfaToggle({ required, ownerHasMfa }: { required: boolean; ownerHasMfa: boolean }) {
-  const [result, formAction, pending] = useActionForm(setTeamRequireMfaAction);
+  const reauth = useReauthentication();
+  const [result, formAction, pending] = useActionForm(reauth.guard(setTeamRequireMfaAction));
+  // The dialog has its own form, so it sits beside this one, not inside
   return (
-    <form action={formAction} className="space-y-3">
-      <input type="hidden" name="required" value={required ? "false" : "true"} />
-      <p className="text-sm">
-        {required
-          ? "Every member signs in with a second factor; a member without one is led to set it up and cannot use the team's pages or API until they do."
-          : "Members may sign in with a password alone."}
-      </p>
-      {!required && !ownerHasMfa && <p className="text-sm text-slate-600">Turn on two-factor sign-in for yourself first, in Settings → Security.</p>}
-      <SubmitButton pending={pending} tone={required ? "secondary" : "primary"}>{required ? "Stop requiring two-factor sign-in" : "Require two-factor sign-in"}</SubmitButton>
-      <FormMessage result={result} />
-    </form>
+    <>
+      {reauth.dialog}
+      <form action={formAction} className="space-y-3">
+        <input type="hidden" name="required" value={required ? "false" : "true"} />
+        <p className="text-sm">
+          {required
+            ? "Every member signs in with a second factor; a member without one is led to set it up and cannot use the team's pages or API until they do."
+            : "Members may sign in with a password alone."}
+        </p>
+        {!required && !ownerHasMfa && <p className="text-sm text-slate-600">Turn on two-factor sign-in for yourself first, in Settings → Security.</p>}
+        <SubmitButton pending={pending} tone={required ? "secondary" : "primary"}>{required ? "Stop requiring two-factor sign-in" : "Require two-factor sign-in"}</SubmitButton>
+        <FormMessage result={result} />
+      </form>
+    </>
   );
 }

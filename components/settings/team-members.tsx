@@ -8,6 +8,7 @@ import { ROLES, ROLE_LABELS, ROLE_DESCRIPTIONS } from "@/lib/auth/roles";
 import { formatDate } from "@/lib/format";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/input";
+import { useReauthentication } from "@/components/auth/reauthentication";
 
 /** As the API gives it (GET /api/v1/members). */
 type Member = ReturnType<typeof memberToJson>;
@@ -15,15 +16,18 @@ type Member = ReturnType<typeof memberToJson>;
 export function TeamMembers({ members, currentUserId, canManageOwners }: { members: Member[]; currentUserId: string; canManageOwners: boolean }) {
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  // Changing roles and removing members need the password entered in the last 10 minutes
+  const reauth = useReauthentication();
   const remove = ({ user }: Member) => {
     if (!window.confirm(`Remove ${user.name} from the team? Their sessions and API tokens for this team stop at once; their lists, entries and notes stay, shown as by a former member.`)) return;
     start(async () => {
-      const result = await removeMemberAction({ userId: user.id });
+      const result = await reauth.guard(removeMemberAction)({ userId: user.id });
       setMessage(result.ok ? { ok: true, text: `${user.name} was removed from the team.` } : { ok: false, text: result.message });
     });
   };
   return (
     <>
+      {reauth.dialog}
       {message && <p role={message.ok ? "status" : "alert"} className={`mb-3 rounded-md px-3 py-2 text-sm ${message.ok ? "bg-emerald-50 text-emerald-800" : "bg-rose-50 text-rose-800"}`}>{message.text}</p>}
       <table className="w-full text-sm">
         <caption className="sr-only">Team members, their roles, when they joined and when they were last seen</caption>
@@ -56,7 +60,7 @@ export function TeamMembers({ members, currentUserId, canManageOwners }: { membe
                     onChange={(event) => {
                       const role = event.target.value;
                       start(async () => {
-                        const result = await changeRoleAction({ userId: user.id, role });
+                        const result = await reauth.guard(changeRoleAction)({ userId: user.id, role });
                         setMessage(result.ok ? { ok: true, text: `${user.name} is now ${ROLE_LABELS[role as keyof typeof ROLE_LABELS].toLowerCase()}.` } : { ok: false, text: result.message });
                         if (!result.ok) event.target.value = member.role;
                       });

@@ -12,6 +12,7 @@ import { hashToken } from "./crypto";
 import { verifyPassword } from "./password";
 import { requireRecentAuthentication } from "./reauth";
 import { openSecret, sealSecret } from "./secret-box";
+import { recordSignInFailure, signInThrottle, THROTTLED_MESSAGE } from "./throttle";
 
 const SEAL_PURPOSE = "mfa totp secret";
 const ISSUER = "Commissioning Atlas";
@@ -141,8 +142,12 @@ export async function disableMfa(db: PrismaClient, ctx: AuthContext, input: z.ou
   if (user.memberships.length > 0) {
     throw new AppError("forbidden", `${user.memberships.map((m) => m.team.name).join(", ")} requires two-factor sign-in, so it cannot be turned off.`);
   }
+  const ip = ctx.ip ?? "unknown";
+  const throttle = await signInThrottle(db, ctx.user.email, ip);
+  if (throttle.throttled) throw new AppError("throttled", THROTTLED_MESSAGE, {}, throttle.retryAfterSeconds);
   const passwordRight = await verifyPassword(user.passwordHash, input.password);
   if (!passwordRight || !(await verifySecondFactor(db, ctx.user.id, input.code))) {
+    await recordSignInFailure(db, ctx.user.email, ip);
     await recordAudit(db, { action: "mfa.disable-failed", teamId: ctx.team.id, userId: ctx.user.id, ip: ctx.ip });
     throw new AppError("invalid", "The password or the code is not right.", passwordRight ? { code: ["That code is not right"] } : { password: ["That password is not right"] });
   }
@@ -156,6 +161,7 @@ export async function disableMfa(db: PrismaClient, ctx: AuthContext, input: z.ou
 /** Owners only; an owner must have MFA on before requiring it, so the team cannot lock its owner out. */
 export async function setTeamRequireMfa(db: PrismaClient, ctx: AuthContext, required: boolean): Promise<void> {
   if (ctx.role !== "owner") throw new AppError("forbidden", "Only an owner can change whether the team requires two-factor sign-in.");
+  await requireRecentAuthentication(db, ctx);
   if (required && !(await mfaStatus(db, ctx.user.id)).enabledAt) {
     throw new AppError("invalid", "Turn on two-factor sign-in for yourself first (Settings → Security), then require it for the team.");
   }

@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import type { AuthContext } from "./context";
 import { verifyPassword } from "./password";
+import { recordSignInFailure, signInThrottle, THROTTLED_MESSAGE } from "./throttle";
 
 export const REAUTH_WINDOW_MS = 10 * 60 * 1000;
 
@@ -25,8 +26,13 @@ export async function requireRecentAuthentication(db: PrismaClient, ctx: AuthCon
 /** Checks the password and marks this session as just authenticated; a wrong password is a 400 on the field. */
 export async function reauthenticate(db: PrismaClient, ctx: AuthContext, password: string): Promise<void> {
   if (!ctx.sessionId) throw new AppError("invalid", "Only a signed-in browser session re-enters a password.");
+  // Counted with sign-in's failures, so a browser left signed in cannot be used to guess the password
+  const ip = ctx.ip ?? "unknown";
+  const throttle = await signInThrottle(db, ctx.user.email, ip);
+  if (throttle.throttled) throw new AppError("throttled", THROTTLED_MESSAGE, {}, throttle.retryAfterSeconds);
   const user = await db.user.findUnique({ where: { id: ctx.user.id }, select: { passwordHash: true } });
   if (!(await verifyPassword(user?.passwordHash ?? null, password))) {
+    await recordSignInFailure(db, ctx.user.email, ip);
     await recordAudit(db, { action: "reauthentication.failed", teamId: ctx.team.id, userId: ctx.user.id, ip: ctx.ip });
     throw new AppError("invalid", "That password is not right.", { password: ["That password is not right"] });
   }

@@ -15,7 +15,8 @@ import { SIGN_IN_MAX_FAILURES, signInEmailKey } from "@/lib/auth/throttle";
 import { createUserByOperator } from "@/lib/auth/accounts";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { apiRequest, PASSWORD, signedInUser, type TestUser } from "../support/auth";
-import { actAs } from "../support/next-request-scope";
+import { actAs, actWithHeaders } from "../support/next-request-scope";
+import { PEER_ADDRESS_HEADER } from "@/lib/auth/client-ip";
 
 /** The code an authenticator app shows `offsetSteps` periods from now (RFC 6238, 30 s steps). */
 const codeAt = (secret: string, offsetSteps = 0) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + offsetSteps * 30 });
@@ -155,6 +156,19 @@ describe("two-factor sign-in (TOTP, RFC 6238)", () => {
     expect(await signInWithPassword(t.db, { email: user.email, password: PASSWORD, ip: "198.51.100.14" })).toMatchObject({ ok: true });
   });
 
+  it("counts wrong passwords or codes when turning MFA off in the sign-in throttle (failed before: guesses were unlimited)", async () => {
+    const user = await signedInUser(t.db, "guess-off@a.example", "Team A", "analyst");
+    const { secret } = await enrol(user);
+    const code = await codeAt(secret, 1);
+    // As the server sees it: the socket's address, stamped by scripts/peer-address.mjs
+    actWithHeaders({ cookie: user.cookie, [PEER_ADDRESS_HEADER]: "203.0.113.42" });
+    for (let attempt = 1; attempt <= SIGN_IN_MAX_FAILURES; attempt++) {
+      expect(await disableMfaAction({ password: `guess ${attempt}`, code })).toMatchObject({ ok: false, code: "invalid" });
+    }
+    expect(await disableMfaAction({ password: PASSWORD, code })).toMatchObject({ ok: false, code: "throttled" });
+    expect(await t.db.user.findUniqueOrThrow({ where: { id: user.userId } })).toMatchObject({ mfaEnabledAt: expect.any(Date) });
+  });
+
   it("lets an owner require MFA for the team: members without it may only enrol, and their tokens answer 403", async () => {
     const owner = await signedInUser(t.db, "owner@m.example", "Team M", "owner");
     const { userId: memberId } = await createUserByOperator(t.db, { email: "member@m.example", password: PASSWORD, team: "Team M", role: "analyst" });
@@ -168,6 +182,10 @@ describe("two-factor sign-in (TOTP, RFC 6238)", () => {
     expect(await setTeamRequireMfaAction({ required: true })).toMatchObject({ ok: false, code: "invalid", message: expect.stringMatching(/for yourself first/) });
     await enrol(owner);
     actAs(owner.cookie);
+    // Changing the team's MFA needs the password entered in the last 10 minutes
+    await t.db.session.update({ where: { id: owner.sessionId }, data: { authenticatedAt: new Date(Date.now() - 11 * 60_000) } });
+    expect(await setTeamRequireMfaAction({ required: true })).toMatchObject({ ok: false, code: "reauthentication-required" });
+    await t.db.session.update({ where: { id: owner.sessionId }, data: { authenticatedAt: new Date() } });
     expect(await setTeamRequireMfaAction({ required: true })).toMatchObject({ ok: true });
     expect(await t.db.auditEvent.findFirst({ where: { action: "team.require-mfa", teamId: owner.teamId } })).toMatchObject({ before: { requireMfa: false }, after: { requireMfa: true } });
 

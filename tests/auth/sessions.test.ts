@@ -9,10 +9,12 @@ import { createApiTokenAction, reauthenticateAction, revokeSessionAction, signOu
 import { authenticateCookies } from "@/lib/auth/context";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { browserLabel } from "@/lib/auth/user-agent";
+import { SIGN_IN_MAX_FAILURES } from "@/lib/auth/throttle";
 import { sessionHandle } from "@/lib/auth/sessions";
 import { GET as listSessions } from "@/app/api/v1/sessions/route";
 import { DELETE as deleteSession } from "@/app/api/v1/sessions/[id]/route";
-import { actAs, deletedCookies } from "../support/next-request-scope";
+import { actAs, actWithHeaders, deletedCookies } from "../support/next-request-scope";
+import { PEER_ADDRESS_HEADER } from "@/lib/auth/client-ip";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { apiRequest, params, PASSWORD, signedInUser, type TestUser } from "../support/auth";
 import { encode } from "next-auth/jwt";
@@ -132,6 +134,17 @@ describe("sessions", () => {
 
     expect(await reauthenticateAction({ password: PASSWORD })).toEqual({ ok: true, data: undefined });
     expect(await createApiTokenAction({ name: "Late" })).toMatchObject({ ok: true, data: { name: "Late" } });
+  });
+
+  it("counts wrong re-entered passwords in the sign-in throttle: after ten, even the right one waits (failed before: guesses were unlimited)", async () => {
+    const ida = await signedInUser(t.db, "ida@a.example", "Team A", "analyst");
+    // As the server sees it: the socket's address, stamped by scripts/peer-address.mjs
+    actWithHeaders({ cookie: ida.cookie, [PEER_ADDRESS_HEADER]: "203.0.113.41" });
+    for (let attempt = 1; attempt <= SIGN_IN_MAX_FAILURES; attempt++) {
+      expect(await reauthenticateAction({ password: `guess ${attempt}` })).toMatchObject({ ok: false, code: "invalid" });
+    }
+    expect(await reauthenticateAction({ password: PASSWORD })).toMatchObject({ ok: false, code: "throttled" });
+    expect(await t.db.auditEvent.count({ where: { action: "reauthentication.failed", userId: ida.userId } })).toBe(SIGN_IN_MAX_FAILURES);
   });
 
   it("does not accept an empty password or re-authentication without a session", async () => {
