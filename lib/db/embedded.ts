@@ -1,5 +1,6 @@
 import pgDriver from "pg";
-import { existsSync, readFileSync, rmSync, mkdirSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, readFileSync, rmSync, mkdirSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { ensureReachableBinaries, reachableDataDir } from "./reachable";
@@ -16,8 +17,52 @@ export type EmbeddedServer = {
 };
 
 const USER = "postgres";
-// Local-only server bound to localhost; the password only guards against other local users.
-const PASSWORD = "atlas-local";
+// The fixed password of clusters made before each got its own; such a cluster is moved to a new one
+const LEGACY_PASSWORD = "atlas-local";
+
+/**
+ * The server listens on localhost only, so its password guards against other local users: each
+ * cluster gets a random one, kept beside its folder under .data (mode 0600). A throwaway cluster's
+ * lives in memory only.
+ */
+function passwordFile(requestedDataDir: string): string {
+  return `${path.resolve(requestedDataDir)}.password`;
+}
+
+function newPassword(): string {
+  return randomBytes(24).toString("base64url");
+}
+
+function savePassword(file: string, password: string) {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+}
+
+function savedPassword(file: string): string | null {
+  return existsSync(file) ? readFileSync(file, "utf8").trim() || null : null;
+}
+
+/** A cluster made with the fixed password of earlier versions gets its own, once, on its first start here. */
+async function replaceLegacyPassword(server: EmbeddedServer & { setPassword(password: string): void }, file: string) {
+  const password = newPassword();
+  const client = new pgDriver.Client({ connectionString: server.urlFor("postgres") });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new Error(
+      `The embedded PostgreSQL in ${server.dataDir} does not accept the password of earlier versions, and its own (${file}) is missing: ` +
+        `restore that file, or delete ${server.dataDir} to start afresh (its data is then lost). ${String(error)}`,
+    );
+  }
+  try {
+    await client.query(`ALTER ROLE ${USER} PASSWORD '${password}'`);
+  } finally {
+    await client.end();
+  }
+  savePassword(file, password);
+  server.setPassword(password);
+}
 
 function isProcessAlive(pid: number): boolean {
   try {
@@ -98,10 +143,23 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const log = options.log ?? (() => {});
   const dataDir = reachableDataDir(options.dataDir);
   if (dataDir !== path.resolve(options.dataDir)) log(`[db] running as root, PostgreSQL runs as the postgres user, who cannot reach this project's folder: its data lives in ${dataDir}`);
+  const file = passwordFile(options.dataDir);
+  const clusterExists = existsSync(path.join(dataDir, "PG_VERSION"));
+  let password = options.ephemeral ? newPassword() : savedPassword(file);
+  const legacy = password === null && clusterExists;
+  if (password === null) {
+    password = legacy ? LEGACY_PASSWORD : newPassword();
+    if (!legacy) savePassword(file, password);
+  }
+  const handle = async (port: number, stop: () => Promise<void>) => {
+    const server = serverHandle(dataDir, port, password!, stop);
+    if (legacy) await replaceLegacyPassword(server, file);
+    return server;
+  };
   const livePort = runningServerPort(dataDir);
   if (livePort !== null && (await isPortInUse(livePort))) {
     log(`[db] reusing the PostgreSQL already running on ${dataDir} (port ${livePort})`);
-    return serverHandle(dataDir, livePort, async () => {});
+    return handle(livePort, async () => {});
   }
   if (await isPortInUse(options.port)) {
     throw new Error(
@@ -116,7 +174,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     databaseDir: dataDir,
     port: options.port,
     user: USER,
-    password: PASSWORD,
+    password,
     persistent: !options.ephemeral,
     // PostgreSQL refuses to run as root; the package then runs it as a `postgres` OS user.
     createPostgresUser: process.getuid?.() === 0,
@@ -126,7 +184,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     // 2 million notices; EMBEDDED_PG_SHARED_BUFFERS sets it for a machine with memory to spare
     postgresFlags: ["-c", "listen_addresses=localhost", "-c", "max_connections=200", ...(process.env.EMBEDDED_PG_SHARED_BUFFERS ? ["-c", `shared_buffers=${process.env.EMBEDDED_PG_SHARED_BUFFERS}`] : [])],
   });
-  if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
+  if (!clusterExists) {
     await pg.initialise();
   }
   try {
@@ -138,11 +196,12 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   // If PostgreSQL already exited (Ctrl-C reaches the whole process group), pg.stop() would wait for
   // an exit event that has passed; never let shutdown hang on it.
   const stop = () => Promise.race([pg.stop(), new Promise<void>((resolve) => setTimeout(resolve, 5000).unref())]);
-  return serverHandle(dataDir, options.port, stop);
+  return handle(options.port, stop);
 }
 
-function serverHandle(dataDir: string, port: number, stop: () => Promise<void>): EmbeddedServer {
-  const urlFor = (database: string) => `postgresql://${USER}:${PASSWORD}@localhost:${port}/${database}`;
+function serverHandle(dataDir: string, port: number, initialPassword: string, stop: () => Promise<void>) {
+  let password = initialPassword;
+  const urlFor = (database: string) => `postgresql://${USER}:${encodeURIComponent(password)}@localhost:${port}/${database}`;
   const admin = async (sql: string) => {
     const client = new pgDriver.Client({ connectionString: urlFor("postgres") });
     await client.connect();
@@ -159,7 +218,10 @@ function serverHandle(dataDir: string, port: number, stop: () => Promise<void>):
     createDatabase: (name) => admin(`CREATE DATABASE "${name.replace(/"/g, "")}"`),
     dropDatabase: (name) => admin(`DROP DATABASE IF EXISTS "${name.replace(/"/g, "")}" WITH (FORCE)`),
     stop,
-  };
+    setPassword: (next: string) => {
+      password = next;
+    },
+  } satisfies EmbeddedServer & { setPassword(password: string): void };
 }
 
 /** Creates the database when it does not exist yet. */
