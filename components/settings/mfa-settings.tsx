@@ -11,29 +11,29 @@ import { useReauthentication } from "@/components/auth/reauthentication";
 
 type Enrolment = { secret: string; uri: string; qrCode: string };
 
-/** Enrolment: the QR code and the secret, a first code to confirm, then the recovery codes once. */
-function EnrolMfa() {
-  const router = useRouter();
+/** The 10 recovery codes, shown once, right after enrolment. */
+function RecoveryCodes({ codes, onSaved }: { codes: string[]; onSaved: () => void }) {
+  return (
+    <div role="status" className="space-y-3 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm">
+      <p className="font-medium text-emerald-800">Two-factor sign-in is on.</p>
+      <p className="font-medium text-amber-900">Keep these recovery codes somewhere safe: each signs you in once if you lose your phone, and they will not be shown again.</p>
+      <ul className="grid grid-cols-2 gap-1 font-mono text-sm" data-testid="mfa-recovery-codes">
+        {codes.map((code) => <li key={code}>{code}</li>)}
+      </ul>
+      <Button variant="secondary" size="sm" onClick={onSaved}>I have saved them</Button>
+    </div>
+  );
+}
+
+/** Enrolment: the QR code and the secret, then a first code to confirm. */
+function EnrolMfa({ onEnabled }: { onEnabled: (recoveryCodes: string[]) => void }) {
   const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
   const [startResult, setStartResult] = useState<ActionResult<Enrolment> | null>(null);
   const [starting, startTransition] = useTransition();
-  const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
   // Changing MFA needs the password entered in the last 10 minutes: the dialog asks, then retries
   const reauth = useReauthentication();
-  const [confirmResult, confirmAction, confirming] = useActionForm(reauth.guard(confirmMfaEnrolmentAction), (data) => setRecoveryCodes(data.recoveryCodes));
+  const [confirmResult, confirmAction, confirming] = useActionForm(reauth.guard(confirmMfaEnrolmentAction), (data) => onEnabled(data.recoveryCodes));
 
-  if (recoveryCodes) {
-    return (
-      <div role="status" className="space-y-3 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm">
-        <p className="font-medium text-emerald-800">Two-factor sign-in is on.</p>
-        <p className="font-medium text-amber-900">Keep these recovery codes somewhere safe: each signs you in once if you lose your phone, and they will not be shown again.</p>
-        <ul className="grid grid-cols-2 gap-1 font-mono text-sm" data-testid="mfa-recovery-codes">
-          {recoveryCodes.map((code) => <li key={code}>{code}</li>)}
-        </ul>
-        <Button variant="secondary" size="sm" onClick={() => router.refresh()}>I have saved them</Button>
-      </div>
-    );
-  }
   if (!enrolment) {
     return (
       <div className="space-y-3">
@@ -98,7 +98,22 @@ function DisableMfa({ enabledAt, recoveryCodesLeft }: { enabledAt: string; recov
 }
 
 export function MfaSettings({ enabledAt, recoveryCodesLeft }: { enabledAt: string | null; recoveryCodesLeft: number }) {
-  return enabledAt ? <DisableMfa enabledAt={enabledAt} recoveryCodesLeft={recoveryCodesLeft} /> : <EnrolMfa />;
+  const router = useRouter();
+  // Held here, not in the enrolment form: enabling re-renders the page as "on", and the codes must
+  // stay on screen until the user says they have saved them
+  const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
+  if (recoveryCodes) {
+    return (
+      <RecoveryCodes
+        codes={recoveryCodes}
+        onSaved={() => {
+          setRecoveryCodes(null);
+          router.refresh();
+        }}
+      />
+    );
+  }
+  return enabledAt ? <DisableMfa enabledAt={enabledAt} recoveryCodesLeft={recoveryCodesLeft} /> : <EnrolMfa onEnabled={setRecoveryCodes} />;
 }
 
 /** For owners in team settings: require every member to sign in with a second factor. */

@@ -15,6 +15,7 @@ type Options = { baseUrl: string; chromium: string; db: Db; screenshotDir: strin
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 const FIRST = { name: "Olivia Owner", email: "olivia@example.com", password: "correct horse battery staple", team: "Acme bids" };
 const OTHER = { email: "rival@example.com", password: "another long password!", team: "Rival bids" };
+const LEAVER = { name: "Liam Leaver", email: "liam@example.com", password: "moving on to pastures new" };
 const JS_BUDGET_BYTES = 250 * 1024;
 
 let stepNumber = 0;
@@ -397,6 +398,7 @@ export async function runJourney({ baseUrl, chromium, db, screenshotDir }: Optio
       // The code an authenticator app would show, computed from the secret on the page
       await other.getByLabel("Code from the app").fill(await totpCode({ secret }));
       await other.getByRole("button", { name: "Turn on" }).click();
+      await other.getByTestId("mfa-recovery-codes").waitFor();
       assert.equal(await other.getByTestId("mfa-recovery-codes").getByRole("listitem").count(), 10);
 
       await other.goto(`${baseUrl}/`);
@@ -413,6 +415,28 @@ export async function runJourney({ baseUrl, chromium, db, screenshotDir }: Optio
       await other.waitForURL((url) => !url.pathname.startsWith("/sign-in"), { timeout: 20_000 });
       await other.goto(`${baseUrl}/settings/security`);
       await other.getByText(/On since .*10 of 10 recovery codes left/).waitFor();
+    });
+
+    await step("an owner removes a member, whose open page then needs sign-in", async () => {
+      await createUserByOperator(db, { email: LEAVER.email, name: LEAVER.name, password: LEAVER.password, team: OTHER.team, role: "analyst" });
+      const leaver = await (await browser.newContext()).newPage();
+      await signIn(leaver, baseUrl, LEAVER.email, LEAVER.password);
+      await leaver.goto(`${baseUrl}/lists`);
+      await leaver.getByRole("link", { name: "Rival ICBs" }).waitFor();
+
+      // The owner signed in a moment ago (with a code), so removing needs no password again
+      await other.goto(`${baseUrl}/settings/team`);
+      const row = other.getByRole("row").filter({ hasText: LEAVER.email });
+      other.once("dialog", (dialog) => void dialog.accept());
+      await row.getByRole("button", { name: `Remove ${LEAVER.name}` }).click();
+      await other.getByRole("status").filter({ hasText: `${LEAVER.name} was removed from the team.` }).waitFor();
+      await other.getByRole("row").filter({ hasText: LEAVER.email }).waitFor({ state: "detached" });
+
+      // The page the member still has open: its next request asks for sign-in, and the API refuses
+      await leaver.reload();
+      await leaver.waitForURL(/\/sign-in\?callbackUrl=/);
+      assert.equal((await leaver.request.get(`${baseUrl}/api/v1/target-lists`)).status(), 401);
+      await leaver.context().close();
     });
 
     console.log("\n[e2e] axe (WCAG 2.1 A/AA): serious or critical violations fail the run");
