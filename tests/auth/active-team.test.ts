@@ -3,7 +3,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 vi.mock("next/headers", () => import("../support/next-request-scope").then((m) => m.nextHeaders));
 vi.mock("next/cache", () => import("../support/next-request-scope").then((m) => m.nextCache));
 
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { createElement } from "react";
+import { renderToString } from "react-dom/server";
 import { z } from "zod";
+import { ActiveTeamProvider, useWithActiveTeam } from "@/components/ui/active-team";
 import { changePasswordAction, signOutAction, switchTeamAction } from "@/lib/auth/actions";
 import { ACTIVE_TEAM_FIELD, withActiveTeam } from "@/lib/auth/active-team";
 import { createUserByOperator } from "@/lib/auth/accounts";
@@ -102,5 +107,41 @@ describe("withActiveTeam, what the UI sends", () => {
     const sent = withActiveTeam(data, "team-1") as FormData;
     expect([...sent.entries()]).toEqual([["name", "x"], [ACTIVE_TEAM_FIELD, "team-1"]]);
     expect(data.has(ACTIVE_TEAM_FIELD)).toBe(false);
+  });
+});
+
+describe("the UI's side: every server action call carries the page's team", () => {
+  it("withTeam adds the team given by the signed-in layout's provider, and nothing outside it", async () => {
+    const sent: unknown[] = [];
+    const action = async (input: unknown) => sent.push(input);
+    let withTeam: ReturnType<typeof useWithActiveTeam> | undefined;
+    const Capture = () => {
+      withTeam = useWithActiveTeam();
+      return null;
+    };
+    renderToString(createElement(ActiveTeamProvider, { teamId: "team-1", children: createElement(Capture) }));
+    await withTeam!(action)({ name: "x" });
+    renderToString(createElement(Capture));
+    await withTeam!(action)({ name: "y" });
+    expect(sent).toEqual([{ name: "x", [ACTIVE_TEAM_FIELD]: "team-1" }, { name: "y" }]);
+  });
+
+  // useActionForm adds it itself; the re-authentication guard adds it to the call and to its retry
+  it("components call server actions only through withTeam, useActionForm or the re-authentication guard", () => {
+    const files = readdirSync("components", { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".tsx")).map((f) => path.join("components", f));
+    let calls = 0;
+    for (const file of files) {
+      const source = readFileSync(file, "utf8");
+      const importLine = /^import \{([^}]+)\} from "@\/lib\/[\w/-]+\/actions";$/gm;
+      const imported = [...source.matchAll(importLine)].flatMap((m) => m[1]!.split(",").map((name) => name.trim()));
+      const code = source.replace(importLine, "").replace(/^\s*\/\/.*$/gm, "");
+      for (const name of imported) {
+        for (const use of code.matchAll(new RegExp(`.{0,15}\\b${name}\\b.?`, "g"))) {
+          calls++;
+          expect(use[0], file).toMatch(new RegExp(`(withTeam|guard|useActionForm)\\(${name}[),]`));
+        }
+      }
+    }
+    expect(calls).toBeGreaterThanOrEqual(40);
   });
 });
