@@ -6,12 +6,13 @@ import { Brand } from "@/components/ui/brand";
 import { NavLink } from "@/components/ui/nav-link";
 import { TeamSwitcher } from "@/components/auth/team-switcher";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { ActiveTeamProvider } from "@/components/ui/active-team";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const ctx = await requirePageAuth();
   const teams = await listMyTeams(getDb(), ctx.user.id);
   return (
-    <>
+    <ActiveTeamProvider teamId={ctx.team.id}>
       <header className="border-b border-brand-900 bg-brand-900 text-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3 sm:px-6">
           <div className="flex flex-wrap items-center gap-x-6 gap-y-2">
@@ -44,6 +45,6 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         Reference data: NHS England, ODS, ONS, PHS, NRS, NISRA and others under the Open Government Licence v3.0; mySociety local-authority register (CC BY 4.0).
         Sources and caveats are listed in the repository&apos;s data/PROVENANCE.md.
       </footer>
-    </>
+    </ActiveTeamProvider>
   );
 }

@@ -3,12 +3,14 @@
 // Sensitive actions answer "reauthentication-required" when this session's password is more than 10
 // minutes old (lib/auth/reauth.ts). useReauthentication() wraps such an action, or an API call: on that
 // answer it asks for the password in a modal dialog, checks it with reauthenticateAction, and retries
-// the call once. Render `dialog` once in the component that uses it.
+// the call once, each try carrying the page's team (components/ui/active-team.tsx). Render `dialog`
+// once in the component that uses it.
 import { useCallback, useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { reauthenticateAction } from "@/lib/auth/actions";
 import type { ActionResult } from "@/lib/auth/guards";
 import { Field, FormMessage, SubmitButton } from "@/components/ui/form";
 import { Button } from "@/components/ui/button";
+import { useWithActiveTeam } from "@/components/ui/active-team";
 
 export const REAUTHENTICATION_REQUIRED = "reauthentication-required";
 
@@ -18,7 +20,7 @@ type Resolve = (confirmed: boolean) => void;
 
 export function useReauthentication(): {
   /** The action, retried once after the password is confirmed; cancelling returns the refusal */
-  guard: <A extends unknown[], T>(action: (...args: A) => Promise<ActionResult<T>>) => (...args: A) => Promise<ActionResult<T>>;
+  guard: <I, T>(action: (input: I) => Promise<ActionResult<T>>) => (input: I) => Promise<ActionResult<T>>;
   /** fetch, for API calls: a 403 "reauthentication-required" asks for the password and sends the request again */
   guardedFetch: (input: string, init?: RequestInit) => Promise<Response>;
   dialog: ReactNode;
@@ -40,14 +42,16 @@ export function useReauthentication(): {
     setOpen(false);
   }, []);
 
+  const withTeam = useWithActiveTeam();
   const guard = useCallback(
-    <A extends unknown[], T>(action: (...args: A) => Promise<ActionResult<T>>) =>
-      async (...args: A): Promise<ActionResult<T>> => {
-        const result = await action(...args);
+    <I, T>(action: (input: I) => Promise<ActionResult<T>>) =>
+      async (input: I): Promise<ActionResult<T>> => {
+        const call = withTeam(action);
+        const result = await call(input);
         if (result.ok || result.code !== REAUTHENTICATION_REQUIRED) return result;
-        return (await ask()) ? action(...args) : result;
+        return (await ask()) ? call(input) : result;
       },
-    [ask],
+    [ask, withTeam],
   );
 
   const guardedFetch = useCallback(
@@ -65,6 +69,7 @@ export function useReauthentication(): {
 }
 
 function PasswordDialog({ onDone }: { onDone: (confirmed: boolean) => void }) {
+  const withTeam = useWithActiveTeam();
   const id = useId();
   const [result, setResult] = useState<ActionResult | null>(null);
   const [checking, setChecking] = useState(false);
@@ -95,7 +100,7 @@ function PasswordDialog({ onDone }: { onDone: (confirmed: boolean) => void }) {
 
   const submit = async (formData: FormData) => {
     setChecking(true);
-    const outcome = await reauthenticateAction(formData);
+    const outcome = await withTeam(reauthenticateAction)(formData);
     setChecking(false);
     if (outcome.ok) onDone(true);
     else setResult(outcome);

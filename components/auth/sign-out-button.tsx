@@ -2,12 +2,14 @@
 
 import { useTransition } from "react";
 import { signOutAction } from "@/lib/auth/actions";
+import { useWithActiveTeam } from "@/components/ui/active-team";
 
 export function SignOutButton() {
+  const withTeam = useWithActiveTeam();
   const [pending, startTransition] = useTransition();
   const signOut = () =>
     startTransition(async () => {
-      await signOutAction({});
+      await withTeam(signOutAction)({});
       // A full load, so no page of the signed-in app stays in the client's router cache
       // eslint-disable-next-line @next/next/no-location-assign-relative-destination
       window.location.assign("/sign-in");

@@ -3,8 +3,10 @@
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { switchTeamAction } from "@/lib/auth/actions";
+import { useWithActiveTeam } from "@/components/ui/active-team";
 
 export function TeamSwitcher({ teams, activeTeamId }: { teams: { id: string; name: string; role: string }[]; activeTeamId: string }) {
+  const withTeam = useWithActiveTeam();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   if (teams.length <= 1) return <span className="font-medium">{teams[0]?.name}</span>;
@@ -17,7 +19,7 @@ export function TeamSwitcher({ teams, activeTeamId }: { teams: { id: string; nam
         onChange={(event) => {
           const teamId = event.target.value;
           startTransition(async () => {
-            await switchTeamAction({ teamId });
+            await withTeam(switchTeamAction)({ teamId });
             router.refresh();
           });
         }}

@@ -6,12 +6,14 @@ import { createContext, useContext, useId, useState, useTransition, type ReactNo
 import { addToTargetListAction } from "@/lib/target-lists/actions";
 import { Button } from "@/components/ui/button";
 import { ListPicker, useListTarget, type ListOption, type ListTarget } from "@/components/target-lists/list-picker";
+import { useWithActiveTeam } from "@/components/ui/active-team";
 
 type Outcome = { ok: boolean; text: string; listId?: string; listName?: string };
 const Context = createContext<{ target: ListTarget; add: (code: string, name: string) => void; pending: string | null } | null>(null);
 
 /** The team's list to add buyers to, and the last outcome; `canWrite` false leaves the rows without buttons. */
 export function BuyerListProvider({ lists, canWrite, children }: { lists: ListOption[]; canWrite: boolean; children: ReactNode }) {
+  const withTeam = useWithActiveTeam();
   const id = useId();
   const target = useListTarget(lists);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -25,7 +27,7 @@ export function BuyerListProvider({ lists, canWrite, children }: { lists: ListOp
         setPending(null);
         return setOutcome({ ok: false, text: chosen.message });
       }
-      const result = await addToTargetListAction({ listId: chosen.listId, codes: [code] });
+      const result = await withTeam(addToTargetListAction)({ listId: chosen.listId, codes: [code] });
       if (!result.ok) setOutcome({ ok: false, text: result.message });
       else setOutcome({ ok: true, listId: chosen.listId, listName: chosen.listName, text: result.data.added === 1 ? `Added ${name} to the list.` : `${name} is already on this list: nothing changed.` });
       if (target.creating) target.created(chosen.listId);

@@ -8,12 +8,14 @@ import type { Option } from "./explorer-filters";
 import { MAX_BULK_ADD } from "@/lib/target-lists/vocabulary";
 import { Button } from "@/components/ui/button";
 import { ListPicker, useListTarget } from "@/components/target-lists/list-picker";
+import { useWithActiveTeam } from "@/components/ui/active-team";
 
 type Outcome = { ok: true; listId: string; listName: string; added: number; alreadyOnList: number } | { ok: false; message: string };
 
 
 /** "Add to target list": the selected codes, or every body matching the filter. */
 export function BulkAddToList({ lists, codes, filter, count }: { lists: Option[]; codes: string[]; filter: string | null; count: number }) {
+  const withTeam = useWithActiveTeam();
   const id = useId();
   const target = useListTarget(lists);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -26,7 +28,7 @@ export function BulkAddToList({ lists, codes, filter, count }: { lists: Option[]
     startTransition(async () => {
       const chosen = await target.resolve();
       if (!chosen.ok) return setOutcome(chosen);
-      const result = await addToTargetListAction(filter !== null ? { listId: chosen.listId, filter } : { listId: chosen.listId, codes });
+      const result = await withTeam(addToTargetListAction)(filter !== null ? { listId: chosen.listId, filter } : { listId: chosen.listId, codes });
       if (!result.ok) {
         setOutcome({ ok: false, message: result.message });
       } else {

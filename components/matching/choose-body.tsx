@@ -7,12 +7,14 @@ import { SHORT_KIND_LABELS } from "@/lib/organisations/vocabulary";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { percent } from "./rows";
+import { useWithActiveTeam } from "@/components/ui/active-team";
 
 /**
  * The analyst's answer for a row that waits: one of the candidates, another body found by
  * searching, or skip. A body chosen is matched again by its code, so its bodies of today come with it.
  */
 export function ChooseBody({ row, result, onChoose }: { row: number; result: MatchResult; onChoose: (choice: MatchResult | "skip") => void }) {
+  const withTeam = useWithActiveTeam();
   const id = useId();
   const [candidates, setCandidates] = useState<Alternative[]>(() => [...(result.matched ? [{ ...result.matched, confidence: result.confidence }] : []), ...result.alternatives]);
   const [query, setQuery] = useState("");
@@ -22,7 +24,7 @@ export function ChooseBody({ row, result, onChoose }: { row: number; result: Mat
   function run(names: string[], then: (results: MatchResult[]) => void) {
     setError(null);
     startTransition(async () => {
-      const answer = await matchNamesAction({ names });
+      const answer = await withTeam(matchNamesAction)({ names });
       if (answer.ok) then(answer.data);
       else setError(answer.message);
     });

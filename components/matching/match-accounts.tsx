@@ -11,6 +11,7 @@ import { Card } from "@/components/ui/card";
 import { Input, Label, Select } from "@/components/ui/input";
 import { MatchResults } from "./match-results";
 import { resolved, rowState, todayCodes, type MatchRow } from "./rows";
+import { useWithActiveTeam } from "@/components/ui/active-team";
 
 type Upload = { file: File; format: "csv" | "xlsx"; headers: string[]; rows: string[][] };
 
@@ -26,6 +27,7 @@ function saveFile(base64: string, filename: string, contentType: string) {
 
 /** Upload, pick the column, match in chunks with progress, settle the rows that wait, then add to a list or download. */
 export function MatchAccounts({ lists, canWrite }: { lists: Option[]; canWrite: boolean }) {
+  const withTeam = useWithActiveTeam();
   const id = useId();
   const [chosenFile, setChosenFile] = useState<File | null>(null);
   const [upload, setUpload] = useState<Upload | null>(null);
@@ -46,7 +48,7 @@ export function MatchAccounts({ lists, canWrite }: { lists: Option[]; canWrite: 
     startTransition(async () => {
       const form = new FormData();
       form.set("file", file);
-      const answer = await readSpreadsheetAction(form);
+      const answer = await withTeam(readSpreadsheetAction)(form);
       if (!answer.ok) return setError(answer.message);
       setUpload({ file, format: answer.data.format, headers: answer.data.headers, rows: answer.data.rows });
       setColumn(answer.data.column);
@@ -61,7 +63,7 @@ export function MatchAccounts({ lists, canWrite }: { lists: Option[]; canWrite: 
     setError(null);
     startTransition(async () => {
       for (let start = 0; start < names.length; start += MATCH_BATCH) {
-        const answer = await matchNamesAction({ names: names.slice(start, start + MATCH_BATCH) });
+        const answer = await withTeam(matchNamesAction)({ names: names.slice(start, start + MATCH_BATCH) });
         if (!answer.ok) return setError(`Matching stopped at row ${formatInteger(start + 2)}: ${answer.message}`);
         setRows((current) => current.map((row, n) => (n >= start && n < start + answer.data.length ? { ...row, result: answer.data[n - start]! } : row)));
         setDone(Math.min(names.length, start + MATCH_BATCH));
@@ -79,7 +81,7 @@ export function MatchAccounts({ lists, canWrite }: { lists: Option[]; canWrite: 
       const form = new FormData();
       form.set("file", upload.file);
       form.set("codes", JSON.stringify(rows.map((row) => resolved(row)?.matched?.code ?? null)));
-      const answer = await downloadMatchedAction(form);
+      const answer = await withTeam(downloadMatchedAction)(form);
       if (!answer.ok) return setError(answer.message);
       saveFile(answer.data.base64, answer.data.filename, answer.data.contentType);
     });

@@ -5,10 +5,12 @@ import { createContactAction, deleteContactAction } from "@/lib/contacts/actions
 import { Card } from "@/components/ui/card";
 import { Field, FormMessage, SubmitButton, useActionForm } from "@/components/ui/form";
 import { Button } from "@/components/ui/button";
+import { useWithActiveTeam } from "@/components/ui/active-team";
 
 export type ContactView = { id: string; name: string; role: string | null; email: string | null; phone: string | null };
 
 export function ContactsPanel({ organisationCode, contacts, canWrite }: { organisationCode: string; contacts: ContactView[]; canWrite: boolean }) {
+  const withTeam = useWithActiveTeam();
   const form = useRef<HTMLFormElement>(null);
   const [result, formAction, pending] = useActionForm(createContactAction, () => form.current?.reset());
   const [removing, start] = useTransition();
@@ -32,7 +34,7 @@ export function ContactsPanel({ organisationCode, contacts, canWrite }: { organi
               </div>
               {canWrite && (
                 <Button variant="secondary" size="xs" disabled={removing}
-                  onClick={() => start(async () => { const r = await deleteContactAction({ id: c.id, organisationCode }); setError(r.ok ? null : r.message); })}>
+                  onClick={() => start(async () => { const r = await withTeam(deleteContactAction)({ id: c.id, organisationCode }); setError(r.ok ? null : r.message); })}>
                   Remove<span className="sr-only"> {c.name}</span>
                 </Button>
               )}

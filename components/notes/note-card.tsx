@@ -8,12 +8,14 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/input";
 import { Markdown } from "./markdown";
+import { useWithActiveTeam } from "@/components/ui/active-team";
 
 type Conflict = { version: number; body: string; updated_at: string; deleted?: boolean };
 type Version = { version: number; body: string; action: string; edited_by: { name: string }; edited_at: string };
 
 /** One note: read, edit (with a merge view when someone else saved first), pin, delete, restore, history. */
 export function NoteCard({ note, canWrite }: { note: NoteJson; canWrite: boolean }) {
+  const withTeam = useWithActiveTeam();
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(note.body);
   const [baseVersion, setBaseVersion] = useState(note.version);
@@ -70,7 +72,7 @@ export function NoteCard({ note, canWrite }: { note: NoteJson; canWrite: boolean
             <Button
               size="sm"
               disabled={pending || conflict !== null}
-              onClick={() => run(() => updateNoteAction({ id: note.id, body: draft, version: baseVersion }), () => setEditing(false))}
+              onClick={() => run(() => withTeam(updateNoteAction)({ id: note.id, body: draft, version: baseVersion }), () => setEditing(false))}
             >
               Save
             </Button>
@@ -87,17 +89,17 @@ export function NoteCard({ note, canWrite }: { note: NoteJson; canWrite: boolean
         {canWrite && !note.deleted && !editing && (
           <>
             <Button variant="secondary" size="xs" onClick={() => { setDraft(note.body); setBaseVersion(note.version); setEditing(true); }}>Edit</Button>
-            <Button variant="secondary" size="xs" disabled={pending} onClick={() => run(() => pinNoteAction({ id: note.id, pinned: !note.pinned }))}>{note.pinned ? "Unpin" : "Pin"}</Button>
-            <Button variant="secondary" size="xs" disabled={pending} onClick={() => run(() => deleteNoteAction({ id: note.id, version: note.version }))}>Delete</Button>
+            <Button variant="secondary" size="xs" disabled={pending} onClick={() => run(() => withTeam(pinNoteAction)({ id: note.id, pinned: !note.pinned }))}>{note.pinned ? "Unpin" : "Pin"}</Button>
+            <Button variant="secondary" size="xs" disabled={pending} onClick={() => run(() => withTeam(deleteNoteAction)({ id: note.id, version: note.version }))}>Delete</Button>
           </>
         )}
-        {canWrite && note.deleted && <Button variant="secondary" size="xs" disabled={pending} onClick={() => run(() => restoreNoteAction({ id: note.id }))}>Restore</Button>}
+        {canWrite && note.deleted && <Button variant="secondary" size="xs" disabled={pending} onClick={() => run(() => withTeam(restoreNoteAction)({ id: note.id }))}>Restore</Button>}
         <Button
           variant="secondary"
           size="xs"
           aria-expanded={history !== null}
           onClick={() => (history ? setHistory(null) : start(async () => {
-            const result = await noteVersionsAction({ id: note.id });
+            const result = await withTeam(noteVersionsAction)({ id: note.id });
             if (result.ok) setHistory(result.data as Version[]);
             else setMessage(result.message);
           }))}

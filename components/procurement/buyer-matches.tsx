@@ -12,6 +12,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input, Label, Select } from "@/components/ui/input";
+import { useWithActiveTeam } from "@/components/ui/active-team";
 
 type Candidate = { code: string; name: string; kind: keyof typeof SHORT_KIND_LABELS };
 
@@ -19,6 +20,7 @@ type Candidate = { code: string; name: string; kind: keyof typeof SHORT_KIND_LAB
 const candidatesOf = (result: MatchResult | undefined): Candidate[] => (result?.matched ? [result.matched, ...result.alternatives] : []);
 
 function MatchForm({ row }: { row: BuyerNameRow }) {
+  const withTeam = useWithActiveTeam();
   const id = useId();
   const [query, setQuery] = useState(row.buyerName);
   const [candidates, setCandidates] = useState<Candidate[] | null>(null);
@@ -28,7 +30,7 @@ function MatchForm({ row }: { row: BuyerNameRow }) {
   const search = () =>
     startTransition(async () => {
       setMessage(null);
-      const answer = await matchNamesAction({ names: [query] });
+      const answer = await withTeam(matchNamesAction)({ names: [query] });
       if (!answer.ok) return setMessage(answer.message);
       const found = candidatesOf(answer.data[0]);
       setCandidates(found);
@@ -36,7 +38,7 @@ function MatchForm({ row }: { row: BuyerNameRow }) {
     });
   const choose = (code: string) =>
     startTransition(async () => {
-      const answer = await matchBuyerAction({ buyerKey: row.buyerKey, code });
+      const answer = await withTeam(matchBuyerAction)({ buyerKey: row.buyerKey, code });
       setMessage(answer.ok ? `Matched ${answer.data.notices} notices to ${code}.` : answer.message);
     });
 
@@ -64,11 +66,12 @@ function MatchForm({ row }: { row: BuyerNameRow }) {
 }
 
 function RemoveMatch({ row }: { row: BuyerNameRow }) {
+  const withTeam = useWithActiveTeam();
   const [message, setMessage] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const remove = () =>
     startTransition(async () => {
-      const answer = await removeBuyerMatchAction({ buyerKey: row.buyerKey });
+      const answer = await withTeam(removeBuyerMatchAction)({ buyerKey: row.buyerKey });
       setMessage(answer.ok ? "Removed: the importer's rules apply again." : answer.message);
     });
   return (

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { useReauthentication } from "@/components/auth/reauthentication";
 import { Select } from "@/components/ui/input";
 import type { apiTokenToJson } from "@/lib/auth/api-tokens";
+import { useWithActiveTeam } from "@/components/ui/active-team";
 
 /** As the API gives it (GET /api/v1/tokens). */
 export type Token = ReturnType<typeof apiTokenToJson>;
@@ -50,6 +51,7 @@ export function ApiTokens({ tokens }: { tokens: Token[] }) {
 
 /** Tokens with their use and expiry, each revocable; `showOwner` adds whose token it is (the team's list, for admins). */
 export function TokenTable({ tokens, caption, empty, showOwner = false }: { tokens: Token[]; caption: string; empty: string; showOwner?: boolean }) {
+  const withTeam = useWithActiveTeam();
   const [revoking, startRevoke] = useTransition();
   const [revokeError, setRevokeError] = useState<string | null>(null);
   if (tokens.length === 0) return <p className="text-sm text-slate-600">{empty}</p>;
@@ -85,7 +87,7 @@ export function TokenTable({ tokens, caption, empty, showOwner = false }: { toke
                     disabled={revoking}
                     onClick={() =>
                       startRevoke(async () => {
-                        const outcome = await revokeApiTokenAction({ tokenId: token.id });
+                        const outcome = await withTeam(revokeApiTokenAction)({ tokenId: token.id });
                         setRevokeError(outcome.ok ? null : outcome.message);
                       })
                     }

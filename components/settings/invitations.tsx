@@ -7,6 +7,7 @@ import { formatDate } from "@/lib/format";
 import { Field, FormMessage, SubmitButton, useActionForm } from "@/components/ui/form";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/input";
+import { useWithActiveTeam } from "@/components/ui/active-team";
 
 export function InviteForm({ canInviteOwners }: { canInviteOwners: boolean }) {
   const form = useRef<HTMLFormElement>(null);
@@ -43,6 +44,7 @@ export function InviteForm({ canInviteOwners }: { canInviteOwners: boolean }) {
 }
 
 export function PendingInvitations({ invitations }: { invitations: { id: string; email: string; role: string; expiresAt: string; invitedBy: string }[] }) {
+  const withTeam = useWithActiveTeam();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
   if (invitations.length === 0) return <p className="text-sm text-slate-600">No pending invitations.</p>;
@@ -61,7 +63,7 @@ export function PendingInvitations({ invitations }: { invitations: { id: string;
               size="xs"
               disabled={pending}
               onClick={() => start(async () => {
-                const result = await revokeInvitationAction({ invitationId: invitation.id });
+                const result = await withTeam(revokeInvitationAction)({ invitationId: invitation.id });
                 setError(result.ok ? null : result.message);
               })}
             >

@@ -4,6 +4,7 @@ import { useState, useTransition } from "react";
 import { revokeSessionAction, signOutEverywhereAction } from "@/lib/auth/actions";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { useWithActiveTeam } from "@/components/ui/active-team";
 
 // Date and time: a session signed in and last seen today differ only by the hour
 const when = (iso: string) => new Date(iso).toLocaleString("en-GB", { timeZone: "Europe/London", dateStyle: "medium", timeStyle: "short" });
@@ -12,6 +13,7 @@ export type SessionRow = { id: string; browser: string; ip: string | null; signe
 
 /** The user's active sessions: revoke one, or sign out everywhere else, or everywhere. */
 export function Sessions({ sessions, idleHours, maxDays }: { sessions: SessionRow[]; idleHours: number; maxDays: number }) {
+  const withTeam = useWithActiveTeam();
   const [busy, start] = useTransition();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const others = sessions.filter((session) => !session.current).length;
@@ -24,7 +26,7 @@ export function Sessions({ sessions, idleHours, maxDays }: { sessions: SessionRo
 
   const signOutEverywhere = (keep: "this" | "none") =>
     start(async () => {
-      const outcome = await signOutEverywhereAction({ keep });
+      const outcome = await withTeam(signOutEverywhereAction)({ keep });
       // A full load, as for signing out, so no page of the signed-in app stays in the router cache
       // eslint-disable-next-line @next/next/no-location-assign-relative-destination
       if (outcome.ok && keep === "none") window.location.assign("/sign-in");
@@ -49,7 +51,7 @@ export function Sessions({ sessions, idleHours, maxDays }: { sessions: SessionRo
               <td>{when(session.lastSeenAt)}</td>
               <td className="text-right">
                 {!session.current && (
-                  <Button variant="danger" size="xs" disabled={busy} onClick={() => run(() => revokeSessionAction({ sessionId: session.id }), `Signed out the session of ${session.browser}.`)}>
+                  <Button variant="danger" size="xs" disabled={busy} onClick={() => run(() => withTeam(revokeSessionAction)({ sessionId: session.id }), `Signed out the session of ${session.browser}.`)}>
                     Revoke<span className="sr-only"> the session of {session.browser} from {session.ip ?? "an unknown address"}</span>
                   </Button>
                 )}

@@ -9,6 +9,7 @@ import { formatDate } from "@/lib/format";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/input";
 import { useReauthentication } from "@/components/auth/reauthentication";
+import { useWithActiveTeam } from "@/components/ui/active-team";
 
 /** As the API gives it (GET /api/v1/members). */
 type Member = ReturnType<typeof memberToJson>;
@@ -87,6 +88,7 @@ export function TeamMembers({ members, currentUserId, canManageOwners }: { membe
 
 /** Any member can leave; the team's only owner is refused, with the reason, until there is another. */
 export function LeaveTeam({ userId, teamName }: { userId: string; teamName: string }) {
+  const withTeam = useWithActiveTeam();
   const router = useRouter();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
@@ -100,7 +102,7 @@ export function LeaveTeam({ userId, teamName }: { userId: string; teamName: stri
         onClick={() => {
           if (!window.confirm(`Leave ${teamName}? You lose access to its lists, notes and contacts at once; what you wrote stays, shown as by a former member.`)) return;
           start(async () => {
-            const result = await removeMemberAction({ userId });
+            const result = await withTeam(removeMemberAction)({ userId });
             // This browser's session for the team has ended: the next page asks to sign in
             if (result.ok) router.push("/");
             else setError(result.message);

@@ -5,9 +5,11 @@ import { useId, useState, useTransition } from "react";
 import { addToTargetListAction } from "@/lib/target-lists/actions";
 import { Button } from "@/components/ui/button";
 import { ListPicker, useListTarget, type ListOption } from "./list-picker";
+import { useWithActiveTeam } from "@/components/ui/active-team";
 
 /** Adds one body to one of the team's lists, or to a new one made in place, from its profile; says so when it was already there. */
 export function AddToList({ code, lists }: { code: string; lists: ListOption[] }) {
+  const withTeam = useWithActiveTeam();
   const id = useId();
   const target = useListTarget(lists);
   const [message, setMessage] = useState<{ ok: boolean; text: string; listId?: string; listName?: string } | null>(null);
@@ -17,7 +19,7 @@ export function AddToList({ code, lists }: { code: string; lists: ListOption[] }
     start(async () => {
       const chosen = await target.resolve();
       if (!chosen.ok) return setMessage({ ok: false, text: chosen.message });
-      const result = await addToTargetListAction({ listId: chosen.listId, codes: [code] });
+      const result = await withTeam(addToTargetListAction)({ listId: chosen.listId, codes: [code] });
       if (!result.ok) setMessage({ ok: false, text: result.message });
       else setMessage({ ok: true, listId: chosen.listId, listName: chosen.listName, text: result.data.added === 1 ? "Added to the list." : "Already on this list: nothing changed." });
       if (target.creating) target.created(chosen.listId);

@@ -9,11 +9,13 @@ import { Input } from "@/components/ui/input";
 import { inlineSelectClass } from "./inline-select";
 import type { Notice } from "./entry-cells";
 import { STAGE_OPTIONS } from "./stage";
+import { useWithActiveTeam } from "@/components/ui/active-team";
 
 export type BulkRequest = { entryIds: string[]; versions?: number[] } | { filter: Record<string, string>; expectedCount: number };
 
 /** "Change stage of N selected": one transaction on the server, all of them or none. */
 export function BulkStageChange({ listId, count, request, onDone }: { listId: string; count: number; request: () => BulkRequest; onDone: (notice: Notice, conflict: boolean) => void }) {
+  const withTeam = useWithActiveTeam();
   const id = useId();
   const [stage, setStage] = useState<Stage | "">("");
   const [reason, setReason] = useState("");
@@ -21,7 +23,7 @@ export function BulkStageChange({ listId, count, request, onDone }: { listId: st
   const apply = () =>
     start(async () => {
       if (!stage) return;
-      const result = await bulkStageAction({ listId, stage, ...(stage === "lost" ? { lostReason: reason.trim() } : {}), ...request() });
+      const result = await withTeam(bulkStageAction)({ listId, stage, ...(stage === "lost" ? { lostReason: reason.trim() } : {}), ...request() });
       if (result.ok) {
         onDone({ tone: "success", text: `Moved ${formatInteger(result.data.updated)} ${result.data.updated === 1 ? "body" : "bodies"} to ${STAGE_LABELS[stage]}.` }, false);
         setStage("");

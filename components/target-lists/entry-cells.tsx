@@ -10,6 +10,7 @@ import { formatDate } from "@/lib/format";
 import { Blank } from "@/components/data-table/blank";
 import { InlineSelect } from "./inline-select";
 import { STAGE_OPTIONS, StageBadge } from "./stage";
+import { useWithActiveTeam } from "@/components/ui/active-team";
 
 export type Member = { id: string; name: string };
 export type Notice = { tone: "success" | "error"; text: string };
@@ -32,6 +33,7 @@ const dayMonth = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "shor
 
 /** The stage: a select that saves at once for analysts ("Lost" first asks why), a badge for viewers. */
 export function StageCell({ row }: { row: Row }) {
+  const withTeam = useWithActiveTeam();
   const { listId, canEdit, report } = useCellEnv();
   const router = useRouter();
   const [pending, start] = useTransition();
@@ -61,7 +63,7 @@ export function StageCell({ row }: { row: Row }) {
   const save = (stage: Stage, lostReason?: string) =>
     new Promise<boolean>((resolve) =>
       start(async () => {
-        const result = await updateEntryAction({ listId, entryId: row.id, version: row.version, stage, ...(lostReason ? { lostReason } : {}) });
+        const result = await withTeam(updateEntryAction)({ listId, entryId: row.id, version: row.version, stage, ...(lostReason ? { lostReason } : {}) });
         if (result.ok) {
           report({ tone: "success", text: `${name} moved to ${STAGE_LABELS[stage]}.` });
           resolve(true);
@@ -160,6 +162,7 @@ export function StageCell({ row }: { row: Row }) {
 
 /** The owner: a select of the team's members (or unassigned) for analysts, a name for viewers. */
 export function OwnerCell({ row }: { row: Row }) {
+  const withTeam = useWithActiveTeam();
   const { listId, canEdit, members, report } = useCellEnv();
   const router = useRouter();
   const [pending, start] = useTransition();
@@ -177,7 +180,7 @@ export function OwnerCell({ row }: { row: Row }) {
       onCommit={(next) =>
         new Promise<boolean>((resolve) =>
           start(async () => {
-            const result = await updateEntryAction({ listId, entryId: row.id, version: row.version, ownerId: next || null });
+            const result = await withTeam(updateEntryAction)({ listId, entryId: row.id, version: row.version, ownerId: next || null });
             if (result.ok) {
               const owner = members.find((m) => m.id === next)?.name;
               report({ tone: "success", text: owner ? `${name} is now owned by ${owner}.` : `${name} is now unassigned.` });

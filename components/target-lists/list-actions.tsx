@@ -5,9 +5,11 @@ import { useState, useTransition } from "react";
 import { archiveTargetListAction } from "@/lib/target-lists/actions";
 import { Button } from "@/components/ui/button";
 import { ExportMenu } from "@/components/export/export-menu";
+import { useWithActiveTeam } from "@/components/ui/active-team";
 
 /** Export (Excel or CSV, streamed) and archive or restore. */
 export function ListActions({ listId, archived, canWrite }: { listId: string; archived: boolean; canWrite: boolean }) {
+  const withTeam = useWithActiveTeam();
   const router = useRouter();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
@@ -21,7 +23,7 @@ export function ListActions({ listId, archived, canWrite }: { listId: string; ar
           disabled={pending}
           onClick={() =>
             start(async () => {
-              const result = await archiveTargetListAction({ id: listId, archived: !archived });
+              const result = await withTeam(archiveTargetListAction)({ id: listId, archived: !archived });
               if (result.ok) router.refresh();
               else setError(result.message);
             })

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { createTargetListAction } from "@/lib/target-lists/actions";
 import { Input, Select, type ControlSize } from "@/components/ui/input";
+import { useWithActiveTeam } from "@/components/ui/active-team";
 
 export type ListOption = { value: string; label: string };
 
@@ -14,6 +15,7 @@ export type ListTarget = ReturnType<typeof useListTarget>;
 
 /** The chosen list, or the name of a new one; `resolve` creates the new list first when needed. */
 export function useListTarget(lists: ListOption[]) {
+  const withTeam = useWithActiveTeam();
   const router = useRouter();
   const [listId, setListId] = useState(lists[0]?.value ?? NEW_LIST);
   const [newName, setNewName] = useState("");
@@ -29,7 +31,7 @@ export function useListTarget(lists: ListOption[]) {
     /** The list to add to: creates the new one (one step for the user), or an error message */
     async resolve(): Promise<{ ok: true; listId: string; listName: string } | { ok: false; message: string }> {
       if (!creating) return { ok: true, listId, listName: lists.find((l) => l.value === listId)?.label ?? "" };
-      const created = await createTargetListAction({ name: newName });
+      const created = await withTeam(createTargetListAction)({ name: newName });
       if (!created.ok) return { ok: false, message: created.fieldErrors?.name?.join(" ") ?? created.message };
       return { ok: true, listId: created.data.id, listName: newName.trim() };
     },

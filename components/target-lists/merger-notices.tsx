@@ -10,17 +10,19 @@ import { plural } from "@/lib/format";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/input";
 import { OrganisationLink } from "@/components/organisations/organisation-link";
+import { useWithActiveTeam } from "@/components/ui/active-team";
 
 type Outcome = { ok: boolean; text: string };
 type Entry = MergerNotice["entries"][number];
 
 function MoveEntry({ listId, entry, successors, onDone }: { listId: string; entry: Entry; successors: MergerNotice["successors"]; onDone: (o: Outcome) => void }) {
+  const withTeam = useWithActiveTeam();
   const id = useId();
   const [to, setTo] = useState(successors.length === 1 ? successors[0]!.code : "");
   const [pending, start] = useTransition();
   const move = () =>
     start(async () => {
-      const result = await moveEntryAction({ listId, entryId: entry.id, version: entry.version, to });
+      const result = await withTeam(moveEntryAction)({ listId, entryId: entry.id, version: entry.version, to });
       onDone(result.ok ? { ok: true, text: result.data.message } : { ok: false, text: result.message });
     });
   return (
@@ -44,6 +46,7 @@ function MoveEntry({ listId, entry, successors, onDone }: { listId: string; entr
 
 /** The notices of one list; read-only (with the reason) when the user cannot change the list. */
 export function MergerNotices({ listId, notices, canEdit, readOnlyReason }: { listId: string; notices: MergerNotice[]; canEdit: boolean; readOnlyReason?: string }) {
+  const withTeam = useWithActiveTeam();
   const router = useRouter();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [pending, start] = useTransition();
@@ -55,7 +58,7 @@ export function MergerNotices({ listId, notices, canEdit, readOnlyReason }: { li
   const mergers = notices.filter((n) => n.successors.length === 1).flatMap((n) => n.entries);
   const moveAll = () =>
     start(async () => {
-      const result = await moveAllEntriesAction({ listId, entries: mergers.map(({ id, version }) => ({ id, version })) });
+      const result = await withTeam(moveAllEntriesAction)({ listId, entries: mergers.map(({ id, version }) => ({ id, version })) });
       if (!result.ok) return done({ ok: false, text: result.message });
       const merged = result.data.filter((r) => r.outcome === "merged");
       done({ ok: true, text: `Moved ${plural(result.data.length, "entry", "entries")}.${merged.length ? ` ${merged.map((m) => m.message).join(" ")}` : ""}` });

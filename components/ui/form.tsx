@@ -4,13 +4,15 @@ import { cloneElement, isValidElement, useActionState, useId, type ReactElement,
 import type { ActionResult } from "@/lib/auth/guards";
 import { Button } from "./button";
 import { Input, Label } from "./input";
+import { useWithActiveTeam } from "./active-team";
 
 export type FormAction<T> = (input: FormData) => Promise<ActionResult<T>>;
 
-/** Runs a server action from a form and keeps its result (field errors, message) for display. */
+/** Runs a server action from a form, with the page's team added, and keeps its result (field errors, message) for display. */
 export function useActionForm<T>(action: FormAction<T>, onSuccess?: (data: T, formData: FormData) => void | Promise<void>) {
+  const withTeam = useWithActiveTeam();
   return useActionState<ActionResult<T> | null, FormData>(async (_previous, formData) => {
-    const result = await action(formData);
+    const result = await withTeam(action)(formData);
     if (result.ok && onSuccess) await onSuccess(result.data, formData);
     return result;
   }, null);

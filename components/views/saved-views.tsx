@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
 import { Menu, closeMenu } from "@/components/ui/menu";
 import { viewQuery } from "@/components/explorer/query";
+import { useWithActiveTeam } from "@/components/ui/active-team";
 
 export type SavedView = { id: string; name: string; query: string; createdBy: string };
 
@@ -60,6 +61,7 @@ export function SavedViewsMenu({ page, views, current }: { page: ViewPage; views
 
 /** Saves the current filters, sort, page size and columns as a view of `page` the whole team sees. */
 export function SaveViewButton({ page, placeholder }: { page: ViewPage; placeholder: string }) {
+  const withTeam = useWithActiveTeam();
   const { query, navigate } = useTableUrlState();
   const id = useId();
   const [name, setName] = useState("");
@@ -72,7 +74,7 @@ export function SaveViewButton({ page, placeholder }: { page: ViewPage; placehol
     const form = event.currentTarget;
     setError(null);
     startTransition(async () => {
-      const result = await createViewAction({ page, name, query: viewQuery(query) });
+      const result = await withTeam(createViewAction)({ page, name, query: viewQuery(query) });
       if (!result.ok) {
         setError(result.fieldErrors?.name?.join(" ") ?? result.message);
         return;

@@ -22,6 +22,12 @@ import { changeRole, changeRoleSchema, removeMember, removeMemberSchema } from "
 // they must do first, and they may still switch team or sign out.
 const beforeEnrolment = { openBeforeMfaEnrolment: true };
 
+// Callable from a page rendered for another team than the active one (lib/auth/active-team.ts):
+// the action is about the user or this browser session, not the team's data, so a stale page
+// writes nothing into the wrong team. Every other action here changes the active team's members,
+// invitations, tokens or settings, and refuses such a page.
+const fromAnyTeamPage = { fromAnyTeamPage: true };
+
 // Public: only works while the atlas has no users at all (checked inside, under a lock).
 export const signUpAction = publicAction(signUpSchema, async (input, { ip }) => {
   await signUpFirstUser(getDb(), input, ip);
@@ -41,7 +47,8 @@ export const switchTeamAction = authorizedAction(
     await switchTeam(getDb(), ctx, input.teamId);
     revalidatePath("/", "layout");
   },
-  beforeEnrolment,
+  // The team to switch to is named in the call, so a stale page may switch too
+  { ...beforeEnrolment, ...fromAnyTeamPage },
 );
 
 export const inviteAction = authorizedAction("manage", createInvitationSchema, async (ctx, input) => {
@@ -88,21 +95,33 @@ export const reauthenticateAction = authorizedAction(
   async (ctx, input) => {
     await reauthenticate(getDb(), ctx, input.password);
   },
-  beforeEnrolment,
+  // Confirms this session's password; the action retried after it is checked on its own
+  { ...beforeEnrolment, ...fromAnyTeamPage },
 );
 
-export const revokeSessionAction = authorizedAction("read", revokeSessionSchema, async (ctx, input) => {
-  await revokeOwnSession(getDb(), ctx, input.sessionId);
-  revalidatePath("/settings");
-});
+// The user's own sessions, whatever team each is in
+export const revokeSessionAction = authorizedAction(
+  "read",
+  revokeSessionSchema,
+  async (ctx, input) => {
+    await revokeOwnSession(getDb(), ctx, input.sessionId);
+    revalidatePath("/settings");
+  },
+  fromAnyTeamPage,
+);
 
 // keep "none" ends this session too, so its cookies go as with signing out
-export const signOutEverywhereAction = authorizedAction("read", signOutEverywhereSchema, async (ctx, input) => {
-  const ended = await revokeAllSessions(getDb(), ctx, input.keep);
-  if (input.keep === "none") await deleteSessionCookies();
-  else revalidatePath("/settings");
-  return { ended };
-});
+export const signOutEverywhereAction = authorizedAction(
+  "read",
+  signOutEverywhereSchema,
+  async (ctx, input) => {
+    const ended = await revokeAllSessions(getDb(), ctx, input.keep);
+    if (input.keep === "none") await deleteSessionCookies();
+    else revalidatePath("/settings");
+    return { ended };
+  },
+  fromAnyTeamPage,
+);
 
 async function deleteSessionCookies() {
   const jar = await cookies();
@@ -118,12 +137,12 @@ export const signOutAction = authorizedAction(
     if (ctx.sessionId) await endSession(getDb(), ctx.sessionId);
     await deleteSessionCookies();
   },
-  beforeEnrolment,
+  // Signing out must work from any page
+  { ...beforeEnrolment, ...fromAnyTeamPage },
 );
 
-export const changePasswordAction = authorizedAction("read", changePasswordSchema, async (ctx, input) => {
-  return changePassword(getDb(), ctx, input);
-});
+// The user's password, the same in every team
+export const changePasswordAction = authorizedAction("read", changePasswordSchema, async (ctx, input) => changePassword(getDb(), ctx, input), fromAnyTeamPage);
 
 // Public: answers the same for every email; the message is sent after the answer, so its timing
 // does not tell whether the email has an account.
@@ -139,7 +158,8 @@ export const resetPasswordAction = publicAction(resetPasswordSchema, async (inpu
   return { email };
 });
 
-export const startMfaEnrolmentAction = authorizedAction("read", z.object({}), async (ctx) => startMfaEnrolment(getDb(), ctx), beforeEnrolment);
+// The user's second factor (enrolling, confirming, turning it off) is the same in every team
+export const startMfaEnrolmentAction = authorizedAction("read", z.object({}), async (ctx) => startMfaEnrolment(getDb(), ctx), { ...beforeEnrolment, ...fromAnyTeamPage });
 
 export const confirmMfaEnrolmentAction = authorizedAction(
   "read",
@@ -149,13 +169,18 @@ export const confirmMfaEnrolmentAction = authorizedAction(
     revalidatePath("/", "layout");
     return { recoveryCodes };
   },
-  beforeEnrolment,
+  { ...beforeEnrolment, ...fromAnyTeamPage },
 );
 
-export const disableMfaAction = authorizedAction("read", disableMfaSchema, async (ctx, input) => {
-  await disableMfa(getDb(), ctx, input);
-  revalidatePath("/settings/security");
-});
+export const disableMfaAction = authorizedAction(
+  "read",
+  disableMfaSchema,
+  async (ctx, input) => {
+    await disableMfa(getDb(), ctx, input);
+    revalidatePath("/settings/security");
+  },
+  fromAnyTeamPage,
+);
 
 export const setTeamRequireMfaAction = authorizedAction("manage", requireMfaSchema, async (ctx, input) => {
   await setTeamRequireMfa(getDb(), ctx, input.required);

@@ -10,6 +10,8 @@ import { rejectUnknownFields, rejectUnknownParameters, type ApiContract } from "
 import { rejectBadBody, rejectNulParameters } from "@/lib/api/input";
 import { databaseFailure } from "@/lib/db/failures";
 import { authenticateCookies, authenticateRequest, clientIp, type AuthContext } from "./context";
+import { takeActiveTeam } from "./active-team";
+import { refuseCallFromOtherTeam } from "./active-team-check";
 import { refuseWithoutRequiredMfa } from "./mfa";
 import { can, type Access } from "./roles";
 
@@ -90,6 +92,9 @@ function toInput(input: unknown): unknown {
   return input instanceof FormData ? Object.fromEntries([...input.keys()].map((key) => [key, input.getAll(key).length > 1 ? input.getAll(key) : input.get(key)])) : input;
 }
 
+/** The fields for the schema, and the team the calling page was rendered for (lib/auth/active-team.ts) */
+const readInput = (input: unknown) => takeActiveTeam(toInput(input));
+
 function failure(raw: unknown): ActionResult<never> {
   const error = databaseFailure(raw) ?? raw;
   if (error instanceof AppError) {
@@ -106,22 +111,26 @@ function failure(raw: unknown): ActionResult<never> {
 }
 
 /**
- * A server action is a public POST endpoint: this wrapper authenticates the caller, checks the
- * role, validates the input with zod, and turns errors into a result the form can show.
+ * A server action is a public POST endpoint: this wrapper authenticates the caller, refuses a call
+ * from a page rendered for another team than the session's active one (unless the action works
+ * from any team's page), checks the role, validates the input with zod, and turns errors into a
+ * result the form can show.
  */
 export function authorizedAction<S extends z.ZodType, T>(
   access: Access,
   schema: S,
   handler: (ctx: AuthContext, input: z.output<S>) => Promise<T>,
-  options: { openBeforeMfaEnrolment?: boolean } = {},
+  options: { openBeforeMfaEnrolment?: boolean; fromAnyTeamPage?: boolean } = {},
 ) {
   return async (input: unknown): Promise<ActionResult<T>> => {
     try {
       const ctx = await currentContext();
       if (!ctx) throw new AppError("unauthenticated", "Your session has ended. Sign in again; nothing was changed.");
+      const { pageTeamId, fields } = readInput(input);
+      if (!options.fromAnyTeamPage) await refuseCallFromOtherTeam(getDb(), ctx, pageTeamId);
       if (!options.openBeforeMfaEnrolment) refuseWithoutRequiredMfa(ctx);
       requireAccess(ctx, access);
-      const parsed = schema.safeParse(toInput(input));
+      const parsed = schema.safeParse(fields);
       if (!parsed.success) throw invalid(parsed.error.issues);
       return { ok: true, data: await handler(ctx, parsed.data) };
     } catch (error) {
@@ -134,7 +143,8 @@ export function authorizedAction<S extends z.ZodType, T>(
 export function publicAction<S extends z.ZodType, T>(schema: S, handler: (input: z.output<S>, meta: { ip: string }) => Promise<T>) {
   return async (input: unknown): Promise<ActionResult<T>> => {
     try {
-      const parsed = schema.safeParse(toInput(input));
+      // No team to compare with: a page's team, if one was sent, is only taken off the fields
+      const parsed = schema.safeParse(readInput(input).fields);
       if (!parsed.success) throw invalid(parsed.error.issues);
       return { ok: true, data: await handler(parsed.data, { ip: clientIp(await headers()) }) };
     } catch (error) {
