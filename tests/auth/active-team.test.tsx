@@ -5,7 +5,6 @@ vi.mock("next/cache", () => import("../support/next-request-scope").then((m) => 
 
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { z } from "zod";
 import { ActiveTeamProvider, useWithActiveTeam } from "@/components/ui/active-team";
@@ -119,9 +118,9 @@ describe("the UI's side: every server action call carries the page's team", () =
       withTeam = useWithActiveTeam();
       return null;
     };
-    renderToString(createElement(ActiveTeamProvider, { teamId: "team-1", children: createElement(Capture) }));
+    renderToString(<ActiveTeamProvider teamId="team-1"><Capture /></ActiveTeamProvider>);
     await withTeam!(action)({ name: "x" });
-    renderToString(createElement(Capture));
+    renderToString(<Capture />);
     await withTeam!(action)({ name: "y" });
     expect(sent).toEqual([{ name: "x", [ACTIVE_TEAM_FIELD]: "team-1" }, { name: "y" }]);
   });
