@@ -7,6 +7,7 @@ import * as organisationsRoute from "@/app/api/v1/organisations/route";
 import * as noticesRoute from "@/app/api/v1/notices/route";
 import * as spendRoute from "@/app/api/v1/spend/route";
 import * as listExportRoute from "@/app/api/v1/target-lists/[id]/export.csv/route";
+import { endpoints } from "@/lib/api/endpoints";
 import { exportConcurrencyPerTeam } from "@/lib/db/pool";
 import { apiRequest, params, signedInUser, type TestUser } from "../support/auth";
 import { createTestDatabase, type TestDatabase } from "../support/database";
@@ -56,6 +57,7 @@ describe("concurrent exports per team", () => {
       await expectThrottled(await listExportRoute.GET(apiRequest(`/api/v1/target-lists/${listId}/export.csv?format=${format}`, { cookie: ann.cookie }), params({ id: listId })));
     }
     // At the same moment, another team's export runs to the end
+    for (const name of ["listOrganisations", "listNotices", "listSpend", "exportTargetList"] as const) expect(endpoints[name].responses, name).toHaveProperty("429");
     const other = await startExport(bob);
     expect(other.status).toBe(200);
     const file = await other.text();
