@@ -210,7 +210,7 @@ try {
   }
 
   log(`[bench] timing the CSV exports`);
-  const organisations = (params: string) => () => exportOrganisations(db!, pool!, { teamId: "bench-team-1" }, parseExplorerParams(new URLSearchParams(params)), "csv");
+  const organisations = (params: string) => () => exportOrganisations(db!, { pool: pool!, teamId: "bench-team-1" }, { teamId: "bench-team-1" }, parseExplorerParams(new URLSearchParams(params)), "csv");
   const exportFilter = "kind=gp-practice&nation=england";
   await runExport("organisations", exportFilter, organisations(exportFilter), 10_000); // warm-up
   const exports: Awaited<ReturnType<typeof runExport>>[] = [];

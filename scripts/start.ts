@@ -11,6 +11,7 @@ import { formatReport, importReferenceData, ImportValidationError } from "../lib
 import { formatBuyerMatchSummary, rematchBuyers } from "../lib/procurement/buyers";
 import { formatSampleLine, loadShippedSampleOnce } from "../lib/procurement/import";
 import { trustedProxyHops } from "../lib/auth/client-ip";
+import { exportConcurrencyPerTeam } from "../lib/db/pool";
 import { withPeerAddress } from "./peer-address-env";
 
 const root = process.cwd();
@@ -69,6 +70,7 @@ await db.$disconnect();
 const env = { ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: ensureAuthSecret(root), NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}` };
 try {
   trustedProxyHops(); // a mistyped TRUST_PROXY_HOPS stops here, not on every request
+  exportConcurrencyPerTeam(); // likewise EXPORT_CONCURRENCY_PER_TEAM, not on every export
   buildIfNeeded(env);
 } catch (error) {
   console.error(String(error));

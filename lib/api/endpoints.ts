@@ -40,6 +40,8 @@ const codeParams = z.object({ code: organisationCodeSchema.describe("An organisa
 const idParams = z.object({ id: idSchema });
 const userParams = z.object({ userId: idSchema.describe("The member's user id") });
 const notFound = (what: string) => ({ 404: { description: `${what} is not one of your team's (or does not exist)` } });
+/** A CSV or Excel request while the team's export slots are all streaming (lib/db/pool.ts cursorBatches) */
+const exportsBusy = { 429: { description: "Your team already has EXPORT_CONCURRENCY_PER_TEAM (default 2) exports streaming: retry after the Retry-After seconds (error.code throttled); no byte of the file was sent" } };
 const version = z.coerce.number().int().positive().describe("The version you edited: a stale one answers 409");
 
 const organisationQuery = described(
@@ -200,7 +202,7 @@ export const endpoints = {
     tag: "organisations",
     summary: "Search and filter the bodies of the four nations",
     query: organisationQuery,
-    responses: { 200: { description: "One page, or the whole result as Excel or CSV", schema: s.organisationPageSchema, csv: CSV_CELLS, xlsx: XLSX_CELLS } },
+    responses: { 200: { description: "One page, or the whole result as Excel or CSV", schema: s.organisationPageSchema, csv: CSV_CELLS, xlsx: XLSX_CELLS }, ...exportsBusy },
   }),
   getOrganisation: defineEndpoint({
     operationId: "getOrganisation",
@@ -380,7 +382,7 @@ export const endpoints = {
     description: "The path keeps its name for the integrations that call it: format=xlsx answers an Excel workbook of the same rows.",
     params: idParams,
     query: z.object({ format, bom }),
-    responses: { 200: { description: "CSV or an Excel workbook, with a header row", csv: CSV_CELLS, xlsx: XLSX_CELLS }, ...notFound("The list") },
+    responses: { 200: { description: "CSV or an Excel workbook, with a header row", csv: CSV_CELLS, xlsx: XLSX_CELLS }, ...notFound("The list"), ...exportsBusy },
   }),
   listOrganisationNotes: defineEndpoint({
     operationId: "listOrganisationNotes",
@@ -599,7 +601,7 @@ export const endpoints = {
     summary: "Search and filter tenders, awards and contracts",
     description: "Public procurement notices (a sample until a sync has run: see coverage), with the buyer as published and the atlas body it matched. The same for every team.",
     query: noticeQuery,
-    responses: { 200: { description: "One page with the data's coverage, or every match as CSV or Excel", schema: s.noticePageSchema, csv: CSV_CELLS, xlsx: XLSX_CELLS } },
+    responses: { 200: { description: "One page with the data's coverage, or every match as CSV or Excel", schema: s.noticePageSchema, csv: CSV_CELLS, xlsx: XLSX_CELLS }, ...exportsBusy },
   }),
   getNotice: defineEndpoint({
     operationId: "getNotice",
@@ -620,7 +622,7 @@ export const endpoints = {
     summary: "Payments over £25k of a body, the bodies below it and its predecessors",
     description: "Spend transparency lines as published; only a few payers publish in the data (see coverage).",
     query: spendQuery,
-    responses: { 200: { description: "One page by date with the data's coverage, or every line as CSV or Excel", schema: s.spendPageSchema, csv: CSV_CELLS, xlsx: XLSX_CELLS } },
+    responses: { 200: { description: "One page by date with the data's coverage, or every line as CSV or Excel", schema: s.spendPageSchema, csv: CSV_CELLS, xlsx: XLSX_CELLS }, ...exportsBusy },
   }),
   listMembers: defineEndpoint({
     operationId: "listMembers",

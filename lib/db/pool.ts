@@ -1,5 +1,7 @@
 import pg from "pg";
+import { AppError } from "@/lib/errors";
 import { millisecondsFromEnv } from "./client";
+import { sql } from "./sql";
 
 const globalForPool = globalThis as unknown as { atlasPool?: pg.Pool; atlasPoolUrl?: string };
 
@@ -26,13 +28,94 @@ export function getPool(): pg.Pool {
   return globalForPool.atlasPool;
 }
 
+/** EXPORT_CONCURRENCY_PER_TEAM: how many exports one team may stream at once (default 2). */
+export function exportConcurrencyPerTeam(): number {
+  const raw = process.env.EXPORT_CONCURRENCY_PER_TEAM?.trim();
+  if (!raw) return 2;
+  if (!/^[1-9]\d*$/.test(raw)) throw new Error(`EXPORT_CONCURRENCY_PER_TEAM must be a positive whole number, not "${raw}".`);
+  return Number(raw);
+}
+
+/** What an export streams from: the export pool, within the slots of the team asking. */
+export type ExportSource = { pool: pg.Pool; teamId: string; /** The request's: a client that goes away frees its slot */ signal?: AbortSignal };
+
+export const exportSource = (teamId: string, signal?: AbortSignal): ExportSource => ({ pool: getPool(), teamId, signal });
+
+const EXPORT_RETRY_SECONDS = 10;
+
+type Query = { text: string; values: unknown[] };
+
 /**
- * Runs a query through a server-side cursor in a read-only transaction and yields its rows in
- * batches: memory stays at one batch whatever the result size.
+ * One of the team's export slots, as a PostgreSQL advisory lock on (team, slot) held by the session
+ * of the connection the export then streams on: the count holds across every app process, and the
+ * lock goes with the connection if it dies. All slots busy is a 429 with Retry-After.
  */
-export async function* cursorBatches<Row>(pool: pg.Pool, query: { text: string; values: unknown[] }, options: { batchSize?: number; setup?: string[] } = {}): AsyncGenerator<Row[]> {
+async function takeExportSlot(source: ExportSource): Promise<{ client: pg.PoolClient; unlock: Query }> {
+  const slots = exportConcurrencyPerTeam();
+  const key = `atlas-export:${source.teamId}`;
+  const client = await source.pool.connect();
+  try {
+    for (let slot = 0; slot < slots; slot++) {
+      const { rows } = await client.query<{ held: boolean }>(sql`SELECT pg_try_advisory_lock(hashtext(${key}), ${slot}) AS held`.build());
+      if (rows[0]?.held) return { client, unlock: sql`SELECT pg_advisory_unlock(hashtext(${key}), ${slot})`.build() };
+    }
+  } catch (error) {
+    client.release(error as Error);
+    throw error;
+  }
+  client.release();
+  throw new AppError("throttled", `Your team already has ${slots} exports running. Try again when one has finished.`, {}, EXPORT_RETRY_SECONDS);
+}
+
+/**
+ * Takes one of the team's export slots (or answers 429, before any byte is sent), then runs a query
+ * through a server-side cursor in a read-only transaction on that slot's connection and yields its
+ * rows in batches: memory stays at one batch whatever the result size. The slot and the connection
+ * are given back when the rows end or fail, when the reader stops (return(), which a cancelled
+ * download calls, even before the first batch), or when the request is aborted; by then the
+ * returned promise has settled, so the next export finds the slot free.
+ */
+export async function cursorBatches<Row>(source: ExportSource, query: Query, options: { batchSize?: number; setup?: string[] } = {}): Promise<AsyncIterableIterator<Row[]>> {
+  const { client, unlock } = await takeExportSlot(source);
+  const rows = readCursor<Row>(client, query, options);
+  let finished: Promise<void> | undefined;
+  const onAbort = () => void finish();
+  const finish = () =>
+    (finished ??= (async () => {
+      source.signal?.removeEventListener("abort", onAbort);
+      // Queued behind a fetch in flight; ends the transaction if the cursor had started
+      await rows.return(undefined);
+      await client.query(unlock).then(
+        () => client.release(),
+        // A connection that cannot unlock is closed, which drops its lock
+        (error: Error) => client.release(error),
+      );
+    })());
+  source.signal?.addEventListener("abort", onAbort, { once: true });
+  if (source.signal?.aborted) onAbort();
+  const batches: AsyncIterableIterator<Row[]> = {
+    [Symbol.asyncIterator]: () => batches,
+    async next() {
+      if (finished) return { done: true, value: undefined };
+      try {
+        const next = await rows.next();
+        if (next.done) await finish();
+        return next;
+      } catch (error) {
+        await finish();
+        throw error;
+      }
+    },
+    async return() {
+      await finish();
+      return { done: true, value: undefined };
+    },
+  };
+  return batches;
+}
+
+async function* readCursor<Row>(client: pg.PoolClient, query: Query, options: { batchSize?: number; setup?: string[] }): AsyncGenerator<Row[]> {
   const batchSize = options.batchSize ?? 2000;
-  const client = await pool.connect();
   let open = false;
   try {
     await client.query("BEGIN READ ONLY");
@@ -48,6 +131,5 @@ export async function* cursorBatches<Row>(pool: pg.Pool, query: { text: string; 
     open = false;
   } finally {
     if (open) await client.query("ROLLBACK").catch(() => {});
-    client.release();
   }
 }

@@ -2,9 +2,8 @@
 // PostgreSQL. The page, GET /api/v1/notices and its CSV and Excel export all run this code.
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type pg from "pg";
 import { AppError } from "@/lib/errors";
-import { cursorBatches } from "@/lib/db/pool";
+import { cursorBatches, type ExportSource } from "@/lib/db/pool";
 import { queryRows, queryRowsWithSettings } from "@/lib/db/query";
 import { join, raw, sql, type Sql } from "@/lib/db/sql";
 import { exportResponse, type ExportColumn, type ExportFormat } from "@/lib/export";
@@ -318,10 +317,10 @@ export const NOTICE_EXPORT_COLUMNS: ExportColumn<NoticeRow>[] = [
 ];
 
 /** Every notice matching the filters as a download, streamed from a server-side cursor in batches. */
-export async function exportNotices(db: PrismaClient, pool: pg.Pool, scope: NoticeScope, filters: NoticeFilters, format: ExportFormat, options: { name?: string | null; bom?: boolean } = {}): Promise<Response> {
+export async function exportNotices(db: PrismaClient, source: ExportSource, scope: NoticeScope, filters: NoticeFilters, format: ExportFormat, options: { name?: string | null; bom?: boolean } = {}): Promise<Response> {
   // Compiling first turns an unknown buyer into a 400 before any byte is sent
   const compiled = await compileNoticeFilters(db, scope, filters);
-  return exportResponse(format, options.name ?? "notices", NOTICE_EXPORT_COLUMNS, cursorBatches<NoticeRow>(pool, noticeRowsQuery(compiled).build()), options);
+  return exportResponse(format, options.name ?? "notices", NOTICE_EXPORT_COLUMNS, await cursorBatches<NoticeRow>(source, noticeRowsQuery(compiled).build()), options);
 }
 
 const money = (value: string | null) => (value === null ? null : Number(value));

@@ -2,9 +2,8 @@
 // succeeded (the same walk as a notice's buyer), by date, paged, as JSON or a download.
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type pg from "pg";
 import { AppError } from "@/lib/errors";
-import { cursorBatches } from "@/lib/db/pool";
+import { cursorBatches, type ExportSource } from "@/lib/db/pool";
 import { queryRows } from "@/lib/db/query";
 import { join, raw, sql, type Sql } from "@/lib/db/sql";
 import { exportResponse, type ExportColumn, type ExportFormat } from "@/lib/export";
@@ -86,9 +85,9 @@ export const SPEND_EXPORT_COLUMNS: ExportColumn<SpendRow>[] = [
   { header: "source", type: "text", value: (r) => r.source },
 ];
 
-export async function exportSpend(db: PrismaClient, pool: pg.Pool, filters: SpendFilters, format: ExportFormat, options: { bom?: boolean } = {}): Promise<Response> {
+export async function exportSpend(db: PrismaClient, source: ExportSource, filters: SpendFilters, format: ExportFormat, options: { bom?: boolean } = {}): Promise<Response> {
   const statement = await compileSpend(db, filters);
-  return exportResponse(format, `spend ${filters.payer}`, SPEND_EXPORT_COLUMNS, cursorBatches<SpendRow>(pool, statement().build()), options);
+  return exportResponse(format, `spend ${filters.payer}`, SPEND_EXPORT_COLUMNS, await cursorBatches<SpendRow>(source, statement().build()), options);
 }
 
 export function spendToJson(row: SpendRow) {

@@ -1,7 +1,6 @@
-import type pg from "pg";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { AuthContext } from "@/lib/auth/context";
-import { cursorBatches } from "@/lib/db/pool";
+import { cursorBatches, type ExportSource } from "@/lib/db/pool";
 import { exportResponse, type ExportColumn, type ExportFormat } from "@/lib/export";
 import { sql } from "@/lib/db/sql";
 import { ANCESTOR_JOINS, COMMISSIONER_COLUMNS } from "@/lib/organisations/sql";
@@ -61,7 +60,7 @@ export const LIST_EXPORT_COLUMNS: ExportColumn<ListExportRow>[] = [
 ];
 
 /** Every entry of a team's list as a download, streamed through a server-side cursor; another team's list is a 404. */
-export async function exportList(db: PrismaClient, pool: pg.Pool, ctx: AuthContext, listId: string, format: ExportFormat, options: { bom?: boolean } = {}): Promise<Response> {
+export async function exportList(db: PrismaClient, source: ExportSource, ctx: AuthContext, listId: string, format: ExportFormat, options: { bom?: boolean } = {}): Promise<Response> {
   const list = await getTargetList(db, ctx, listId);
   const query = sql`SELECT o.code, o.name, o.kind, o.nation, o.status,
       ${COMMISSIONER_COLUMNS},
@@ -82,5 +81,5 @@ export async function exportList(db: PrismaClient, pool: pg.Pool, ctx: AuthConte
     ) ln ON true
     WHERE e.list_id = ${list.id} AND l.team_id = ${ctx.team.id}
     ORDER BY o.name, e.id`;
-  return exportResponse(format, list.name, LIST_EXPORT_COLUMNS, cursorBatches<ListExportRow>(pool, query.build()), options);
+  return exportResponse(format, list.name, LIST_EXPORT_COLUMNS, await cursorBatches<ListExportRow>(source, query.build()), options);
 }

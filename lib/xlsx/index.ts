@@ -110,5 +110,21 @@ export function xlsxStream<Row>(columns: ExportColumn<Row>[], batches: AsyncIter
   });
   // A queue measured in bytes: toWeb's default counts chunks (16,384 of them), which would let the
   // whole workbook pile up in front of a slow client
-  return Readable.toWeb(out, { strategy: new ByteLengthQueuingStrategy({ highWaterMark: 64 * 1024 }) }) as ReadableStream<Uint8Array>;
+  const workbook = (Readable.toWeb(out, { strategy: new ByteLengthQueuingStrategy({ highWaterMark: 64 * 1024 }) }) as ReadableStream<Uint8Array>).getReader();
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const { done, value } = await workbook.read();
+        if (done) controller.close();
+        else controller.enqueue(value);
+      },
+      // Settles once the rows' source is given back (an export's connection and its team's slot), not
+      // only once the workbook stream is told to stop
+      async cancel(reason) {
+        await workbook.cancel(reason);
+        await iterator.return?.(undefined);
+      },
+    },
+    { highWaterMark: 0 },
+  );
 }

@@ -125,4 +125,4 @@ export async function measureProfileAndSpend(db: PrismaClient, bodies: CaseBodie
 
 /** The notices export as the API streams it (exportNotices), for the bench's export reader. */
 export const noticesExport = (db: PrismaClient, pool: pg.Pool, params: string) => () =>
-  exportNotices(db, pool, { today: todayIso() }, parseTableFilters(noticesTable, new URLSearchParams(params)), "csv");
+  exportNotices(db, { pool, teamId: "bench-team-1" }, { today: todayIso() }, parseTableFilters(noticesTable, new URLSearchParams(params)), "csv");

@@ -1,5 +1,5 @@
 import { getDb } from "@/lib/db/client";
-import { getPool } from "@/lib/db/pool";
+import { exportSource } from "@/lib/db/pool";
 import { withApiAuth } from "@/lib/auth/guards";
 import { endpoints } from "@/lib/api/endpoints";
 import { wantsBom } from "@/lib/csv";
@@ -14,7 +14,7 @@ export const GET = withApiAuth(endpoints.listOrganisations, async ({ request, ct
   const filters = parseTableFilters(explorerTable, params);
   const scope = { teamId: ctx.team.id };
   const format = requestedFormat(params, request.headers.get("accept"));
-  if (format) return exportOrganisations(getDb(), getPool(), scope, filters, format, { name: params.get("view"), bom: wantsBom(params) });
+  if (format) return exportOrganisations(getDb(), exportSource(ctx.team.id, request.signal), scope, filters, format, { name: params.get("view"), bom: wantsBom(params) });
   const result = await queryTableApi(explorerTable, getDb(), scope, params, filters);
   return json({
     data: result.rows.map(explorerRowToJson),

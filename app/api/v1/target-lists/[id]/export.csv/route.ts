@@ -1,5 +1,5 @@
 import { getDb } from "@/lib/db/client";
-import { getPool } from "@/lib/db/pool";
+import { exportSource } from "@/lib/db/pool";
 import { withApiAuth } from "@/lib/auth/guards";
 import { endpoints } from "@/lib/api/endpoints";
 import { wantsBom } from "@/lib/csv";
@@ -9,5 +9,5 @@ import { exportList } from "@/lib/target-lists/export";
 /** CSV unless `format=xlsx`: the path keeps its name for the integrations that call it. */
 export const GET = withApiAuth<{ id: string }>(endpoints.exportTargetList, async ({ request, ctx, params }) => {
   const search = new URL(request.url).searchParams;
-  return exportList(getDb(), getPool(), ctx, params.id, requestedFormat(search) ?? "csv", { bom: wantsBom(search) });
+  return exportList(getDb(), exportSource(ctx.team.id, request.signal), ctx, params.id, requestedFormat(search) ?? "csv", { bom: wantsBom(search) });
 });
