@@ -86,11 +86,16 @@ function candidatesQuery(names: string[]) {
     ), input_trigram AS (
       SELECT DISTINCT i, t FROM fuzzy_input, unnest(show_trgm(key)) AS t
     ), shared AS (
-      SELECT it.i, nt.organisation_id, nt.key, row_number() OVER (PARTITION BY it.i ORDER BY count(*) DESC) AS place
+      -- Ties on shared trigrams are common among long names: broken by closeness in length, then by
+      -- id, so the same names are scored whatever plan PostgreSQL picks (an arbitrary order once left
+      -- the right body out under load)
+      SELECT it.i, nt.organisation_id, nt.key,
+        row_number() OVER (PARTITION BY it.i ORDER BY count(*) DESC, abs(length(nt.key) - length(fi.key)), nt.organisation_id, nt.key) AS place
       FROM input_trigram it
+      JOIN fuzzy_input fi ON fi.i = it.i
       JOIN organisation_match_trigram_frequency f ON f.trigram = it.t AND f.names <= ${RARE_TRIGRAM}
       JOIN organisation_match_trigram nt ON nt.trigram = it.t
-      GROUP BY it.i, nt.organisation_id, nt.key
+      GROUP BY it.i, fi.key, nt.organisation_id, nt.key
     ), fuzzy AS (
       SELECT shared.i, shared.organisation_id, n.is_current, n.designator,
         greatest(
