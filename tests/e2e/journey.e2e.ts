@@ -329,6 +329,9 @@ export async function runJourney({ baseUrl, chromium, db, screenshotDir }: Optio
         ["contracts", "/contracts?q=cleaning"],
         ["notice", noticePath],
         ["profile-procurement", "/organisations/QSL"],
+        ["settings", "/settings"],
+        ["team", "/settings/team"],
+        ["security", "/settings/security"],
       ], screenshotDir),
     );
 
