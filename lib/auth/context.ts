@@ -1,10 +1,12 @@
 // Session or API token -> user, team, role. The single place that decides who a request is.
 import { decode } from "next-auth/jwt";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { queryRows } from "@/lib/db/query";
+import { sql, type Sql } from "@/lib/db/sql";
 import { clientIp } from "./client-ip";
 import { hashToken } from "./crypto";
 import { isRole, type Role } from "./roles";
-import { sessionIsLive } from "./sessions";
+import { liveSessionCondition } from "./sessions";
 
 export type AuthContext = {
   user: { id: string; email: string; name: string };
@@ -49,51 +51,67 @@ export async function sessionIdFromJwt(jwt: string | null): Promise<string | nul
   }
 }
 
-type UserRow = AuthContext["user"] & { mfaEnabledAt: Date | null };
-type TeamRow = AuthContext["team"] & { requireMfa: boolean };
+// A session notes its last request at most every 5 minutes, a token its last use at most once a
+// minute: a write (row lock, WAL) on every request would serialise one busy integration's calls.
+const SESSION_SEEN_EVERY_MS = 5 * 60_000;
+const TOKEN_USE_NOTED_EVERY_MS = 60_000;
 
-function withMfaRequirement({ mfaEnabledAt, ...user }: UserRow, { requireMfa, ...team }: TeamRow) {
-  return { user, team, mustEnrolMfa: requireMfa && !mfaEnabledAt };
+type PrincipalRow = { credential_id: string; user_id: string; email: string; user_name: string; team_id: string; team_name: string; role: string; must_enrol_mfa: boolean };
+
+/**
+ * Who a credential is, in one statement (one round trip): `credential` yields the still-valid session
+ * or token as (id, user_id, team_id); its membership, read on every request so a role change or a
+ * removal applies at once, joins the user and team. `noteUse` runs in the same statement and writes
+ * only when the last note is old enough, so the common request takes no row lock and writes nothing.
+ */
+async function readPrincipal(db: PrismaClient, credential: Sql, noteUse: Sql): Promise<(PrincipalRow & { role: Role }) | null> {
+  const [row] = await queryRows<PrincipalRow>(db, sql`
+    WITH credential AS (${credential}),
+    principal AS (
+      SELECT c.id AS credential_id, u.id AS user_id, u.email, u.name AS user_name, t.id AS team_id, t.name AS team_name, m.role,
+             t.require_mfa AND u.mfa_enabled_at IS NULL AS must_enrol_mfa
+      FROM credential c
+      JOIN membership m ON m.user_id = c.user_id AND m.team_id = c.team_id
+      JOIN user_account u ON u.id = c.user_id
+      JOIN team t ON t.id = c.team_id
+    ),
+    noted AS (${noteUse})
+    SELECT * FROM principal`);
+  return row && isRole(row.role) ? { ...row, role: row.role } : null;
+}
+
+function contextFrom(row: PrincipalRow & { role: Role }, via: AuthContext["via"], ip: string | null): AuthContext {
+  return {
+    user: { id: row.user_id, email: row.email, name: row.user_name },
+    team: { id: row.team_id, name: row.team_name },
+    role: row.role,
+    via,
+    sessionId: via === "session" ? row.credential_id : null,
+    tokenId: via === "token" ? row.credential_id : null,
+    ip,
+    mustEnrolMfa: row.must_enrol_mfa,
+  };
 }
 
 async function contextForSession(db: PrismaClient, sessionId: string, ip: string | null): Promise<AuthContext | null> {
-  const session = await db.session.findUnique({
-    where: { id: sessionId },
-    select: {
-      id: true,
-      createdAt: true,
-      expiresAt: true,
-      revokedAt: true,
-      lastSeenAt: true,
-      user: { select: { id: true, email: true, name: true, mfaEnabledAt: true } },
-      activeTeam: { select: { id: true, name: true, requireMfa: true } },
-      activeTeamId: true,
-      userId: true,
-    },
-  });
-  // Revoked, past the absolute lifetime (SESSION_MAX_DAYS) or idle too long (SESSION_IDLE_HOURS)
-  if (!session || !sessionIsLive(session)) return null;
-  // Read the role on every request, so a role change or removal takes effect at once
-  const membership = await db.membership.findUnique({ where: { userId_teamId: { userId: session.userId, teamId: session.activeTeamId } }, select: { role: true } });
-  if (!membership || !isRole(membership.role)) return null;
-  if (Date.now() - session.lastSeenAt.getTime() > 5 * 60_000) {
-    await db.session.update({ where: { id: session.id }, data: { lastSeenAt: new Date() } });
-  }
-  const { user, team, mustEnrolMfa } = withMfaRequirement(session.user, session.activeTeam);
-  return { user, team, role: membership.role, via: "session", sessionId: session.id, tokenId: null, ip, mustEnrolMfa };
+  const now = new Date();
+  const row = await readPrincipal(
+    db,
+    // Revoked, past the absolute lifetime (SESSION_MAX_DAYS) or idle too long (SESSION_IDLE_HOURS): no row
+    sql`SELECT id, user_id, active_team_id AS team_id FROM session WHERE id = ${sessionId} AND ${liveSessionCondition(now)}`,
+    sql`UPDATE session SET last_seen_at = ${now} WHERE id = (SELECT credential_id FROM principal) AND last_seen_at < ${new Date(now.getTime() - SESSION_SEEN_EVERY_MS)}`,
+  );
+  return row ? contextFrom(row, "session", ip) : null;
 }
 
 async function contextForApiToken(db: PrismaClient, token: string, ip: string | null): Promise<AuthContext | null> {
-  const record = await db.apiToken.findUnique({
-    where: { tokenHash: hashToken(token) },
-    select: { id: true, revokedAt: true, expiresAt: true, userId: true, teamId: true, user: { select: { id: true, email: true, name: true, mfaEnabledAt: true } }, team: { select: { id: true, name: true, requireMfa: true } } },
-  });
-  if (!record || record.revokedAt || record.expiresAt <= new Date()) return null;
-  const membership = await db.membership.findUnique({ where: { userId_teamId: { userId: record.userId, teamId: record.teamId } }, select: { role: true } });
-  if (!membership || !isRole(membership.role)) return null;
-  await db.apiToken.update({ where: { id: record.id }, data: { lastUsedAt: new Date() } });
-  const { user, team, mustEnrolMfa } = withMfaRequirement(record.user, record.team);
-  return { user, team, role: membership.role, via: "token", sessionId: null, tokenId: record.id, ip, mustEnrolMfa };
+  const now = new Date();
+  const row = await readPrincipal(
+    db,
+    sql`SELECT id, user_id, team_id FROM api_token WHERE token_hash = ${hashToken(token)} AND revoked_at IS NULL AND expires_at > ${now}`,
+    sql`UPDATE api_token SET last_used_at = ${now} WHERE id = (SELECT credential_id FROM principal) AND (last_used_at IS NULL OR last_used_at < ${new Date(now.getTime() - TOKEN_USE_NOTED_EVERY_MS)})`,
+  );
+  return row ? contextFrom(row, "token", ip) : null;
 }
 
 /** Authenticates a request by `Authorization: Bearer <token>` or by the session cookie. */

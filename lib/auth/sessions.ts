@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit";
+import { sql, type Sql } from "@/lib/db/sql";
 import { notFound } from "@/lib/errors";
 import type { AuthContext } from "./context";
 import { hashToken } from "./crypto";
@@ -32,6 +33,16 @@ export function sessionIsLive(session: { createdAt: Date; expiresAt: Date; lastS
   const { idleMs, maxAgeMs } = sessionLimits();
   const t = now.getTime();
   return !session.revokedAt && session.expiresAt.getTime() > t && session.createdAt.getTime() + maxAgeMs > t && session.lastSeenAt.getTime() + idleMs > t;
+}
+
+/**
+ * `sessionIsLive` as a condition on the `session` table, for the statement that authenticates each
+ * request (lib/auth/context.ts): the same limits, from the same clock reading.
+ */
+export function liveSessionCondition(now: Date): Sql {
+  const { idleMs, maxAgeMs } = sessionLimits();
+  const t = now.getTime();
+  return sql`revoked_at IS NULL AND expires_at > ${now} AND created_at > ${new Date(t - maxAgeMs)} AND last_seen_at > ${new Date(t - idleMs)}`;
 }
 
 export async function createSession(db: PrismaClient, input: { userId: string; teamId: string; ip: string | null; userAgent?: string | null }) {

@@ -1,6 +1,8 @@
 // A Prisma client that records each database call made through it, to prove how many round trips a
 // loader takes.
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
 
 /** Counts the database calls made through a Prisma client: raw queries and model methods alike. */
 export function countingClient(db: PrismaClient, calls: string[]): PrismaClient {
@@ -25,4 +27,24 @@ export function countingClient(db: PrismaClient, calls: string[]): PrismaClient 
       return value;
     },
   });
+}
+
+/**
+ * A Prisma client on `url` whose connections record the text of every statement they send to
+ * PostgreSQL: a count of real round trips, below Prisma and its adapter.
+ */
+export function statementCountingClient(url: string, statements: string[]): PrismaClient {
+  class RecordingClient extends pg.Client {
+    constructor(config?: string | pg.ClientConfig) {
+      super(config);
+      const send = this.query.bind(this) as (...args: unknown[]) => unknown;
+      // The first argument of pg's query() is the statement's text or a config holding it
+      this.query = ((...args: unknown[]) => {
+        const [first] = args;
+        statements.push(typeof first === "string" ? first : String((first as { text?: unknown }).text));
+        return send(...args);
+      }) as pg.Client["query"];
+    }
+  }
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, Client: RecordingClient }) });
 }
