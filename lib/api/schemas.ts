@@ -441,7 +441,7 @@ export const memberSchema = z
     user: z.object({ id: z.string(), name: z.string(), email: z.string() }),
     role: z.enum(ROLES),
     joined_at: timestamp,
-    last_seen_at: timestamp.nullable().describe("The latest request by one of their sessions or API tokens in this team (sessions note it every 5 minutes)"),
+    last_seen_at: timestamp.nullable().describe("The latest request by one of their sessions or API tokens in this team (sessions note it every 5 minutes, tokens once a minute)"),
   })
   .meta({ id: "Member" });
 
@@ -456,7 +456,7 @@ export const apiTokenSchema = z
     prefix: z.string().describe("The token's first characters, to tell tokens apart"),
     user: z.object({ id: z.string(), name: z.string(), email: z.string() }),
     created_at: timestamp,
-    last_used_at: timestamp.nullable(),
+    last_used_at: timestamp.nullable().describe("Noted at most once a minute"),
     expires_at: timestamp,
     revoked_at: timestamp.nullable(),
   })
