@@ -4,24 +4,30 @@
 // and the LCP of each page in Chromium, cold (the first load after the server started, empty
 // browser cache) and warm (the median of three more loads in the same browser context).
 // Heavy: run it under the shared lock, `flock /tmp/atlas-bench.lock npm run bench:pages`.
-// --reuse-build skips the build when .next-bench-pages already holds one.
+// --reuse-build skips the build when .next-bench-pages already holds one. The Lighthouse reports
+// are written to test-results/lighthouse/<page>.json.
+import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
+import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { chromium as playwright, type BrowserContext } from "playwright-core";
 import { createUserByOperator } from "../lib/auth/accounts";
+import { CLOSED_STAGES, STAGES } from "../lib/target-lists/vocabulary";
 import type { Db } from "../lib/db/client";
 import { chromiumPath, withAppUnderTest } from "./app-under-test";
 
 const CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 const USER = { email: "bench@example.com", password: "a long bench password, never used elsewhere", team: "Bench team" };
 const WARM_LOADS = 3;
+const REPORT_DIR = path.join(process.cwd(), "test-results", "lighthouse");
+const OPEN_STAGES = STAGES.filter((stage) => !CLOSED_STAGES.includes(stage));
 
 /** A list of the team's, as a bid team keeps one: the English ICBs, real bodies from the import. */
 async function createList(db: Db, userId: string, teamId: string): Promise<string> {
   const icbs = await db.organisation.findMany({ where: { kind: "icb", status: "open" }, select: { id: true }, orderBy: { name: "asc" } });
   const list = await db.targetList.create({ data: { teamId, name: "ICB bids 2027", createdById: userId } });
-  await db.targetListEntry.createMany({ data: icbs.map((icb, i) => ({ listId: list.id, organisationId: icb.id, addedById: userId, stage: i % 3 === 0 ? "qualified" : "identified" })) });
+  await db.targetListEntry.createMany({ data: icbs.map((icb, i) => ({ listId: list.id, organisationId: icb.id, addedById: userId, stage: OPEN_STAGES[i % OPEN_STAGES.length] })) });
   return list.id;
 }
 
@@ -65,10 +71,20 @@ async function runLighthouse(url: string, page: string, cookie: string): Promise
     const result = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"], extraHeaders: { Cookie: cookie } });
     if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
     const { lhr } = result;
+    // The whole report, to read what a score is made of (test-results/ is not committed)
+    mkdirSync(REPORT_DIR, { recursive: true });
+    writeFileSync(path.join(REPORT_DIR, `${page}.json`), JSON.stringify(lhr));
     if (new URL(lhr.finalDisplayedUrl).pathname.startsWith("/sign-in")) throw new Error(`Lighthouse was sent to sign in from ${url}`);
     const audit = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
     const accessibility = lhr.categories.accessibility!;
-    const failing = accessibility.auditRefs.filter((ref) => ref.weight > 0 && lhr.audits[ref.id]?.score === 0).map((ref) => ref.id);
+    // Each failing audit with the first elements it names, to find them in the page
+    const failing = accessibility.auditRefs
+      .filter((ref) => ref.weight > 0 && lhr.audits[ref.id]?.score === 0)
+      .map((ref) => {
+        const details = lhr.audits[ref.id]?.details as { items?: { node?: { selector?: string } }[] } | undefined;
+        const selectors = (details?.items ?? []).slice(0, 3).map((item) => item.node?.selector).filter(Boolean);
+        return selectors.length ? `${ref.id} (${selectors.join(" | ")})` : ref.id;
+      });
     return {
       page,
       performance: Math.round((lhr.categories.performance!.score ?? 0) * 100),
