@@ -68,7 +68,7 @@ export function placeLabel(filters: DashboardFilters, regionName?: string): stri
 // ---------- where a lazily loaded chart is drawn ----------
 
 /** How far below the viewport a chart starts loading, so it is usually drawn by the time it shows. */
-const LOAD_AHEAD = "300px 0px";
+const LOAD_AHEAD = "100px 0px";
 
 /** True once the element has come within LOAD_AHEAD of the viewport (then stays true). */
 function useNearViewport(): [(element: HTMLDivElement | null) => void, boolean] {
