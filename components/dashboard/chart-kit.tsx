@@ -2,10 +2,10 @@
 // Small pieces the dashboard cards share, none of them recharts: a narrow-screen hook, label
 // wrapping, the frame and skeleton a lazily loaded chart is drawn in, an HTML legend, a sortable
 // table and the number formats. What draws with recharts is in recharts-kit.tsx and the
-// *-recharts.tsx modules, loaded only after hydration (next/dynamic), so recharts is not part of
-// the page's first load.
+// *-recharts.tsx modules, loaded only after hydration (next/dynamic) and only when a chart scrolls
+// near the viewport (ChartFrame), so recharts is not part of the page's first load.
 import Link from "next/link";
-import { useMemo, useState, useSyncExternalStore, type ReactNode } from "react";
+import { useCallback, useMemo, useState, useSyncExternalStore, type ReactNode } from "react";
 import type { DashboardFilters } from "@/lib/dashboard/links";
 import { NATION_LABELS } from "@/lib/organisations/vocabulary";
 
@@ -67,14 +67,37 @@ export function placeLabel(filters: DashboardFilters, regionName?: string): stri
 
 // ---------- where a lazily loaded chart is drawn ----------
 
+/** How far below the viewport a chart starts loading, so it is usually drawn by the time it shows. */
+const LOAD_AHEAD = "100px 0px";
+
+/** True once the element has come within LOAD_AHEAD of the viewport (then stays true). */
+function useNearViewport(): [(element: HTMLDivElement | null) => void, boolean] {
+  const [near, setNear] = useState(false);
+  const ref = useCallback((element: HTMLDivElement | null) => {
+    if (!element) return;
+    if (typeof IntersectionObserver === "undefined") return setNear(true);
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) {
+        setNear(true);
+        observer.disconnect();
+      }
+    }, { rootMargin: LOAD_AHEAD });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, near];
+}
+
 /**
- * A box of the chart's exact height: the skeleton shows in it while the drawing code loads, then
- * the chart (drawn at the same height) replaces it, so nothing below moves.
+ * A box of the chart's exact height. The chart (its drawing code and its rendering, the page's
+ * main-thread work) waits until the box scrolls near the viewport; until then, and while the code
+ * loads, the skeleton fills it, and the chart is drawn at the same height, so nothing below moves.
  */
 export function ChartFrame({ height, children }: { height: number; children: ReactNode }) {
+  const [ref, near] = useNearViewport();
   return (
-    <div className="relative w-full min-w-0" style={{ height }}>
-      {children}
+    <div ref={ref} className="relative w-full min-w-0" style={{ height }}>
+      {near ? children : <ChartLoading />}
     </div>
   );
 }

@@ -156,8 +156,9 @@ function useColumns(query: string) {
             const childKinds = CHILD_KINDS[r.kind];
             if (!childKinds) return null;
             return (
-              <div className="flex flex-col items-start gap-0.5 text-xs">
-                <Link href={explorerHref(drillQuery(query, r.code))} className="whitespace-nowrap font-medium text-brand-700 hover:underline">
+              // Each link at least 24 px high (WCAG 2.2 target size): the two rows sit close together
+              <div className="flex flex-col items-start text-xs">
+                <Link href={explorerHref(drillQuery(query, r.code))} className="inline-flex min-h-6 items-center whitespace-nowrap font-medium text-brand-700 hover:underline">
                   View children<span className="sr-only"> of {r.name}</span> <span aria-hidden>›</span>
                 </Link>
                 {childKinds.length > 1 && (
@@ -165,7 +166,7 @@ function useColumns(query: string) {
                     {childKinds.map((kind, i) => (
                       <span key={kind}>
                         {i > 0 && <span aria-hidden> · </span>}
-                        <Link href={explorerHref(drillQuery(query, r.code, kind))} className="hover:text-brand-700 hover:underline">
+                        <Link href={explorerHref(drillQuery(query, r.code, kind))} className="inline-flex min-h-6 items-center hover:text-brand-700 hover:underline">
                           {CHILD_LINK_LABELS[kind] ?? SHORT_KIND_LABELS[kind]}
                           <span className="sr-only"> under {r.name}</span>
                         </Link>

@@ -1,9 +1,10 @@
 // Everything the dashboard page draws, for one caller and one set of filters: one query per chart,
-// run in parallel. The team charts are skipped for a team with no active list (the page shows how
+// run in parallel (the charts of the reference data in one read of what the import computed). The team charts are skipped for a team with no active list (the page shows how
 // to start one instead).
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { AuthContext } from "@/lib/auth/context";
-import { bodiesByKindAndNation, pcnSizeDistribution, populationAndAllocation, whoCommissionsWhat } from "./market";
+import { whoCommissionsWhat } from "./market";
+import { readMarketFigures } from "./market-figures";
 import { dashboardOptions, type DashboardOptions } from "./options";
 import { checkAgainstChoices, parseDashboardFilters, type DashboardFilters } from "./params";
 import { readCoverage } from "@/lib/procurement/coverage";
@@ -16,10 +17,8 @@ export async function loadDashboard(db: PrismaClient, ctx: AuthContext, search: 
   const options: DashboardOptions = await dashboardOptions(db, ctx);
   const { filters, problems } = checkAgainstChoices(parseDashboardFilters(search), options);
   const hasLists = options.lists.length > 0;
-  const [areas, kinds, pcns, commissioning, contractsEnding, procurementCoverage, pipeline, coverage, notes, overdue, mergers] = await Promise.all([
-    populationAndAllocation(db, filters),
-    bodiesByKindAndNation(db, filters),
-    pcnSizeDistribution(db, filters),
+  const [{ areas, kinds, pcns }, commissioning, contractsEnding, procurementCoverage, pipeline, coverage, notes, overdue, mergers] = await Promise.all([
+    readMarketFigures(db, filters),
     whoCommissionsWhat(db, filters),
     contractsEndingByArea(db, filters),
     readCoverage(db),

@@ -15,7 +15,7 @@ import {
 } from "@/lib/organisations/vocabulary";
 import { BOUNDARY_MOVED_APR_2026_SQL } from "@/lib/organisations/per-head";
 import type { DashboardFilters } from "./params";
-import { queryRows } from "@/lib/db/query";
+import { queryRows, type Queryable } from "@/lib/db/query";
 
 /**
  * The bodies that hold a population in each nation: ICBs, health boards, local health boards and
@@ -67,7 +67,7 @@ export type AreaBodyRow = {
 };
 
 /** Open ICBs, health boards, local health boards and area HSC trusts with population, allocation and allocation per head. */
-export async function populationAndAllocation(db: PrismaClient, filters: Pick<DashboardFilters, "nation" | "region"> = {}): Promise<AreaBodyRow[]> {
+export async function populationAndAllocation(db: Queryable, filters: Pick<DashboardFilters, "nation" | "region"> = {}): Promise<AreaBodyRow[]> {
   const found = await queryRows<{
     code: string; name: string; kind: OrganisationKind; nation: Nation; region_code: string | null; region_name: string | null;
     population: number | null; population_year: string | null; registered_patients: number | null; registered_patients_month: string | null;
@@ -107,7 +107,7 @@ export async function populationAndAllocation(db: PrismaClient, filters: Pick<Da
 export type KindNationRow = { nation: Nation; kind: OrganisationKind; label: string; open: number };
 
 /** Open bodies per nation and kind (how the system is structured), in the vocabulary's order. */
-export async function bodiesByKindAndNation(db: PrismaClient, filters: Pick<DashboardFilters, "nation" | "region"> = {}): Promise<KindNationRow[]> {
+export async function bodiesByKindAndNation(db: Queryable, filters: Pick<DashboardFilters, "nation" | "region"> = {}): Promise<KindNationRow[]> {
   const found = await queryRows<{ nation: Nation; kind: OrganisationKind; open: number }>(db, sql`
     SELECT o.nation, o.kind, count(*)::int AS open
     FROM organisation o
@@ -151,7 +151,7 @@ export type PcnDistribution = {
  * their member practices' lists) where the data has them, and member practices (ODS, October 2025). Both histograms are bucketed in PostgreSQL
  * with width_bucket; a PCN's parent is a sub-ICB location, whose parent is the ICB.
  */
-export async function pcnSizeDistribution(db: PrismaClient, filters: DashboardFilters = {}): Promise<PcnDistribution> {
+export async function pcnSizeDistribution(db: Queryable, filters: DashboardFilters = {}): Promise<PcnDistribution> {
   const conditions = [sql`o.kind = 'pcn'`, sql`o.status = 'open'`, ...placeConditions(filters)];
   if (filters.icb) {
     conditions.push(sql`o.parent_id IN (SELECT s.id FROM organisation s JOIN organisation i ON i.id = s.parent_id WHERE i.code = ${filters.icb} AND i.kind = 'icb')`);

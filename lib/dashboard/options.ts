@@ -1,9 +1,8 @@
 // What the dashboard's filters offer, in one round trip: the NHS England regions, the ICBs that
 // have PCNs, and the caller's team's active lists (team-scoped in the WHERE clause).
-import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { AuthContext } from "@/lib/auth/context";
 import { sql } from "@/lib/db/sql";
-import { queryRows } from "@/lib/db/query";
+import { queryRows, type Queryable } from "@/lib/db/query";
 
 export type DashboardOptions = {
   regions: { code: string; name: string }[];
@@ -15,7 +14,7 @@ export type DashboardOptions = {
   allLists: number;
 };
 
-export async function dashboardOptions(db: PrismaClient, ctx: Pick<AuthContext, "team">): Promise<DashboardOptions> {
+export async function dashboardOptions(db: Queryable, ctx: Pick<AuthContext, "team">): Promise<DashboardOptions> {
   const [row] = await queryRows<{
     regions: { code: string; name: string }[] | null;
     icbs: { code: string; name: string; region_code: string | null; status: "open" | "closed" }[] | null;

@@ -6,6 +6,7 @@ import { join, raw, sql, type Sql } from "@/lib/db/sql";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { diffSnapshots, readSnapshot } from "./diff";
 import { compareHistory, deriveHistory, writeChanges } from "./history";
+import { refreshMarketFigures } from "@/lib/dashboard/market-figures";
 import type { IsoDate, ReferenceData } from "./records";
 
 export type ImportReport = {
@@ -66,6 +67,8 @@ export async function applyReferenceData(db: PrismaClient, data: ReferenceData, 
         }));
       }
       if (logChanged) await writeChanges(tx, importId, { record: [...changes, ...history.added], revise: history.revised, withdraw: history.withdrawn });
+      // The dashboard's market charts, for the data as this import leaves it
+      if (importId !== null) await refreshMarketFigures(tx, importId);
       return report;
     },
     { timeout: 120_000, maxWait: 60_000 },

@@ -37,11 +37,11 @@ describe("the dashboard page", () => {
   it("asks the database once for the filters and once per chart, and no more", async () => {
     const calls: string[] = [];
     await loadDashboard(countingClient(t.db, calls), seeded.users[0]!.ctx, { nation: "england", region: "Y62", icb: "QYG", list: seeded.lists.epr });
-    expect(calls).toHaveLength(1 + 9 + 1 + 1); // filters, the nine charts, the procurement coverage, the notice of accounts that merged
+    expect(calls).toHaveLength(1 + 1 + 6 + 1 + 1); // filters, one read of the three charts the import computed, the six other charts, the procurement coverage, the notice of accounts that merged
     expect(calls.every((c) => c.startsWith("$queryRaw"))).toBe(true);
     const freshCalls: string[] = [];
     await loadDashboard(countingClient(t.db, freshCalls), fresh, {});
-    expect(freshCalls).toHaveLength(1 + 5 + 1 + 1); // filters, the five market charts, the procurement coverage, notes: no pipeline queries without a list
+    expect(freshCalls).toHaveLength(1 + 1 + 2 + 1 + 1); // filters, the three precomputed market charts in one read, the two dated ones, the procurement coverage, notes: no pipeline queries without a list
   });
 
   it("shows a new team how to start a list instead of empty axes", async () => {

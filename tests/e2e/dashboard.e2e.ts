@@ -22,8 +22,18 @@ async function signIn(page: Page, baseUrl: string, email: string) {
   await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"), { timeout: 20_000 });
 }
 
-/** Waits until every chart on the page has drawn its bars (recharts renders after measuring its box). */
+/**
+ * Scrolls through the page as a reader would (each chart renders when it scrolls near the
+ * viewport), back to the top, then waits until every chart has drawn its bars (recharts renders
+ * after measuring its box).
+ */
 async function chartsDrawn(page: Page, expected: number) {
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  for (let y = 0; y < height; y += 600) {
+    await page.evaluate((top) => window.scrollTo(0, top), y);
+    await page.waitForTimeout(50);
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForFunction((n) => document.querySelectorAll("svg.recharts-surface").length >= n, expected, { timeout: 20_000 });
   await page.waitForTimeout(300);
 }
