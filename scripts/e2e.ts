@@ -1,7 +1,7 @@
 // npm run test:e2e: production build + `next start` on a throwaway embedded PostgreSQL, then the
 // browser journey in Debian's Chromium (tests/e2e/journey.e2e.ts). Prints each step, the axe
 // results and the web performance figures; screenshots go to test-results/ (not committed).
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -11,6 +11,7 @@ import { migrate } from "../lib/db/migrate";
 import { importReferenceData } from "../lib/import";
 import { loadShippedSampleOnce } from "../lib/procurement/import";
 import { runJourney } from "../tests/e2e/journey.e2e";
+import { nextBin, runNextBuild, waitForHealth } from "./next-build";
 import { withPeerAddress } from "./peer-address-env";
 
 const root = process.cwd();
@@ -18,20 +19,6 @@ const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (!existsSync(chromium)) {
   console.error(`Chromium not found at ${chromium}. Install Debian's Chromium (apt-get install -y chromium) or set CHROMIUM_PATH.`);
   process.exit(1);
-}
-
-async function waitForHealth(url: string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(`${url}/api/health`);
-      if (response.ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`The app did not answer ${url}/api/health within ${timeoutMs / 1000} s`);
 }
 
 mkdirSync(path.join(root, ".data"), { recursive: true });
@@ -49,17 +36,11 @@ try {
   await loadShippedSampleOnce(db);
 
   const env = { ...process.env, ATLAS_DIST_DIR: ".next-e2e", DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), NODE_ENV: "production" as const };
-  const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
   // --reuse-build: while writing the journey, skip the build when .next-e2e is already there
   if (process.argv.includes("--reuse-build") && existsSync(path.join(root, ".next-e2e", "BUILD_ID"))) console.log("[e2e] reusing the build in .next-e2e");
   else {
     console.log("[e2e] building the app (next build)…");
-    // Quiet when it works; its whole output when it does not (type errors go to stdout)
-    const build = spawnSync(process.execPath, [nextBin, "build"], { env, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-    if (build.status !== 0) {
-      console.error(`${build.stdout}\n${build.stderr}`);
-      throw new Error("next build failed");
-    }
+    runNextBuild(env, ".next-e2e", { quiet: true });
   }
 
   const port = await findFreePort();
