@@ -31,10 +31,10 @@ export type HandlerPlan = {
 async function recordStatements(work: () => Promise<unknown>): Promise<Statement[]> {
   const recorded: Statement[] = [];
   const query = pg.Client.prototype.query;
-  const patched = function (this: pg.Client, config: unknown, values?: unknown) {
-    const text = typeof config === "string" ? config : (config as { text: string }).text;
-    recorded.push({ text, values: (typeof config === "string" ? values : (config as { values?: unknown[] }).values) as unknown[] ?? [] });
-    return (query as (...args: unknown[]) => unknown).apply(this, [config, values].filter((v) => v !== undefined));
+  const patched = function (this: pg.Client, ...args: unknown[]) {
+    const [config, values] = args as [string | { text: string; values?: unknown[] }, unknown];
+    recorded.push(typeof config === "string" ? { text: config, values: Array.isArray(values) ? values : [] } : { text: config.text, values: config.values ?? [] });
+    return (query as (...a: unknown[]) => unknown).apply(this, args);
   };
   pg.Client.prototype.query = patched as typeof query;
   try {
