@@ -58,6 +58,6 @@ export async function runLoad(urls: string[], c: LoadCase, connections: number, 
 }
 
 /** A few requests before a measured run, so route compilation and first plans are not in the figures. */
-export async function warmUp(urls: string[], c: LoadCase) {
-  await autocannon({ url: targets(urls, c.path), connections: 2, amount: 20 * urls.length, headers: c.headersFor ? { ...c.headers, ...c.headersFor(0) } : c.headers, timeout: 30 });
+export async function warmUp(urls: string[], c: LoadCase, perUrl = 20) {
+  await autocannon({ url: targets(urls, c.path), connections: 2, amount: perUrl * urls.length, headers: c.headersFor ? { ...c.headers, ...c.headersFor(0) } : c.headers, timeout: 30 });
 }
