@@ -1,7 +1,7 @@
 // The production build of the app on a throwaway embedded PostgreSQL loaded with the real data (the
 // reference data and the shipped procurement sample, as npm start loads them): what the e2e journey
 // and the page benchmark run against. Builds into its own distDir, so neither disturbs .next.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -10,25 +10,12 @@ import { findFreePort, startEmbeddedPostgres } from "../lib/db/embedded";
 import { migrate } from "../lib/db/migrate";
 import { importReferenceData } from "../lib/import";
 import { loadShippedSampleOnce } from "../lib/procurement/import";
+import { nextBin, runNextBuild, waitForHealth } from "./next-build";
 import { withPeerAddress } from "./peer-address-env";
 
 const root = process.cwd();
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-
-async function waitForHealth(url: string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(`${url}/api/health`);
-      if (response.ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`The app did not answer ${url}/api/health within ${timeoutMs / 1000} s`);
-}
 
 /**
  * Starts the database and the app, runs `work` against them, and stops both whatever happens.
@@ -55,16 +42,10 @@ export async function withAppUnderTest<T>(
     await loadShippedSampleOnce(db);
 
     const env = { ...process.env, ATLAS_DIST_DIR: distDir, DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), NODE_ENV: "production" as const };
-    const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
     if (reuseBuild && existsSync(path.join(root, distDir, "BUILD_ID"))) console.log(`[${label}] reusing the build in ${distDir}`);
     else {
       console.log(`[${label}] building the app (next build)…`);
-      // Quiet when it works; its whole output when it does not (type errors go to stdout)
-      const build = spawnSync(process.execPath, [nextBin, "build"], { env, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-      if (build.status !== 0) {
-        console.error(`${build.stdout}\n${build.stderr}`);
-        throw new Error("next build failed");
-      }
+      runNextBuild(env, distDir, { quiet: true });
     }
 
     const port = await findFreePort();

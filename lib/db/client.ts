@@ -3,19 +3,26 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 
 export type Db = PrismaClient;
 
-/** A time limit in milliseconds from the environment, or its default. */
-export function millisecondsFromEnv(name: string, fallback: number): number {
+/** A positive whole number from the environment (a pool size, a time limit), or its default. */
+export function positiveIntegerFromEnv(name: string, fallback: number): number {
   const value = Number(process.env[name]);
   return Number.isInteger(value) && value > 0 ? value : fallback;
 }
 
+/** A time limit in milliseconds from the environment, or its default. */
+export const millisecondsFromEnv = positiveIntegerFromEnv;
+
+/** DB_POOL_SIZE: connections of one app process's request pool (default 10, node-postgres's own). */
+export const appPoolSize = () => positiveIntegerFromEnv("DB_POOL_SIZE", 10);
+
 /**
  * Scripts (imports, migrations) get no time limit; the app passes `statementTimeoutMs`, so one
  * slow query cannot hold a connection (and the request) for longer: PostgreSQL cancels it and the
- * API answers 503 (lib/db/failures.ts).
+ * API answers 503 (lib/db/failures.ts). Requests beyond DB_POOL_SIZE queue for a connection for at
+ * most DB_CONNECT_TIMEOUT_MS, then answer 503 too: a burst waits, it never fails with a 500.
  */
 export function createPrismaClient(connectionString: string, options: { statementTimeoutMs?: number } = {}): PrismaClient {
-  const limits = options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs, connectionTimeoutMillis: millisecondsFromEnv("DB_CONNECT_TIMEOUT_MS", 5000) } : {};
+  const limits = options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs, max: appPoolSize(), connectionTimeoutMillis: millisecondsFromEnv("DB_CONNECT_TIMEOUT_MS", 5000) } : {};
   return new PrismaClient({ adapter: new PrismaPg({ connectionString, ...limits }) });
 }
 

@@ -1,7 +1,10 @@
 import pg from "pg";
 import { AppError } from "@/lib/errors";
-import { millisecondsFromEnv } from "./client";
+import { millisecondsFromEnv, positiveIntegerFromEnv } from "./client";
 import { sql } from "./sql";
+
+/** EXPORT_POOL_SIZE: connections of one app process's export pool (default 5); each export holds one while it streams. */
+export const exportPoolSize = () => positiveIntegerFromEnv("EXPORT_POOL_SIZE", 5);
 
 const globalForPool = globalThis as unknown as { atlasPool?: pg.Pool; atlasPoolUrl?: string };
 
@@ -17,7 +20,7 @@ export function getPool(): pg.Pool {
     void globalForPool.atlasPool?.end();
     globalForPool.atlasPool = new pg.Pool({
       connectionString: url,
-      max: 5,
+      max: exportPoolSize(),
       statement_timeout: millisecondsFromEnv("EXPORT_STATEMENT_TIMEOUT_MS", 120_000),
       connectionTimeoutMillis: millisecondsFromEnv("DB_CONNECT_TIMEOUT_MS", 5000),
     });

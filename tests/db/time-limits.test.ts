@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAppPrismaClient, type Db } from "@/lib/db/client";
 import { databaseFailure } from "@/lib/db/failures";
 import { getPool } from "@/lib/db/pool";
+import { errorResponse } from "@/lib/errors";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 
 describe("database time limits", () => {
@@ -36,5 +37,28 @@ describe("database time limits", () => {
     const pool = getPool();
     expect((await pool.query("SHOW statement_timeout")).rows).toEqual([{ statement_timeout: "90s" }]);
     expect(pool.options.connectionTimeoutMillis).toBe(2500);
+  });
+
+  it("answers 503, not 500, when every connection of the pool is busy past DB_CONNECT_TIMEOUT_MS", async () => {
+    process.env.DB_POOL_SIZE = "1";
+    // Long enough to open the connection on a busy machine (the limit covers connecting too)
+    process.env.DB_CONNECT_TIMEOUT_MS = "1000";
+    const onePool = createAppPrismaClient(t.url);
+    try {
+      await onePool.$queryRaw`SELECT 1`;
+      // The pool's one connection is held by the transaction while a second request asks for one
+      const waiting = await onePool.$transaction(async (tx) => {
+        await tx.$queryRaw`SELECT 1`;
+        return onePool.$queryRaw`SELECT 1`.catch((e: unknown) => e);
+      });
+      expect(databaseFailure(waiting)).toMatchObject({ code: "unavailable", status: 503 });
+      const response = errorResponse(waiting);
+      expect(response.status).toBe(503);
+      expect(response.headers.get("retry-after")).toBeTruthy();
+    } finally {
+      await onePool.$disconnect();
+      process.env.DB_POOL_SIZE = saved.DB_POOL_SIZE;
+      process.env.DB_CONNECT_TIMEOUT_MS = "2500";
+    }
   });
 });
