@@ -1,7 +1,8 @@
 // The one CSV writer, for integrations: RFC 4180 quoting, CRLF line ends, optional UTF-8 byte-order
 // mark, and spreadsheet formula injection neutralised. People who open the file in a spreadsheet get
 // the Excel writer (lib/xlsx) instead; lib/export chooses between them.
-import type { ExportColumn } from "@/lib/export/columns";
+import { join, sql, type Sql } from "@/lib/db/sql";
+import type { CopyColumn, ExportColumn } from "@/lib/export/columns";
 
 // A cell starting with one of these is run as a formula by Excel, LibreOffice or Google Sheets
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -19,6 +20,24 @@ export function csvRow(values: readonly unknown[]): string {
 }
 
 export const BOM = "\uFEFF";
+
+/** The header line, after a byte-order mark when `bom` is set. */
+export const csvHeader = (columns: readonly { header: string }[], options: { bom?: boolean } = {}): string => (options.bom ? BOM : "") + csvRow(columns.map((c) => c.header));
+
+/**
+ * One text column: each row of `rows` as its CSV line, byte for byte what csvRow writes for it,
+ * built by PostgreSQL (the csv_cell function of the migrations, for formula neutralisation and
+ * quoting) so that COPY can stream it (lib/db/copy.ts copyRows).
+ */
+export function csvLinesQuery<Row>(columns: readonly CopyColumn<Row>[], rows: Sql): Sql {
+  const cells = join(
+    columns.map((c) => c.csv),
+    " || ',' || ",
+  );
+  // OFFSET 0 keeps the rows a subquery, so each cell reads one of its columns: folded in, csv_cell
+  // would get the column's whole expression, and is no longer inlined when that is a subquery
+  return sql`SELECT ${cells} || E'\\r\\n' FROM (${rows} OFFSET 0) r`;
+}
 
 /** `bom=1` or `bom=true` in a CSV request's query: start the file with a byte-order mark for Excel. */
 export function wantsBom(params: URLSearchParams): boolean {
@@ -38,7 +57,7 @@ export function csvStream<Row>(columns: ExportColumn<Row>[], batches: AsyncItera
     async pull(controller) {
       if (!headerSent) {
         headerSent = true;
-        controller.enqueue(encoder.encode((options.bom ? BOM : "") + csvRow(columns.map((c) => c.header))));
+        controller.enqueue(encoder.encode(csvHeader(columns, options)));
         return;
       }
       try {

@@ -1,5 +1,6 @@
 // One column definition for every export: the CSV writer (lib/csv) writes each value as it is, the
 // Excel writer (lib/xlsx) turns it into a cell of the column's type.
+import { alias, sql, type Sql } from "@/lib/db/sql";
 
 /**
  * text: a string cell, even when it looks like a number ("01F", "00C"); integer, number and money:
@@ -8,3 +9,19 @@
 export type ColumnType = "text" | "integer" | "number" | "money" | "date" | "timestamp";
 
 export type ExportColumn<Row> = { header: string; type: ColumnType; value: (row: Row) => unknown };
+
+/**
+ * A column CSV exports can also write in SQL, for COPY (lib/csv csvLinesQuery): `csv` is the cell,
+ * exactly as lib/csv's csvCell writes `value`, computed from the row query's columns as `r`.
+ */
+export type CopyColumn<Row> = ExportColumn<Row> & { csv: Sql };
+
+/**
+ * A column that is one column of the row query, under the same name. An integer column must be an
+ * int4 (node-postgres gives a number, written as it is); any other must be text in the row query
+ * (dates through to_char, numerics as ::text), which csv_cell writes as csvCell writes a string.
+ */
+export function fieldColumn<Row>(field: keyof Row & string, type: ColumnType): CopyColumn<Row> {
+  const column = sql`r.${alias(field)}`;
+  return { header: field, type, value: (row) => row[field], csv: type === "integer" ? sql`coalesce(${column}::text, '')` : sql`csv_cell(${column}::text)` };
+}
