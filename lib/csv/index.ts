@@ -26,17 +26,24 @@ export const csvHeader = (columns: readonly { header: string }[], options: { bom
 
 /**
  * One text column: each row of `rows` as its CSV line, byte for byte what csvRow writes for it,
- * built by PostgreSQL (the csv_cell function of the migrations, for formula neutralisation and
- * quoting) so that COPY can stream it (lib/db/copy.ts copyRows).
+ * built by PostgreSQL so that COPY can stream it (lib/db/copy.ts copyRows). A row none of whose
+ * cells needs quoting or formula neutralisation (most) is its values joined by commas; any other is
+ * written cell by cell by csv_cell (both functions are in the migrations).
  */
 export function csvLinesQuery<Row>(columns: readonly CopyColumn<Row>[], rows: Sql): Sql {
-  const cells = join(
-    columns.map((c) => c.csv),
+  const texts = columns.filter((c) => !c.number && !c.clean).map((c) => c.sql);
+  const plain = join(
+    columns.map((c) => c.sql),
+    ", ',', ",
+  );
+  const careful = join(
+    columns.map((c) => (c.number ? sql`coalesce(${c.sql}::text, '')` : sql`csv_cell(${c.sql})`)),
     " || ',' || ",
   );
-  // OFFSET 0 keeps the rows a subquery, so each cell reads one of its columns: folded in, csv_cell
-  // would get the column's whole expression, and is no longer inlined when that is a subquery
-  return sql`SELECT ${cells} || E'\\r\\n' FROM (${rows} OFFSET 0) r`;
+  // OFFSET 0 keeps the rows a subquery, so each value reads one of its columns rather than a copy
+  // of the column's expression (evaluated again for each use, and csv_cell no longer inlined)
+  return sql`SELECT CASE WHEN csv_cells_need_care(concat(${join(texts, ", E'\\x01', ")})) THEN ${careful} || E'\\r\\n' ELSE concat(${plain}, E'\\r\\n') END
+    FROM (${rows} OFFSET 0) r`;
 }
 
 /** `bom=1` or `bom=true` in a CSV request's query: start the file with a byte-order mark for Excel. */

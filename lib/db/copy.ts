@@ -22,6 +22,12 @@ export function sqlLiteral(value: unknown): string {
 // Binary COPY: an 11-byte signature, two 32-bit words (flags, length of a header extension), then
 // per row a 16-bit field count and per field a 32-bit length and the bytes; -1 as the count ends it.
 const HEADER_BYTES = 19;
+/**
+ * How far PostgreSQL may run ahead of the reader, in bytes (pg-copy-streams' buffer): enough that it
+ * keeps writing while a chunk is on its way to the client, small enough that memory stays flat. The
+ * response stream itself pulls only when read, so the slot is held until the reader has the end.
+ */
+const READ_AHEAD_BYTES = 256 * 1024;
 const ROW_PREFIX_BYTES = 6;
 
 /**
@@ -104,7 +110,7 @@ export async function copyRows(source: ExportSource, query: Sql, options: { setu
     await giveBackExportSlot(slot);
     throw error;
   }
-  const copy = client.query(copyTo(`COPY (${query.inline(sqlLiteral)}) TO STDOUT (FORMAT binary)`));
+  const copy = client.query(copyTo(`COPY (${query.inline(sqlLiteral)}) TO STDOUT (FORMAT binary)`, { highWaterMark: READ_AHEAD_BYTES }));
   const chunks = copy[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   const rows = new CopyRowTexts();
   let copying = true;

@@ -330,20 +330,22 @@ export async function matchingOrganisationIds(db: PrismaClient, scope: ExplorerS
 
 /** The columns of the explorer's export, CSV and Excel alike: add a column here and both get it. */
 const column = (field: keyof ExplorerRow & string, type: ColumnType = "text") => fieldColumn<ExplorerRow>(field, type);
+/** kind, nation and status are vocabularies the database CHECKs; close_date comes from to_char */
+const clean = (field: keyof ExplorerRow & string, type: ColumnType = "text") => fieldColumn<ExplorerRow>(field, type, { clean: true });
 
 export const EXPLORER_EXPORT_COLUMNS: CopyColumn<ExplorerRow>[] = [
   column("code"),
   column("name"),
-  column("kind"),
-  column("nation"),
-  column("status"),
-  column("close_date", "date"),
+  clean("kind"),
+  clean("nation"),
+  clean("status"),
+  clean("close_date", "date"),
   {
     header: "successor_codes",
     type: "text",
     value: (r) => r.successors?.map((s) => s.code).join(";") ?? "",
-    // Only a closed body has successors: the subquery (which csv_cell is not inlined around) runs for those alone
-    csv: sql`CASE WHEN r.successors IS NULL THEN '' ELSE csv_cell((SELECT string_agg(e.value ->> 'code', ';' ORDER BY e.ordinality) FROM json_array_elements(r.successors) WITH ORDINALITY e)) END`,
+    // Only a closed body has successors: the subquery runs for those alone
+    sql: sql`CASE WHEN r.successors IS NOT NULL THEN (SELECT string_agg(e.value ->> 'code', ';' ORDER BY e.ordinality) FROM json_array_elements(r.successors) WITH ORDINALITY e) END`,
   },
   column("parent_code"),
   column("parent_name"),
