@@ -198,7 +198,8 @@ try {
         const { done, value } = await reader.read();
         if (done) break;
         bytes += value.byteLength;
-        for (let i = 0; i < value.length; i++) if (value[i] === 10) lines++;
+        // Native search, so the count costs the reader little beside the export it measures
+        for (let at = value.indexOf(10); at !== -1; at = value.indexOf(10, at + 1)) lines++;
         if (limit !== null && lines - 1 >= limit) {
           await reader.cancel();
           break;
@@ -209,7 +210,7 @@ try {
     const elapsed = performance.now() - t0;
     collectGarbage();
     const after = process.memoryUsage();
-    return { label, params, rows: rows.rows, bytes: rows.bytes, seconds: elapsed / 1000, peakRssMb: memory.peakRss / MB, heapDeltaMb: (memory.peakHeapUsed - memory.baseHeapUsed) / MB, rssGrowthMb: (memory.peakRss - memory.baseRss) / MB, retainedMb: (after.heapUsed - memory.baseHeapUsed) / MB };
+    return { label, params, limit, rows: rows.rows, bytes: rows.bytes, seconds: elapsed / 1000, peakRssMb: memory.peakRss / MB, heapDeltaMb: (memory.peakHeapUsed - memory.baseHeapUsed) / MB, rssGrowthMb: (memory.peakRss - memory.baseRss) / MB, retainedMb: (after.heapUsed - memory.baseHeapUsed) / MB };
   }
 
   log(`[bench] timing the CSV exports`);
@@ -279,7 +280,8 @@ try {
     "",
   ];
   const hundredK = (label: string) => {
-    const e = exports.find((x) => x.label === label && x.rows === 100_000);
+    // A COPY export stops at the chunk holding the 100,000th row, a little past it
+    const e = exports.find((x) => x.label === label && x.limit === 100_000);
     if (!e) return "not measured";
     const ratio = e.copySeconds ? `, ${copyRatio(e)} COPY (${e.seconds / e.copySeconds <= EXPORT_COPY_RATIO ? "pass" : "FAIL"})` : "";
     return `${e.seconds.toFixed(2)} s (${e.seconds < EXPORT_TARGET_S ? "pass" : "FAIL"})${ratio}`;
