@@ -48,12 +48,15 @@ const EXPORT_RETRY_SECONDS = 10;
 
 type Query = { text: string; values: unknown[] };
 
+/** A team's export slot: the connection that holds it, and the statement that frees it. */
+export type ExportSlot = { client: pg.PoolClient; unlock: Query };
+
 /**
  * One of the team's export slots, as a PostgreSQL advisory lock on (team, slot) held by the session
  * of the connection the export then streams on: the count holds across every app process, and the
  * lock goes with the connection if it dies. All slots busy is a 429 with Retry-After.
  */
-async function takeExportSlot(source: ExportSource): Promise<{ client: pg.PoolClient; unlock: Query }> {
+export async function takeExportSlot(source: ExportSource): Promise<ExportSlot> {
   const slots = exportConcurrencyPerTeam();
   const key = `atlas-export:${source.teamId}`;
   const client = await source.pool.connect();
@@ -88,11 +91,7 @@ export async function cursorBatches<Row>(source: ExportSource, query: Query, opt
       source.signal?.removeEventListener("abort", onAbort);
       // Queued behind a fetch in flight; ends the transaction if the cursor had started
       await rows.return(undefined);
-      await client.query(unlock).then(
-        () => client.release(),
-        // A connection that cannot unlock is closed, which drops its lock
-        (error: Error) => client.release(error),
-      );
+      await giveBackExportSlot({ client, unlock });
     })());
   source.signal?.addEventListener("abort", onAbort, { once: true });
   if (source.signal?.aborted) onAbort();
@@ -115,6 +114,15 @@ export async function cursorBatches<Row>(source: ExportSource, query: Query, opt
     },
   };
   return batches;
+}
+
+/** Frees the slot and returns its connection to the pool; `discard` closes the connection instead. */
+export async function giveBackExportSlot({ client, unlock }: ExportSlot, discard?: Error): Promise<void> {
+  await client.query(unlock).then(
+    () => client.release(discard),
+    // A connection that cannot unlock is closed, which drops its lock
+    (error: Error) => client.release(error),
+  );
 }
 
 async function* readCursor<Row>(client: pg.PoolClient, query: Query, options: { batchSize?: number; setup?: string[] }): AsyncGenerator<Row[]> {

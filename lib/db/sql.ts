@@ -7,18 +7,25 @@ export class Sql {
   /** Text with $n placeholders and the values in order. */
   build(): { text: string; values: unknown[] } {
     const values: unknown[] = [];
-    const text = this.render(values);
+    const text = this.render((value) => {
+      values.push(value);
+      return `$${values.length}`;
+    });
     return { text, values };
   }
 
-  private render(values: unknown[]): string {
+  /**
+   * Text with each value written in as `literal` quotes it, for the one statement that takes no
+   * parameters: COPY (SELECT ...) TO STDOUT.
+   */
+  inline(literal: (value: unknown) => string): string {
+    return this.render(literal);
+  }
+
+  private render(placeholder: (value: unknown) => string): string {
     let text = this.strings[0]!;
     this.values.forEach((value, index) => {
-      if (value instanceof Sql) text += value.render(values);
-      else {
-        values.push(value);
-        text += `$${values.length}`;
-      }
+      text += value instanceof Sql ? value.render(placeholder) : placeholder(value);
       text += this.strings[index + 1]!;
     });
     return text;

@@ -5,7 +5,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { currentResponsibilityWhere } from "@/lib/commissioning/state";
 import { todayIso } from "@/lib/format";
-import type { ExportColumn } from "@/lib/export";
+import { fieldColumn, type ColumnType, type CopyColumn } from "@/lib/export";
 import { join, raw, sql, type Sql } from "@/lib/db/sql";
 import { queryRows, queryRowsWithSettings } from "@/lib/db/query";
 import { PAGED_TABLE_SIZES } from "@/lib/paging";
@@ -360,24 +360,34 @@ export async function matchingOrganisationIds(db: PrismaClient, scope: ExplorerS
 }
 
 /** The columns of the explorer's export, CSV and Excel alike: add a column here and both get it. */
-export const EXPLORER_EXPORT_COLUMNS: ExportColumn<ExplorerRow>[] = [
-  { header: "code", type: "text", value: (r) => r.code },
-  { header: "name", type: "text", value: (r) => r.name },
-  { header: "kind", type: "text", value: (r) => r.kind },
-  { header: "nation", type: "text", value: (r) => r.nation },
-  { header: "status", type: "text", value: (r) => r.status },
-  { header: "close_date", type: "date", value: (r) => r.close_date },
-  { header: "successor_codes", type: "text", value: (r) => r.successors?.map((s) => s.code).join(";") ?? "" },
-  { header: "parent_code", type: "text", value: (r) => r.parent_code },
-  { header: "parent_name", type: "text", value: (r) => r.parent_name },
-  { header: "region_code", type: "text", value: (r) => r.region_code },
-  { header: "region_name", type: "text", value: (r) => r.region_name },
-  { header: "population", type: "integer", value: (r) => r.population },
-  { header: "population_year", type: "text", value: (r) => r.population_year },
-  { header: "registered_patients", type: "integer", value: (r) => r.registered_patients },
-  { header: "registered_patients_month", type: "text", value: (r) => r.registered_patients_month },
-  { header: "allocation_gbp_thousands", type: "money", value: (r) => r.allocation_gbp_thousands },
-  { header: "allocation_year", type: "text", value: (r) => r.allocation_year },
+const column = (field: keyof ExplorerRow & string, type: ColumnType = "text") => fieldColumn<ExplorerRow>(field, type);
+/** kind, nation and status are vocabularies the database CHECKs; close_date comes from to_char */
+const clean = (field: keyof ExplorerRow & string, type: ColumnType = "text") => fieldColumn<ExplorerRow>(field, type, { clean: true });
+
+export const EXPLORER_EXPORT_COLUMNS: CopyColumn<ExplorerRow>[] = [
+  column("code"),
+  column("name"),
+  clean("kind"),
+  clean("nation"),
+  clean("status"),
+  clean("close_date", "date"),
+  {
+    header: "successor_codes",
+    type: "text",
+    value: (r) => r.successors?.map((s) => s.code).join(";") ?? "",
+    // Only a closed body has successors: the subquery runs for those alone
+    sql: sql`CASE WHEN r.successors IS NOT NULL THEN (SELECT string_agg(e.value ->> 'code', ';' ORDER BY e.ordinality) FROM json_array_elements(r.successors) WITH ORDINALITY e) END`,
+  },
+  column("parent_code"),
+  column("parent_name"),
+  column("region_code"),
+  column("region_name"),
+  column("population", "integer"),
+  column("population_year"),
+  column("registered_patients", "integer"),
+  column("registered_patients_month"),
+  column("allocation_gbp_thousands", "money"),
+  column("allocation_year"),
 ];
 
 /** The JSON shape of a body in the API. */

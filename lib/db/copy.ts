@@ -1,0 +1,187 @@
+// Exports that PostgreSQL writes itself: `COPY (SELECT ...) TO STDOUT` streamed through
+// pg-copy-streams on one of the team's export slots (lib/db/pool.ts), for files whose every line is
+// built in SQL (lib/csv csvLinesQuery). A cursor round trip and a JavaScript object per row cost more
+// than the query itself at 100,000 rows; COPY sends the rows as fast as the reader takes them.
+import pg from "pg";
+import { to as copyTo } from "pg-copy-streams";
+import { giveBackExportSlot, takeExportSlot, type ExportSource } from "./pool";
+import { sql, type Sql } from "./sql";
+
+const { prepareValue } = (pg as unknown as { utils: { prepareValue(value: unknown): unknown } }).utils;
+
+/**
+ * A value written into SQL as node-postgres would have sent it as a parameter: its text form
+ * (arrays as array literals, dates as timestamps), quoted, its type left to the context as a
+ * parameter's is. COPY takes no parameters.
+ */
+export function sqlLiteral(value: unknown): string {
+  const text = prepareValue(value);
+  return text === null || text === undefined ? "NULL" : pg.escapeLiteral(String(text));
+}
+
+// Binary COPY: an 11-byte signature, two 32-bit words (flags, length of a header extension), then
+// per row a 16-bit field count and per field a 32-bit length and the bytes; -1 as the count ends it.
+const HEADER_BYTES = 19;
+/**
+ * How far PostgreSQL may run ahead of the reader, in bytes (pg-copy-streams' buffer): enough that it
+ * keeps writing while a chunk is on its way to the client, small enough that memory stays flat. The
+ * response stream itself pulls only when read, so the slot is held until the reader has the end.
+ */
+const READ_AHEAD_BYTES = 256 * 1024;
+const ROW_PREFIX_BYTES = 6;
+
+/**
+ * Takes the rows of a one-text-column binary COPY out of their framing, leaving each row's text
+ * back to back. Binary rather than csv or text format because those escape or quote the value
+ * (a line holds commas, quotes and CRLF); binary passes its bytes through as they are.
+ */
+export class CopyRowTexts {
+  private pending: Buffer = Buffer.alloc(0);
+  private headerRead = false;
+  private rowBytesLeft = 0;
+  private ended = false;
+
+  /** The row texts in the next chunk of the COPY, as far as they have arrived. */
+  push(chunk: Buffer): Buffer {
+    const buffer = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
+    const texts: Buffer[] = [];
+    let at = 0;
+    if (!this.headerRead) {
+      if (buffer.length < HEADER_BYTES) return this.keep(buffer, 0, texts);
+      const headerEnd = HEADER_BYTES + buffer.readUInt32BE(HEADER_BYTES - 4);
+      if (buffer.length < headerEnd) return this.keep(buffer, 0, texts);
+      at = headerEnd;
+      this.headerRead = true;
+    }
+    while (at < buffer.length) {
+      if (this.ended) throw new Error("COPY sent data after its trailer");
+      if (this.rowBytesLeft > 0) {
+        const end = Math.min(buffer.length, at + this.rowBytesLeft);
+        texts.push(buffer.subarray(at, end));
+        this.rowBytesLeft -= end - at;
+        at = end;
+        continue;
+      }
+      if (buffer.length - at < 2) break;
+      const fields = buffer.readInt16BE(at);
+      if (fields === -1) {
+        this.ended = true;
+        at += 2;
+        continue;
+      }
+      if (buffer.length - at < ROW_PREFIX_BYTES) break;
+      const length = buffer.readInt32BE(at + 2);
+      if (fields !== 1 || length < 0) throw new Error("COPY rows must be one text column, never NULL");
+      this.rowBytesLeft = length;
+      at += ROW_PREFIX_BYTES;
+    }
+    return this.keep(buffer, at, texts);
+  }
+
+  /** Throws unless the COPY ended with its trailer. */
+  end(): void {
+    if (!this.ended || this.pending.length || this.rowBytesLeft) throw new Error("COPY ended in the middle of a row");
+  }
+
+  private keep(buffer: Buffer, from: number, texts: Buffer[]): Buffer {
+    this.pending = Buffer.from(buffer.subarray(from));
+    return texts.length === 1 ? texts[0]! : Buffer.concat(texts);
+  }
+}
+
+/**
+ * Takes one of the team's export slots (or answers 429, before any byte is sent), then streams the
+ * rows of `query`, which selects one text column, through a binary COPY in a read-only transaction:
+ * the stream is `prefix`, then each row's text back to back. It reads from PostgreSQL only as fast as
+ * its reader reads, so memory stays flat. The slot is given back when the rows end or fail, when the
+ * reader cancels, or when the request is aborted; a COPY still running is cancelled on the server
+ * first, so the slot is free again by the time cancel() settles.
+ */
+export async function copyRows(source: ExportSource, query: Sql, options: { setup?: string[]; prefix?: Uint8Array } = {}): Promise<ReadableStream<Uint8Array>> {
+  const slot = await takeExportSlot(source);
+  const { client } = slot;
+  let backendPid: number;
+  try {
+    await client.query("BEGIN READ ONLY");
+    for (const statement of options.setup ?? []) await client.query(statement);
+    backendPid = (await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    await giveBackExportSlot(slot);
+    throw error;
+  }
+  const copy = client.query(copyTo(`COPY (${query.inline(sqlLiteral)}) TO STDOUT (FORMAT binary)`, { highWaterMark: READ_AHEAD_BYTES }));
+  const chunks = copy[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const rows = new CopyRowTexts();
+  let copying = true;
+  const nextChunk = async () => {
+    try {
+      const next = await chunks.next();
+      if (next.done) copying = false;
+      return next;
+    } catch (error) {
+      copying = false;
+      throw error;
+    }
+  };
+
+  /** Stops a COPY the reader no longer wants: the server is told to cancel it (from another connection, as this one is streaming), then what it had sent already is read and dropped. */
+  const cancelCopy = async (): Promise<boolean> => {
+    const canceller = new pg.Client(source.pool.options);
+    try {
+      await canceller.connect();
+      await canceller.query(sql`SELECT pg_cancel_backend(${backendPid})`.build());
+    } catch {
+      return false;
+    } finally {
+      await canceller.end().catch(() => {});
+    }
+    // The COPY ends with the cancel's error, or normally if it had finished; a cancel that came after is ignored by an idle server
+    await (async () => {
+      while (!(await nextChunk()).done);
+    })().catch(() => {});
+    return true;
+  };
+
+  let finished: Promise<void> | undefined;
+  const onAbort = () => void finish();
+  const finish = () =>
+    (finished ??= (async () => {
+      source.signal?.removeEventListener("abort", onAbort);
+      // A connection whose COPY could not be stopped is closed, which ends the COPY and drops the lock
+      if (copying && !(await cancelCopy())) return client.release(new Error("export COPY could not be cancelled"));
+      // Read-only: nothing to commit
+      const ended = await client.query("ROLLBACK").then(
+        () => null,
+        (error: Error) => error,
+      );
+      await giveBackExportSlot(slot, ended ?? undefined);
+    })());
+  source.signal?.addEventListener("abort", onAbort, { once: true });
+  if (source.signal?.aborted) onAbort();
+
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      if (options.prefix?.length) controller.enqueue(options.prefix);
+    },
+    async pull(controller) {
+      try {
+        while (true) {
+          const next = await nextChunk();
+          if (next.done) {
+            rows.end();
+            await finish();
+            controller.close();
+            return;
+          }
+          const texts = rows.push(next.value);
+          if (texts.length) return controller.enqueue(texts);
+        }
+      } catch (error) {
+        await finish();
+        controller.error(error);
+      }
+    },
+    cancel: () => finish(),
+  });
+}
