@@ -27,13 +27,18 @@ async function signIn(page: Page, baseUrl: string, email: string) {
  * viewport), back to the top, then waits until every chart has drawn its bars (recharts renders
  * after measuring its box).
  */
-async function chartsDrawn(page: Page, expected: number) {
+/** Scrolls down the page as a reader would, so what renders as it comes into view (the charts) renders. */
+export async function scrollThrough(page: Page) {
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   for (let y = 0; y < height; y += 600) {
     await page.evaluate((top) => window.scrollTo(0, top), y);
     await page.waitForTimeout(50);
   }
   await page.evaluate(() => window.scrollTo(0, 0));
+}
+
+async function chartsDrawn(page: Page, expected: number) {
+  await scrollThrough(page);
   await page.waitForFunction((n) => document.querySelectorAll("svg.recharts-surface").length >= n, expected, { timeout: 20_000 });
   await page.waitForTimeout(300);
 }

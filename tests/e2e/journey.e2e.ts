@@ -8,7 +8,7 @@ import { generate as totpCode } from "otplib";
 import { chromium as playwright, type Browser, type BrowserContext, type Page } from "playwright-core";
 import type { Db } from "../../lib/db/client";
 import { createUserByOperator } from "../../lib/auth/accounts";
-import { dashboardScreenshots } from "./dashboard.e2e";
+import { dashboardScreenshots, scrollThrough } from "./dashboard.e2e";
 
 type Options = { baseUrl: string; chromium: string; db: Db; screenshotDir: string };
 
@@ -56,6 +56,9 @@ async function screenshots(browser: Browser, baseUrl: string, storageState: Stor
     const page = await context.newPage();
     for (const [name, url] of pages) {
       await page.goto(`${baseUrl}${url}`, { waitUntil: "networkidle" });
+      // Charts render as they scroll into view: a full-page picture needs the page scrolled first
+      await scrollThrough(page);
+      await page.waitForLoadState("networkidle");
       await page.screenshot({ path: path.join(dir, `${name}-${width}.png`), fullPage: true });
     }
     await context.close();
