@@ -255,12 +255,13 @@ function hasNotices(condition: Sql): Sql {
       SELECT id FROM publishers)`;
 }
 
-function orderBy(compiled: Compiled): Sql {
+/** `rank` is the relevance to sort by: the search's expression, or the page's column carrying it. */
+function orderBy(compiled: Compiled, rank = compiled.rank): Sql {
   const direction = (sort: string) => (sort.startsWith("-") ? "DESC" : "ASC");
   const key = compiled.sort.replace(/^-/, "");
   switch (key) {
     case "relevance":
-      return sql`ORDER BY ${compiled.rank ?? sql`0`} DESC, o.name ASC, o.id ASC`;
+      return sql`ORDER BY ${rank ?? sql`0`} DESC, o.name ASC, o.id ASC`;
     case "population":
       return raw(`ORDER BY o.population ${direction(compiled.sort)} NULLS LAST, o.id ASC`);
     case "patients":
@@ -302,13 +303,16 @@ export const COUNT_CAP = 10_000;
  */
 export function pageQuery(compiled: Compiled, page: { limit: number; offset: number }): Sql {
   const total = compiled.countsInPage ? sql`, count(*) OVER () AS total` : sql``;
+  // The page's rows carry their rank out: sorting them again by the expression computed each
+  // word's similarity a second time for every row of the page
+  const ranked = compiled.rank && compiled.sort === "relevance";
   // OFFSET 0 keeps PostgreSQL from folding the subquery into the sorted walk (see collectFirst)
   const source = compiled.collectFirst ? sql`(SELECT * FROM ${compiled.from} OFFSET 0) o` : compiled.from;
   return sql`WITH page AS (
-      SELECT o.id${total} FROM ${source} ${orderBy(compiled)} LIMIT ${page.limit + 1} OFFSET ${page.offset}
+      SELECT o.id${ranked ? sql`, ${compiled.rank} AS rank` : sql``}${total} FROM ${source} ${orderBy(compiled)} LIMIT ${page.limit + 1} OFFSET ${page.offset}
     )
     SELECT ${ROW_COLUMNS}${compiled.countsInPage ? sql`, page.total::int AS total` : sql``}
-    FROM page JOIN organisation o ON o.id = page.id ${ROW_JOINS} ${orderBy(compiled)}`;
+    FROM page JOIN organisation o ON o.id = page.id ${ROW_JOINS} ${orderBy(compiled, sql`page.rank`)}`;
 }
 
 /** The number of matches, counted up to COUNT_CAP + 1. */
