@@ -1,8 +1,9 @@
 // What the dashboard's filters offer, in one round trip: the NHS England regions, the ICBs that
-// have PCNs, and the caller's team's active lists (team-scoped in the WHERE clause).
+// have PCNs (found once per import, in the dashboard_icb_option materialised view), and the
+// caller's team's active lists (team-scoped in the WHERE clause).
 import type { AuthContext } from "@/lib/auth/context";
 import { sql } from "@/lib/db/sql";
-import { queryRows, type Queryable } from "@/lib/db/query";
+import { execute, queryRows, type Queryable } from "@/lib/db/query";
 
 export type DashboardOptions = {
   regions: { code: string; name: string }[];
@@ -24,11 +25,8 @@ export async function dashboardOptions(db: Queryable, ctx: Pick<AuthContext, "te
     SELECT
       (SELECT json_agg(json_build_object('code', r.code, 'name', r.name) ORDER BY r.name)
          FROM organisation r WHERE r.kind = 'nhse-region' AND r.status = 'open') AS regions,
-      (SELECT json_agg(json_build_object('code', i.code, 'name', i.name, 'region_code', reg.code, 'status', i.status) ORDER BY i.status DESC, i.name)
-         FROM organisation i LEFT JOIN organisation reg ON reg.id = i.region_id
-         WHERE i.kind = 'icb' AND EXISTS (
-           SELECT 1 FROM organisation s JOIN organisation p ON p.parent_id = s.id
-           WHERE s.parent_id = i.id AND p.kind = 'pcn' AND p.status = 'open')) AS icbs,
+      (SELECT json_agg(json_build_object('code', i.code, 'name', i.name, 'region_code', i.region_code, 'status', i.status) ORDER BY i.status DESC, i.name)
+         FROM dashboard_icb_option i) AS icbs,
       (SELECT json_agg(json_build_object('id', l.id, 'name', l.name,
                  'entries', (SELECT count(*)::int FROM target_list_entry e WHERE e.list_id = l.id)) ORDER BY l.created_at DESC, l.id)
          FROM target_list l WHERE l.team_id = ${ctx.team.id} AND l.archived_at IS NULL) AS lists,
@@ -39,4 +37,9 @@ export async function dashboardOptions(db: Queryable, ctx: Pick<AuthContext, "te
     lists: row?.lists ?? [],
     allLists: row?.all_lists ?? 0,
   };
+}
+
+/** Finds the ICBs with PCNs again, after an import changed the bodies (run before the market figures, which go through them). */
+export async function refreshIcbOptions(db: Queryable): Promise<void> {
+  await execute(db, sql`REFRESH MATERIALIZED VIEW CONCURRENTLY dashboard_icb_option`);
 }

@@ -7,6 +7,8 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { diffSnapshots, readSnapshot } from "./diff";
 import { compareHistory, deriveHistory, writeChanges } from "./history";
 import { refreshMarketFigures } from "@/lib/dashboard/market-figures";
+import { refreshContractsEnding } from "@/lib/dashboard/procurement";
+import { refreshIcbOptions } from "@/lib/dashboard/options";
 import type { IsoDate, ReferenceData } from "./records";
 
 export type ImportReport = {
@@ -67,8 +69,14 @@ export async function applyReferenceData(db: PrismaClient, data: ReferenceData, 
         }));
       }
       if (logChanged) await writeChanges(tx, importId, { record: [...changes, ...history.added], revise: history.revised, withdraw: history.withdrawn });
-      // The dashboard's market charts, for the data as this import leaves it
-      if (importId !== null) await refreshMarketFigures(tx, importId);
+      if (importId !== null) {
+        // What the dashboard counts once per import, for the data as this import leaves it: the ICBs
+        // its filter offers (first: the market figures are computed for each), the market charts, and
+        // the contracts ending per area body, whose scopes follow the bodies and their successions
+        await refreshIcbOptions(tx);
+        await refreshMarketFigures(tx, importId);
+        await refreshContractsEnding(tx);
+      }
       return report;
     },
     { timeout: 120_000, maxWait: 60_000 },

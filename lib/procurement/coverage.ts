@@ -3,6 +3,7 @@
 // the shipped data is a sample and a sync may or may not have run.
 import { execute, queryRows, type Queryable } from "@/lib/db/query";
 import { sql } from "@/lib/db/sql";
+import { refreshContractsEnding } from "@/lib/dashboard/procurement";
 import { COVERAGE_CAVEAT, PROCUREMENT_SOURCE_LABELS, type ProcurementSource, type SyncSource } from "@/lib/procurement/vocabulary";
 
 export type NoticeCoverage = { source: ProcurementSource; label: string; notices: number; from: string | null; to: string | null };
@@ -19,10 +20,12 @@ export type ProcurementCoverage = {
 
 /**
  * Recounts the coverage (the procurement_coverage materialized view) after an import changed
- * notices or spend lines. CONCURRENTLY, so pages reading it meanwhile see the last figures.
+ * notices or spend lines, and the dashboard's contracts ending, counted from the same notices.
+ * CONCURRENTLY, so pages reading them meanwhile see the last figures.
  */
 export async function refreshCoverage(db: Queryable): Promise<void> {
   await execute(db, sql`REFRESH MATERIALIZED VIEW CONCURRENTLY procurement_coverage`);
+  await refreshContractsEnding(db);
 }
 
 /** One statement (one round trip) over the counted coverage, as every page with procurement figures asks for it. */

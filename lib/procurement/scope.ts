@@ -45,28 +45,6 @@ export function publishedRelation(scope: string, date: Sql): Sql {
 
 export type ScopedBody = { id: number; code: string; relation: BuyerRelation };
 
-/**
- * The same walk turned round, for figures counted per body in one statement (the dashboard's
- * contracts ending, per ICB or board): from each body of `starts` (a statement selecting `id`),
- * every body in whose buyer_scope it lies — its parents and the bodies that succeeded it, then
- * theirs, to the same depth. A CTE named `scope_roots` (`start_id`, `id`). Walking up from the few
- * bodies that published is far cheaper than walking down from every root through its practices.
- */
-export function scopeRootsCte(starts: Sql): Sql {
-  return sql`scope_roots_walk AS (
-      SELECT st.id AS start_id, st.id, 0 AS depth FROM (${starts}) st
-      UNION
-      SELECT w.start_id, n.id, w.depth + 1
-      FROM scope_roots_walk w
-      CROSS JOIN LATERAL (
-        SELECT o.parent_id AS id FROM organisation o WHERE o.id = w.id AND o.parent_id IS NOT NULL
-        UNION ALL
-        SELECT s.successor_id FROM succession s WHERE s.predecessor_id = w.id
-      ) n
-      WHERE w.depth < 12
-    ), scope_roots AS (SELECT DISTINCT start_id, id FROM scope_roots_walk)`;
-}
-
 const SCOPED_TABLES = { procurement_process: "buyer_code", spend_line: "payer_code" } as const;
 
 /**

@@ -95,6 +95,8 @@ CROSS JOIN LATERAL (
       },
       // As every import does: the coverage note reads these counts, not the tables
       { label: "coverage recounted", sql: "REFRESH MATERIALIZED VIEW procurement_coverage" },
+      { label: "dashboard's contracts ending recounted", sql: "REFRESH MATERIALIZED VIEW dashboard_contract_ending" },
+      { label: "dashboard's ICB choices found", sql: "REFRESH MATERIALIZED VIEW dashboard_icb_option" },
     ],
   };
 }
