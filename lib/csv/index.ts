@@ -37,10 +37,11 @@ export function csvColumnsQuery<Row>(columns: readonly CopyColumn<Row>[], rows: 
   )} FROM (${rows} OFFSET 0) r`;
 }
 
-const QUOTE = 0x22;
 const COMMA = 0x2c;
 const CR = 0x0d;
 const LF = 0x0a;
+/** Bytes that make csvCell quote a cell wherever they are: quote, comma, CR, LF */
+const QUOTED = new Uint8Array(256).map((_, byte) => Number(byte === 0x22 || byte === COMMA || byte === CR || byte === LF));
 /** Bytes a cell may start with and csvCell still write it as it is: not whitespace, not a formula start, not the start of a non-ASCII character (which may be whitespace) */
 const PLAIN_FIRST = new Uint8Array(256).map((_, byte) => Number(byte > 0x20 && byte < 0x80 && !"=+-@".includes(String.fromCharCode(byte))));
 /** ...and end with: not whitespace, not the end of a non-ASCII character */
@@ -61,37 +62,47 @@ export class CsvCopyWriter implements CopyRowWriter {
   }
 
   row(bytes: Buffer, starts: Int32Array, lengths: Int32Array): void {
-    for (let field = 0; field < starts.length; field++) {
+    const fields = starts.length;
+    let room = fields + 2;
+    for (let field = 0; field < fields; field++) if (lengths[field]! > 0) room += lengths[field]!;
+    this.room(room);
+    let out = this.out;
+    let at = this.at;
+    for (let field = 0; field < fields; field++) {
+      if (field > 0) out[at++] = COMMA;
       const length = lengths[field]!;
-      this.room(length + 1);
-      if (field > 0) this.out[this.at++] = COMMA;
-      if (length > 0) this.cell(bytes, starts[field]!, length, this.numbers[field]!);
+      if (length <= 0) continue;
+      const start = starts[field]!;
+      const end = start + length;
+      if (this.numbers[field]) {
+        for (let i = start; i < end; i++) out[at++] = bytes[i]!;
+        continue;
+      }
+      const cellAt = at;
+      // Copied as it is read, until a byte shows that csvCell must write it
+      let plain = (PLAIN_FIRST[bytes[start]!]! & PLAIN_LAST[bytes[end - 1]!]!) === 1;
+      for (let i = start; plain && i < end; i++) {
+        const byte = bytes[i]!;
+        if (QUOTED[byte]) plain = false;
+        else out[at++] = byte;
+      }
+      if (plain) continue;
+      this.at = cellAt;
+      this.careful(bytes, start, end);
+      // csvCell may have written past the room asked for the row, or into a larger buffer
+      this.room(room);
+      out = this.out;
+      at = this.at;
     }
-    this.room(2);
-    this.out[this.at++] = CR;
-    this.out[this.at++] = LF;
+    out[at++] = CR;
+    out[at++] = LF;
+    this.at = at;
   }
 
   take(): Uint8Array {
     const written = Buffer.from(this.out.subarray(0, this.at));
     this.at = 0;
     return written;
-  }
-
-  private cell(bytes: Buffer, start: number, length: number, number: boolean): void {
-    const end = start + length;
-    const out = this.out;
-    let at = this.at;
-    if (number || (PLAIN_FIRST[bytes[start]!] && PLAIN_LAST[bytes[end - 1]!])) {
-      for (let i = start; i < end; i++) {
-        const byte = bytes[i]!;
-        if (!number && (byte === QUOTE || byte === COMMA || byte === CR || byte === LF)) return this.careful(bytes, start, end);
-        out[at++] = byte;
-      }
-      this.at = at;
-      return;
-    }
-    this.careful(bytes, start, end);
   }
 
   private careful(bytes: Buffer, start: number, end: number): void {

@@ -98,7 +98,8 @@ export class CopyRows {
   private rowEnd(buffer: Buffer, at: number): number {
     for (let field = 0; field < this.fields; field++) {
       if (at + 4 > buffer.length) return -1;
-      const length = buffer.readInt32BE(at);
+      // By hand: readInt32BE's argument checks cost more than the read, once per field
+      const length = (buffer[at]! << 24) | (buffer[at + 1]! << 16) | (buffer[at + 2]! << 8) | buffer[at + 3]!;
       at += 4;
       this.starts[field] = at;
       this.lengths[field] = length;
