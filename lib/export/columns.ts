@@ -11,18 +11,16 @@ export type ColumnType = "text" | "integer" | "number" | "money" | "date" | "tim
 export type ExportColumn<Row> = { header: string; type: ColumnType; value: (row: Row) => unknown };
 
 /**
- * A column CSV exports can also write in SQL, for COPY (lib/csv csvLinesQuery): `sql` is its value
- * from the row query's columns as `r`: text, which csv_cell writes as csvCell writes a string, or
+ * A column CSV exports can also read through COPY (lib/csv csvColumnsQuery): `sql` is its value from
+ * the row query's columns as `r`, whose text CsvCopyWriter writes as csvCell writes a string, or
  * with `number` set, an int4 (node-postgres gives a number, which csvCell writes as it is).
  */
-export type CopyColumn<Row> = ExportColumn<Row> & { sql: Sql; number?: boolean; /** Its values never need quoting or neutralisation: a vocabulary the database CHECKs, a date from to_char */ clean?: boolean };
+export type CopyColumn<Row> = ExportColumn<Row> & { sql: Sql; number?: boolean };
 
 /**
  * A column that is one column of the row query, under the same name. An integer column must be an
  * int4; any other must be text in the row query (dates through to_char, numerics as ::text).
  */
-export function fieldColumn<Row>(field: keyof Row & string, type: ColumnType, options: { clean?: boolean } = {}): CopyColumn<Row> {
-  const column = sql`r.${alias(field)}`;
-  const number = type === "integer";
-  return { header: field, type, value: (row) => row[field], sql: number ? column : sql`${column}::text`, number, clean: options.clean };
+export function fieldColumn<Row>(field: keyof Row & string, type: ColumnType): CopyColumn<Row> {
+  return { header: field, type, value: (row) => row[field], sql: sql`r.${alias(field)}`, number: type === "integer" };
 }

@@ -2,7 +2,7 @@
 // the format a request asks for, the filename and the response, written by lib/xlsx or lib/csv from
 // the same columns and the same batches.
 import { z } from "zod";
-import { csvHeader, csvLinesQuery, csvStream } from "@/lib/csv";
+import { csvColumnsQuery, CsvCopyWriter, csvHeader, csvStream } from "@/lib/csv";
 import { copyRows } from "@/lib/db/copy";
 import { cursorBatches, type ExportSource } from "@/lib/db/pool";
 import type { Sql } from "@/lib/db/sql";
@@ -57,13 +57,13 @@ export function exportResponse<Row>(format: ExportFormat, name: string | null | 
 
 /**
  * The download of every row of `query` in `format`, through one of the team's export slots: CSV
- * as PostgreSQL's COPY of the lines csvLinesQuery builds (the same bytes csvStream writes, at the
- * speed of COPY), Excel from a cursor. `setup` runs first in the export's transaction.
+ * from PostgreSQL's COPY of the columns, written by CsvCopyWriter (the same bytes csvStream writes,
+ * at the speed of COPY), Excel from a cursor. `setup` runs first in the export's transaction.
  */
 export async function streamExport<Row>(format: ExportFormat, name: string | null | undefined, columns: CopyColumn<Row>[], source: ExportSource, query: Sql, options: { bom?: boolean; setup?: string[] } = {}): Promise<Response> {
   if (format === "xlsx") return exportResponse(format, name, columns, await cursorBatches<Row>(source, query.build(), { setup: options.setup }), options);
   const header = new TextEncoder().encode(csvHeader(columns, options));
-  return downloadResponse(format, name, await copyRows(source, csvLinesQuery(columns, query), { setup: options.setup, prefix: header }));
+  return downloadResponse(format, name, await copyRows(source, csvColumnsQuery(columns, query), columns.length, new CsvCopyWriter(columns), { setup: options.setup, prefix: header }));
 }
 
 function downloadResponse(format: ExportFormat, name: string | null | undefined, stream: ReadableStream<Uint8Array>): Response {

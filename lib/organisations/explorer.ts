@@ -365,16 +365,14 @@ export async function matchingOrganisationIds(db: PrismaClient, scope: ExplorerS
 
 /** The columns of the explorer's export, CSV and Excel alike: add a column here and both get it. */
 const column = (field: keyof ExplorerRow & string, type: ColumnType = "text") => fieldColumn<ExplorerRow>(field, type);
-/** kind, nation and status are vocabularies the database CHECKs; close_date comes from to_char */
-const clean = (field: keyof ExplorerRow & string, type: ColumnType = "text") => fieldColumn<ExplorerRow>(field, type, { clean: true });
 
 export const EXPLORER_EXPORT_COLUMNS: CopyColumn<ExplorerRow>[] = [
   column("code"),
   column("name"),
-  clean("kind"),
-  clean("nation"),
-  clean("status"),
-  clean("close_date", "date"),
+  column("kind"),
+  column("nation"),
+  column("status"),
+  column("close_date", "date"),
   {
     header: "successor_codes",
     type: "text",

@@ -1,12 +1,15 @@
-// The organisations CSV is streamed by PostgreSQL's COPY with every line built in SQL (csv_cell):
+// The organisations CSV is streamed from PostgreSQL's binary COPY of its columns (CsvCopyWriter):
 // its bytes must be the ones the JavaScript writer (csvStream, lib/csv) wrote for the same rows,
 // pinned by fixtures of the export as it was before COPY, and compared with csvStream directly on
 // values that need formula neutralisation or quoting.
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import pg from "pg";
+import { to as copyTo } from "pg-copy-streams";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as organisationsRoute from "@/app/api/v1/organisations/route";
-import { csvStream } from "@/lib/csv";
+import { csvColumnsQuery, CsvCopyWriter, csvStream } from "@/lib/csv";
+import { CopyRows, sqlLiteral } from "@/lib/db/copy";
 import { cursorBatches, exportSource } from "@/lib/db/pool";
 import { compileFilters, EXPLORER_EXPORT_COLUMNS, parseExplorerParams, rowsQuery, SEARCH_THRESHOLD_SQL, type ExplorerRow } from "@/lib/organisations/explorer";
 import { apiRequest, signedInUser, type TestUser } from "../support/auth";
@@ -66,6 +69,33 @@ describe("organisations CSV export through COPY", () => {
     expect(text).toContain(`,'\tTab first,`);
     expect(text).toContain(`," leading space",`);
     expect(text).toContain(`,"say ""hello""",`);
+  });
+
+  it("writes the same bytes however the COPY's chunks cut its rows", async () => {
+    const query = "kind=ccg&status=all";
+    const compiled = await compileFilters(t.db, { teamId: analyst.teamId }, parseExplorerParams(new URLSearchParams(query)));
+    const client = new pg.Client(t.url);
+    await client.connect();
+    const chunks: Buffer[] = [];
+    try {
+      for await (const chunk of client.query(copyTo(`COPY (${csvColumnsQuery(EXPLORER_EXPORT_COLUMNS, rowsQuery(compiled)).inline(sqlLiteral)}) TO STDOUT (FORMAT binary)`))) chunks.push(chunk as Buffer);
+    } finally {
+      await client.end();
+    }
+    const copy = Buffer.concat(chunks);
+    const write = (pieces: Buffer[]) => {
+      const rows = new CopyRows(EXPLORER_EXPORT_COLUMNS.length, new CsvCopyWriter(EXPLORER_EXPORT_COLUMNS));
+      const written = Buffer.concat(pieces.map((piece) => rows.push(piece)));
+      rows.end();
+      return written;
+    };
+    const whole = write([copy]);
+    expect(whole.toString()).toBe((await javascriptCsv(query)).split("\r\n").slice(1).join("\r\n"));
+    for (const size of [1, 2, 3, 5, 7, 64]) {
+      const pieces = Array.from({ length: Math.ceil(copy.length / size) }, (_, i) => copy.subarray(i * size, (i + 1) * size));
+      expect(write(pieces).equals(whole)).toBe(true);
+    }
+    expect(() => write([copy.subarray(0, copy.length - 3)])).toThrow(/middle of a row/);
   });
 
   it("frees the team's slot at once when a long export is cancelled or aborted mid-COPY", async () => {
