@@ -111,9 +111,12 @@ export function currentBuyerCtes(body: Sql): Sql {
       WHERE w.depth < 10 AND (SELECT b.status FROM ${body} b) <> 'open'
     ), current_bodies AS (
       SELECT DISTINCT o.id, o.code, o.name, o.kind, o.nation, o.status FROM current_walk w JOIN organisation o ON o.id = w.id WHERE o.status = 'open'
+    ), commissioner_start AS (
+      SELECT id FROM current_bodies
+      UNION ALL
+      SELECT b.id FROM ${body} b WHERE NOT EXISTS (SELECT 1 FROM current_bodies)
     ), commissioner_up AS (
-      SELECT st.id AS origin, st.id, st.kind, st.parent_id, 0 AS depth FROM organisation st
-      WHERE st.id IN (SELECT id FROM current_bodies) OR (st.id = (SELECT b.id FROM ${body} b) AND NOT EXISTS (SELECT 1 FROM current_bodies))
+      SELECT st.id AS origin, o.id, o.kind, o.parent_id, 0 AS depth FROM commissioner_start st JOIN organisation o ON o.id = st.id
       UNION ALL
       SELECT u.origin, p.id, p.kind, p.parent_id, u.depth + 1 FROM commissioner_up u JOIN organisation p ON p.id = u.parent_id WHERE u.depth < 10
     ), commissioner_walk AS (
