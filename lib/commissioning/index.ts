@@ -41,20 +41,48 @@ export async function commissionedBy(db: PrismaClient, organisation: { id: numbe
       serviceCategory: { select: { slug: true, name: true } },
     },
   });
-  return rows.map((r) => {
-    const { effectiveFrom, effectiveTo, state } = dated(r, today);
-    return {
+  return commissionLines(
+    rows.map((r) => ({
       service_category: r.serviceCategory,
       arrangement: r.arrangement,
-      state,
-      effective_from: effectiveFrom,
-      effective_to: effectiveTo,
+      effective_from: isoDate(r.effectiveFrom),
+      effective_to: isoDate(r.effectiveTo),
       commissioner_name: r.commissionerName,
       notes: r.notes,
       evidence: r.evidence,
-      source: { title: r.sourceTitle, url: r.sourceUrl },
-    };
-  });
+      source_title: r.sourceTitle,
+      source_url: r.sourceUrl,
+    })),
+    { today },
+  );
+}
+
+/** A who-commissions-what row as read, dates as ISO strings (also from SQL: lib/organisations/profile). */
+export type CommissionRow = {
+  service_category: { slug: string; name: string };
+  arrangement: string;
+  effective_from: string | null;
+  effective_to: string | null;
+  commissioner_name: string | null;
+  notes: string | null;
+  evidence: string;
+  source_title: string;
+  source_url: string;
+};
+
+/** The API's lines for commissioning rows: each with its state today. */
+export function commissionLines(rows: CommissionRow[], { today = todayIso() }: AsOf = {}) {
+  return rows.map((r) => ({
+    service_category: r.service_category,
+    arrangement: r.arrangement,
+    state: responsibilityState({ effectiveFrom: r.effective_from, effectiveTo: r.effective_to }, today),
+    effective_from: r.effective_from,
+    effective_to: r.effective_to,
+    commissioner_name: r.commissioner_name,
+    notes: r.notes,
+    evidence: r.evidence,
+    source: { title: r.source_title, url: r.source_url },
+  }));
 }
 
 export type MatrixEntry = {

@@ -1,7 +1,7 @@
 // "Who buys for this now?": from any code, old or new, to the open bodies that hold its functions today.
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { queryRows } from "@/lib/db/query";
-import { sql, type Sql } from "@/lib/db/sql";
+import { raw, sql, type Sql } from "@/lib/db/sql";
 import { organisationCodeSchema, type OrganisationRef } from "./read";
 import { AREA_COMMISSIONER_KINDS, kindIn, type Nation, type OrganisationKind, type OrganisationStatus, type SuccessionReason } from "./vocabulary";
 
@@ -33,21 +33,6 @@ async function successionSteps(db: PrismaClient, id: number): Promise<Succession
     JOIN organisation o ON o.id = w.successor_id
     ORDER BY effective_date, from_code, o.code`);
   return rows.map((r) => ({ from: r.from_code, to: { code: r.code, name: r.name, kind: r.kind, nation: r.nation, status: r.status }, effectiveDate: r.effective_date, reason: r.reason }));
-}
-
-/** Follows successions transitively to the open bodies at the end of each chain. */
-async function openSuccessors(db: PrismaClient, ids: number[]): Promise<(OrganisationRef & { id: number })[]> {
-  if (ids.length === 0) return [];
-  return queryRows<OrganisationRef & { id: number }>(db, sql`
-    WITH RECURSIVE heirs AS (
-      SELECT o.id, 0 AS depth FROM organisation o WHERE o.id = ANY(${ids}::int[])
-      UNION
-      SELECT s.successor_id, h.depth + 1 FROM heirs h JOIN succession s ON s.predecessor_id = h.id WHERE h.depth < 10
-    )
-    SELECT DISTINCT o.id, o.code, o.name, o.kind, o.nation, o.status
-    FROM heirs h JOIN organisation o ON o.id = h.id
-    WHERE o.status = 'open'
-    ORDER BY o.name`);
 }
 
 /**
@@ -112,25 +97,54 @@ async function commissioningAncestors(db: PrismaClient, ids: number[]): Promise<
   return new Map(rows.map((r) => [r.origin, r.id]));
 }
 
+/**
+ * CTEs `current_bodies` and `current_commissioners` (id, code, name, kind, nation, status) for the one
+ * body in the relation `body` (a CTE with its id and status): the open bodies that hold its functions
+ * today (itself when it is open, else the open bodies its successions lead to, however far), and the
+ * open heirs of each one's nearest ICB or board (or the body's own, when nothing carries on).
+ */
+export function currentBuyerCtes(body: Sql): Sql {
+  return sql`current_walk AS (
+      SELECT b.id, 0 AS depth FROM ${body} b
+      UNION
+      SELECT s.successor_id, w.depth + 1 FROM current_walk w JOIN succession s ON s.predecessor_id = w.id
+      WHERE w.depth < 10 AND (SELECT b.status FROM ${body} b) <> 'open'
+    ), current_bodies AS (
+      SELECT DISTINCT o.id, o.code, o.name, o.kind, o.nation, o.status FROM current_walk w JOIN organisation o ON o.id = w.id WHERE o.status = 'open'
+    ), commissioner_start AS (
+      SELECT id FROM current_bodies
+      UNION ALL
+      SELECT b.id FROM ${body} b WHERE NOT EXISTS (SELECT 1 FROM current_bodies)
+    ), commissioner_up AS (
+      SELECT st.id AS origin, o.id, o.kind, o.parent_id, 0 AS depth FROM commissioner_start st JOIN organisation o ON o.id = st.id
+      UNION ALL
+      SELECT u.origin, p.id, p.kind, p.parent_id, u.depth + 1 FROM commissioner_up u JOIN organisation p ON p.id = u.parent_id WHERE u.depth < 10
+    ), commissioner_walk AS (
+      SELECT a.id, 0 AS depth FROM (SELECT DISTINCT ON (origin) origin, id FROM commissioner_up WHERE ${kindIn("kind", AREA_COMMISSIONER_KINDS)} ORDER BY origin, depth) a
+      UNION
+      SELECT s.successor_id, w.depth + 1 FROM commissioner_walk w JOIN succession s ON s.predecessor_id = w.id WHERE w.depth < 10
+    ), current_commissioners AS (
+      SELECT DISTINCT o.id, o.code, o.name, o.kind, o.nation, o.status FROM commissioner_walk w JOIN organisation o ON o.id = w.id WHERE o.status = 'open'
+    )`;
+}
+
+const refsJson = (relation: Sql) =>
+  sql`(SELECT coalesce(json_agg(json_build_object('code', r.code, 'name', r.name, 'kind', r.kind, 'nation', r.nation, 'status', r.status) ORDER BY r.name), '[]') FROM ${relation} r)`;
+
+/** currentBuyerCtes' two relations as JSON columns `current_bodies` and `current_commissioners`, each by name. */
+export const currentBuyerJson: Sql = sql`${refsJson(raw("current_bodies"))} AS current_bodies, ${refsJson(raw("current_commissioners"))} AS current_commissioners`;
+
 export async function findCurrentBuyer(db: PrismaClient, code: string): Promise<CurrentBuyer | null> {
   const parsed = organisationCodeSchema.safeParse(code);
   if (!parsed.success) return null;
-  const organisation = await db.organisation.findUnique({
-    where: { code: parsed.data },
-    select: { id: true, code: true, name: true, kind: true, nation: true, status: true },
-  });
-  if (!organisation) return null;
-  const { id, ...ref } = organisation;
-  const current: ({ id: number } & Record<string, unknown>)[] = organisation.status === "open" ? [{ id, ...ref }] : await openSuccessors(db, [id]);
-
-  const ancestors = await commissioningAncestors(db, (current.length > 0 ? current : [{ id }]).map((body) => body.id));
-  const currentCommissioners = await openSuccessors(db, [...new Set(ancestors.values())]);
-  const strip = (body: { id: number } & Record<string, unknown>) => {
-    const { code, name, kind, nation, status } = body;
-    return { code, name, kind, nation, status } as OrganisationRef;
-  };
+  const [row] = await queryRows<OrganisationRef & { id: number; current_bodies: OrganisationRef[]; current_commissioners: OrganisationRef[] }>(db, sql`
+    WITH RECURSIVE body AS (SELECT id, code, name, kind, nation, status FROM organisation WHERE code = ${parsed.data}),
+    ${currentBuyerCtes(raw("body"))}
+    SELECT b.id, b.code, b.name, b.kind, b.nation, b.status, ${currentBuyerJson} FROM body b`);
+  if (!row) return null;
+  const { id, current_bodies: current, current_commissioners: currentCommissioners, ...organisation } = row;
   const steps = organisation.status === "open" ? [] : await successionSteps(db, id);
-  return { organisation: ref as OrganisationRef, current: current.map(strip), currentCommissioners: currentCommissioners.map(strip), steps };
+  return { organisation, current, currentCommissioners, steps };
 }
 
 /**

@@ -55,12 +55,26 @@ export const limitParam = (sizes: Pick<PageSizes, "default" | "limit">) =>
 /** `a,b` and `x=a&x=b` alike: the trimmed, non-empty values. */
 export const manyValues = z.union([z.string(), z.array(z.string())]).transform((value) => ([] as string[]).concat(value).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean));
 
+/**
+ * One schema per table's sizes, built on first use: queryTableApi asks on every request, and a zod
+ * object built anew would be built and its parser compiled (zod's JIT) on every request too.
+ */
+function oncePerSizes<S>(build: (sizes: PageSizes) => S): (sizes: PageSizes) => S {
+  const built = new WeakMap<PageSizes, S>();
+  return (sizes) => {
+    let schema = built.get(sizes);
+    if (!schema) built.set(sizes, (schema = build(sizes)));
+    return schema;
+  };
+}
+
 /** The API's paging of a table paged by cursor (exported per table for the OpenAPI document). */
-export const cursorPagingSchema = (sizes: PageSizes) => z.object({ limit: limitParam(sizes), cursor: z.string().max(200).optional() });
+export const cursorPagingSchema = oncePerSizes((sizes) => z.object({ limit: limitParam(sizes), cursor: z.string().max(200).optional() }));
 
 /** The API's paging of a table paged by offset. */
-export const offsetPagingSchema = (sizes: PageSizes) =>
-  z.object({ limit: limitParam(sizes), offset: z.coerce.number({ message: "offset must be a number" }).int("offset must be a whole number").min(0, "offset cannot be negative").default(0) });
+export const offsetPagingSchema = oncePerSizes((sizes) =>
+  z.object({ limit: limitParam(sizes), offset: z.coerce.number({ message: "offset must be a number" }).int("offset must be a whole number").min(0, "offset cannot be negative").default(0) }),
+);
 
 function describeIssues(issues: z.core.$ZodIssue[]): string {
   return issues

@@ -39,13 +39,7 @@ async function explorerList(key: string) {
 async function profile(code: string) {
   const found = plan.profiles[code];
   if (!found) return null;
-  const run = async (statements: Statement[]) => {
-    for (const statement of statements) await pool.query(statement);
-  };
-  // The body first, then the four reads the route runs together
-  const [first, ...together] = found.steps;
-  await run(first ?? []);
-  await Promise.all(together.map(run));
+  for (const statement of found.statements) await pool.query(statement);
   return found.json;
 }
 

@@ -2,19 +2,16 @@
 // so it runs the SAME SQL as the API:
 // - the explorer list: the statements compileFilters/pageQuery/countQuery build for the request's
 //   parameters, run as searchOrganisations runs them (each in a transaction with the search threshold);
-// - a profile: every statement the route's reads send (findOrganisationByCode, then parentChain,
-//   descendantCounts, findCurrentBuyer and commissionedBy together), recorded at the driver as the
-//   Prisma client sends them, and replayed with the same grouping. Its JSON is the API's own answer
+// - a profile: the statement the route's read sends (findOrganisationProfile, one for the whole
+//   body), recorded at the driver as the Prisma client sends it, and replayed. Its JSON is the API's own answer
 //   for that body, fetched once: the handler sends the same bytes without mapping the rows again.
 import { spawn, type ChildProcess } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { commissionedBy } from "../../lib/commissioning";
 import type { Db } from "../../lib/db/client";
 import { compileFilters, countQuery, effectiveSort, pageQuery, parseExplorerParams } from "../../lib/organisations/explorer";
-import { descendantCounts, findOrganisationByCode, parentChain } from "../../lib/organisations/read";
-import { findCurrentBuyer } from "../../lib/organisations/succession";
+import { findOrganisationProfile } from "../../lib/organisations/profile";
 import { explorerTable } from "../../lib/organisations/explorer";
 
 export type Statement = { text: string; values: unknown[] };
@@ -24,7 +21,7 @@ export type HandlerPlan = {
   poolSize: number;
   /** By query string ("?kind=icb") */
   explorer: Record<string, { page: Statement; count: Statement; window: { limit: number; offset: number }; sort: string }>;
-  profiles: Record<string, { steps: Statement[][]; json: unknown }>;
+  profiles: Record<string, { statements: Statement[]; json: unknown }>;
 };
 
 /** The statements `work` sends through node-postgres (which the Prisma adapter uses), in order. */
@@ -53,14 +50,12 @@ export async function explorerPlan(db: Db, teamId: string, search: string) {
   return { page: pageQuery(compiled, window).build(), count: countQuery(compiled).build(), window, sort: effectiveSort(filters) };
 }
 
-/** Each read of the profile route run alone (so each statement is known to be its), to be replayed as the route groups them. */
+/** The statements of the profile route's read, to be replayed in the same order. */
 export async function profilePlan(db: Db, code: string, json: unknown) {
-  let organisation: Awaited<ReturnType<typeof findOrganisationByCode>> = null;
-  const steps = [await recordStatements(async () => (organisation = await findOrganisationByCode(db, code)))];
-  if (!organisation) throw new Error(`No body ${code} in atlas_bench`);
-  const body = organisation;
-  for (const read of [() => parentChain(db, code), () => descendantCounts(db, code), () => findCurrentBuyer(db, code), () => commissionedBy(db, body)]) steps.push(await recordStatements(read));
-  return { steps, json };
+  let found = false;
+  const statements = await recordStatements(async () => (found = (await findOrganisationProfile(db, code)) !== null));
+  if (!found) throw new Error(`No body ${code} in atlas_bench`);
+  return { statements, json };
 }
 
 export async function startHandler(plan: HandlerPlan, workDir: string): Promise<ChildProcess> {
