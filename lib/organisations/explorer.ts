@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
-import { currentResponsibilityWhere } from "@/lib/commissioning/state";
+import { currentResponsibility } from "@/lib/commissioning/state";
 import { todayIso } from "@/lib/format";
 import { fieldColumn, type ColumnType, type CopyColumn } from "@/lib/export";
 import { join, raw, sql, type Sql } from "@/lib/db/sql";
@@ -107,16 +107,32 @@ export function searchWords(q: string): string[] {
   return [...new Set(q.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length >= 3 && !STOP_WORDS.has(w)))].slice(0, 8);
 }
 
-async function resolveCode(db: PrismaClient, value: string, param: string, kinds?: OrganisationKind[]): Promise<number> {
-  const found = await db.organisation.findFirst({ where: { code: value, ...(kinds ? { kind: { in: kinds } } : {}) }, select: { id: true } });
-  if (!found) throw new AppError("invalid", `${param}: no ${kinds ? "NHS England region" : "organisation"} has the code ${value}.`, { [param]: ["Unknown code"] });
-  return found.id;
+/** A filter by code (parent, region): the body's id is looked up inside the page's own statement. */
+type CodeFilter = { param: "parent" | "region"; value: string; kinds?: OrganisationKind[] };
+
+const codeLookup = ({ value, kinds }: CodeFilter) =>
+  sql`(SELECT c.id FROM organisation c WHERE c.code = ${value}${kinds ? sql` AND ${kindIn("c.kind", kinds)}` : sql``})`;
+
+/**
+ * An unknown code is a 400, not an empty page. The lookup rides in the page's statement (a round
+ * trip of its own was most of the app's time on a 0.1 ms query), so a code is only checked when
+ * nothing matched, and before an export sends its first byte.
+ */
+export async function assertCodesExist(db: PrismaClient, compiled: Compiled): Promise<void> {
+  for (const filter of compiled.codes) {
+    const found = await queryRows<{ id: number }>(db, sql`SELECT ${codeLookup(filter)} AS id`);
+    if (found[0]?.id == null) {
+      throw new AppError("invalid", `${filter.param}: no ${filter.kinds ? "NHS England region" : "organisation"} has the code ${filter.value}.`, { [filter.param]: ["Unknown code"] });
+    }
+  }
 }
 
 /** The sort a query gets when it names none: best matches for a search, else by name. */
 export const effectiveSort = (f: ExplorerFilters): Sort => f.sort ?? (f.q ? "relevance" : "name");
 
 type Compiled = {
+  /** The codes the conditions look up, checked by assertCodesExist */
+  codes: CodeFilter[];
   /** Every condition, on `organisation o` */
   where: Sql;
   /** Where a page's ids and the count are found: `organisation o` under `where`, or the team's list members */
@@ -137,6 +153,23 @@ type Compiled = {
   countsInPage: boolean;
 };
 
+type Commissioner = { organisationKind: string | null; nation: string; commissionerOrgId: number | null };
+
+/**
+ * Who commissions a category today, in one statement (null when no category has the slug): a
+ * planned or ended arrangement does not make a body its commissioner.
+ */
+async function currentCommissioners(db: PrismaClient, slug: string): Promise<{ responsibilities: Commissioner[] } | null> {
+  const rows = await queryRows<{ organisation_kind: string | null; nation: string | null; commissioner_org_id: number | null }>(
+    db,
+    sql`SELECT cr.organisation_kind, cr.nation, cr.commissioner_org_id
+      FROM service_category c LEFT JOIN commissioning_responsibility cr ON cr.service_category_id = c.id AND ${currentResponsibility(todayIso())}
+      WHERE c.slug = ${slug}`,
+  );
+  if (!rows.length) return null;
+  return { responsibilities: rows.filter((r) => r.nation !== null).map((r) => ({ organisationKind: r.organisation_kind, nation: r.nation!, commissionerOrgId: r.commissioner_org_id })) };
+}
+
 /** Turns validated filters into SQL conditions; looks up codes, categories and lists so bad ones are 400s. */
 export async function compileFilters(db: PrismaClient, scope: ExplorerScope, f: ExplorerFilters): Promise<Compiled> {
   const conditions: Sql[] = [];
@@ -144,14 +177,12 @@ export async function compileFilters(db: PrismaClient, scope: ExplorerScope, f: 
   const oneOf = (column: Sql, values: string[]) => (values.length === 1 ? sql`${column} = ${values[0]}` : sql`${column} = ANY(${values}::text[])`);
   if (f.nation.length) conditions.push(oneOf(sql`o.nation`, f.nation));
   if (f.kind.length) conditions.push(oneOf(sql`o.kind`, f.kind));
-  if (f.region) conditions.push(sql`o.region_id = ${await resolveCode(db, f.region, "region", ["nhse-region"])}`);
-  if (f.parent) conditions.push(sql`o.parent_id = ${await resolveCode(db, f.parent, "parent")}`);
+  const codes: CodeFilter[] = [];
+  if (f.region) codes.push({ param: "region", value: f.region, kinds: ["nhse-region"] });
+  if (f.parent) codes.push({ param: "parent", value: f.parent });
+  for (const filter of codes) conditions.push(sql`${raw(filter.param === "region" ? "o.region_id" : "o.parent_id")} = ${codeLookup(filter)}`);
   if (f.commissions) {
-    const category = await db.serviceCategory.findUnique({
-      where: { slug: f.commissions },
-      // Who commissions it today: a planned or ended arrangement does not make a body its commissioner
-      select: { responsibilities: { where: currentResponsibilityWhere(todayIso()), select: { organisationKind: true, nation: true, commissionerOrgId: true } } },
-    });
+    const category = await currentCommissioners(db, f.commissions);
     if (!category) throw new AppError("invalid", `commissions: no service category "${f.commissions}" (see /api/v1/service-categories).`, { commissions: ["Unknown service category"] });
     // Spelled out as (kind, nation) pairs and named bodies, which the indexes serve; a correlated
     // EXISTS over the responsibilities would be checked against every body
@@ -224,10 +255,10 @@ export async function compileFilters(db: PrismaClient, scope: ExplorerScope, f: 
   // matches, walked in the page's order by its indexes (10,000 entries took 10,000 body lookups)
   if (f.list === "any" && !f.q && !f.commissions && !f.has_notes && f.contract_ending_within_months === undefined && !f.open_tenders) {
     const members = f.stage ? [...conditions, sql`${f.stage} = ANY(o.stages)`] : conditions;
-    return { where, from: sql`${teamListMembers(scope.teamId)} ${whereOf(members)}`, rank, sort: effectiveSort(f), collectFirst: false, countsInPage: false };
+    return { codes, where, from: sql`${teamListMembers(scope.teamId)} ${whereOf(members)}`, rank, sort: effectiveSort(f), collectFirst: false, countsInPage: false };
   }
   const collectFirst = Boolean(f.commissions || f.list || f.has_notes === "true" || f.contract_ending_within_months !== undefined || f.open_tenders);
-  return { where, from: sql`organisation o ${where}`, rank, sort: effectiveSort(f), collectFirst, countsInPage: Boolean(rank) || collectFirst };
+  return { codes, where, from: sql`organisation o ${where}`, rank, sort: effectiveSort(f), collectFirst, countsInPage: Boolean(rank) || collectFirst };
 }
 
 /** The bodies on any of the team's active lists, as `o` with the organisation columns the filters and sorts use, and their stages. */
@@ -327,6 +358,7 @@ export function countQuery(compiled: Compiled): Sql {
 export async function searchOrganisations(db: PrismaClient, scope: ExplorerScope, filters: ExplorerFilters, page: { limit: number; offset: number }): Promise<TableSlice<ExplorerRow>> {
   const compiled = await compileFilters(db, scope, filters);
   const fetched = await queryCompiled<ExplorerRow & { total?: number }>(db, compiled, pageQuery(compiled, page));
+  if (!fetched.length) await assertCodesExist(db, compiled);
   const countedInPage = fetched[0]?.total;
   const rows: ExplorerRow[] = fetched.map((row) => {
     delete row.total;
@@ -359,6 +391,7 @@ export function parseExplorerParams(params: URLSearchParams): ExplorerFilters {
 export async function matchingOrganisationIds(db: PrismaClient, scope: ExplorerScope, filters: ExplorerFilters, cap: number): Promise<number[]> {
   const compiled = await compileFilters(db, scope, filters);
   const rows = await queryCompiled<{ id: number }>(db, compiled, sql`SELECT o.id FROM organisation o ${compiled.where} ORDER BY o.id LIMIT ${cap + 1}`);
+  if (!rows.length) await assertCodesExist(db, compiled);
   if (rows.length > cap) throw new AppError("invalid", `More than ${cap.toLocaleString("en-GB")} bodies match: narrow the filter first.`);
   return rows.map((r) => r.id);
 }

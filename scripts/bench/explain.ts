@@ -3,7 +3,7 @@
 import type pg from "pg";
 
 export type Statement = { text: string; values: unknown[] };
-export type Explained = { lines: string[]; executionMs: number };
+export type Explained = { lines: string[]; executionMs: number; planningMs: number };
 
 /** Runs the statement under EXPLAIN (ANALYZE, BUFFERS) in a transaction that is rolled back, after `setup` (a SET LOCAL). */
 export async function explain(client: pg.Client, statement: Statement, setup?: string): Promise<Explained> {
@@ -12,8 +12,8 @@ export async function explain(client: pg.Client, statement: Statement, setup?: s
     if (setup) await client.query(setup);
     const plan = await client.query<{ "QUERY PLAN": string }>({ text: `EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`, values: statement.values });
     const lines = plan.rows.map((r) => r["QUERY PLAN"]);
-    const execution = lines.map((l) => /^Execution Time: ([\d.]+) ms/.exec(l)).find(Boolean);
-    return { lines, executionMs: Number(execution?.[1] ?? NaN) };
+    const timing = (label: string) => Number(lines.map((l) => new RegExp(`^${label} Time: ([\\d.]+) ms`).exec(l)).find(Boolean)?.[1] ?? NaN);
+    return { lines, executionMs: timing("Execution"), planningMs: timing("Planning") };
   } finally {
     await client.query("ROLLBACK");
   }

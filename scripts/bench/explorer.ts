@@ -12,9 +12,14 @@ export type ExplorerInput = { params: string; offset?: number; limit?: number; t
 /** Rows the plan's top node returned ("rows=51.00" since PostgreSQL 18). */
 const returnedRows = (lines: string[]) => Number(/actual time=[\d.]+\.\.[\d.]+ rows=([\d.]+)/.exec(lines[0] ?? "")?.[1] ?? NaN);
 
-/** `runs` EXPLAIN ANALYZE runs over the inputs in turn (page + count where the app counts): median and p95 of the execution times. */
-export async function postgresTimes(db: PrismaClient, client: pg.Client, inputs: ExplorerInput[], runs: number): Promise<{ p50: number; p95: number }> {
+/**
+ * `runs` EXPLAIN ANALYZE runs over the inputs in turn (page + count where the app counts): median and
+ * p95 of the execution times, and the median planning time (which the app pays too, on every
+ * statement it sends unprepared, but which the target's "PostgreSQL's own time" leaves out).
+ */
+export async function postgresTimes(db: PrismaClient, client: pg.Client, inputs: ExplorerInput[], runs: number): Promise<{ p50: number; p95: number; planningP50: number }> {
   const times: number[] = [];
+  const planning: number[] = [];
   for (let run = 0; run < runs; run++) {
     const input = inputs[run % inputs.length]!;
     const window = { limit: input.limit ?? 50, offset: input.offset ?? 0 };
@@ -27,6 +32,7 @@ export async function postgresTimes(db: PrismaClient, client: pg.Client, inputs:
     const counts = compiled.countsInPage ? emptyPastStart : rows > window.limit || emptyPastStart;
     const count = counts ? await explain(client, countQuery(compiled).build(), SEARCH_THRESHOLD_SQL) : null;
     times.push(page.executionMs + (count?.executionMs ?? 0));
+    planning.push(page.planningMs + (count?.planningMs ?? 0));
   }
-  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+  return { p50: percentile(times, 50), p95: percentile(times, 95), planningP50: percentile(planning, 50) };
 }

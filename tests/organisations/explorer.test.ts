@@ -153,12 +153,16 @@ describe("organisation explorer: filters, search, sort, pages and CSV", () => {
   });
 
   it("answers 400 naming the parameter for an unknown filter value, a limit over 500, a malformed cursor or an unknown parameter", async () => {
-    for (const [query, param] of [["kind=primary-care-trust", "kind"], ["limit=501", "limit"], ["cursor=not-a-cursor", "cursor"], ["colour=blue", "colour"], ["region=QYG", "region"], ["commissions=plumbing", "commissions"], ["status=maybe", "status"]] as const) {
+    for (const [query, param] of [["kind=primary-care-trust", "kind"], ["limit=501", "limit"], ["cursor=not-a-cursor", "cursor"], ["colour=blue", "colour"], ["region=QYG", "region"], ["parent=ZZZ99", "parent"], ["parent=ZZZ99&format=csv", "parent"], ["commissions=plumbing", "commissions"], ["status=maybe", "status"]] as const) {
       const response = await api(`/api/v1/organisations?${query}`);
       expect(response.status, query).toBe(400);
       const body = await response.json();
       expect(body.error.message, query).toContain(param);
     }
+    // The code is checked only when nothing matched (the lookup rides in the page's statement): a known one then is an empty page
+    const empty = await api("/api/v1/organisations?parent=Y61&kind=gp-practice");
+    expect(empty.status).toBe(200);
+    expect((await empty.json()).data).toEqual([]);
   });
 
   it("streams CSV that round-trips through a CSV parser to the same rows as the JSON", async () => {
