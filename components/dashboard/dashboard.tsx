@@ -1,6 +1,7 @@
 // The dashboard page (server components): its header, sent at once, and its body, streamed when
 // lib/dashboard's figures are in: the team's section, then the market's, each a grid of chart
 // cards that hydrate on the client. Nothing here queries.
+import { Suspense, type ReactNode } from "react";
 import Link from "next/link";
 import type { DashboardData } from "@/lib/dashboard";
 import { NATION_LABELS } from "@/lib/organisations/vocabulary";
@@ -40,6 +41,16 @@ export function DashboardSkeleton() {
   );
 }
 
+/**
+ * One client card, hydrated on its own: React hydrates a server-rendered Suspense boundary after
+ * the rest, yielding to the browser as it goes, and commits each boundary apart, so the cards'
+ * hydration is not one long task on a slow phone. Nothing in them suspends on the server: the
+ * fallback is never sent.
+ */
+function Hydrated({ children }: { children: ReactNode }) {
+  return <Suspense>{children}</Suspense>;
+}
+
 export function Dashboard({ data, teamName, canWrite }: { data: DashboardData; teamName: string; canWrite: boolean }) {
   const { options, filters, problems, market, team } = data;
   const regionName = options.regions.find((r) => r.code === filters.region)?.name;
@@ -59,14 +70,14 @@ export function Dashboard({ data, teamName, canWrite }: { data: DashboardData; t
         <div className="grid gap-6 lg:grid-cols-2">
           {team.pipeline && team.coverage ? (
             <>
-              <PipelineCard rows={team.pipeline} lists={options.lists} filters={filters} />
-              <CoverageCard rows={team.coverage} filters={filters} />
+              <Hydrated><PipelineCard rows={team.pipeline} lists={options.lists} filters={filters} /></Hydrated>
+              <Hydrated><CoverageCard rows={team.coverage} filters={filters} /></Hydrated>
             </>
           ) : (
-            <StartPipelineCard canWrite={canWrite} archivedLists={options.allLists - options.lists.length} />
+            <Hydrated><StartPipelineCard canWrite={canWrite} archivedLists={options.allLists - options.lists.length} /></Hydrated>
           )}
-          <NotesActivityCard activity={team.notes} wide={!team.overdue} />
-          {team.overdue && <OverdueCard rows={team.overdue} hasEntries={hasEntries} />}
+          <Hydrated><NotesActivityCard activity={team.notes} wide={!team.overdue} /></Hydrated>
+          {team.overdue && <Hydrated><OverdueCard rows={team.overdue} hasEntries={hasEntries} /></Hydrated>}
         </div>
       </section>
 
@@ -75,14 +86,14 @@ export function Dashboard({ data, teamName, canWrite }: { data: DashboardData; t
           <h2 id="market-heading" className="text-lg font-semibold text-slate-900">
             The market{place ? <span className="font-normal text-slate-600"> · {place}</span> : null}
           </h2>
-          <MarketFilters filters={filters} regions={options.regions} />
+          <Hydrated><MarketFilters filters={filters} regions={options.regions} /></Hydrated>
         </div>
         <div className="grid gap-6 lg:grid-cols-2">
-          <PopulationAllocationCard rows={market.areas} filters={filters} regionName={regionName} />
-          <BodiesByKindCard rows={market.kinds} filters={filters} regionName={regionName} />
-          <WhoCommissionsCard rows={market.commissioning} filters={filters} />
-          <PcnSizesCard distribution={market.pcns} filters={filters} icbs={options.icbs} regionName={regionName} />
-          <ContractsEndingCard rows={market.contractsEnding} coverage={market.procurementCoverage} filters={filters} regionName={regionName} />
+          <Hydrated><PopulationAllocationCard rows={market.areas} filters={filters} regionName={regionName} /></Hydrated>
+          <Hydrated><BodiesByKindCard rows={market.kinds} filters={filters} regionName={regionName} /></Hydrated>
+          <Hydrated><WhoCommissionsCard rows={market.commissioning} filters={filters} /></Hydrated>
+          <Hydrated><PcnSizesCard distribution={market.pcns} filters={filters} icbs={options.icbs} regionName={regionName} /></Hydrated>
+          <Hydrated><ContractsEndingCard rows={market.contractsEnding} coverage={market.procurementCoverage} filters={filters} regionName={regionName} /></Hydrated>
         </div>
       </section>
     </>
