@@ -8,7 +8,8 @@
 //    user's session): the same Chromium timings, each page cold on a server started for it alone.
 // Heavy: run it under the shared lock, `flock /tmp/atlas-bench.lock npm run bench:pages`.
 // --reuse-build skips the build when .next-bench-pages already holds one; --only 1x or --only 100x
-// runs one part. The Lighthouse reports are written to test-results/lighthouse/<page>.json.
+// runs one part. The Lighthouse reports are written to test-results/lighthouse/<page>.json, a
+// screenshot of each page (wide and phone-sized) to test-results/pages.
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -33,6 +34,7 @@ const CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disabl
 const USER = { email: "bench@example.com", password: "a long bench password, never used elsewhere", team: "Bench team" };
 const WARM_LOADS = 3;
 const REPORT_DIR = path.join(process.cwd(), "test-results", "lighthouse");
+const SCREENSHOT_DIR = path.join(process.cwd(), "test-results", "pages");
 const OPEN_STAGES = STAGES.filter((stage) => !CLOSED_STAGES.includes(stage));
 const DIST_DIR = ".next-bench-pages";
 const args = process.argv.slice(2);
@@ -93,6 +95,21 @@ async function timePage(browser: Browser, state: StorageState, page: string, url
     for (let i = 0; i < WARM_LOADS; i++) warm.push(await timeLoad(context, url));
     return { page, cold, warm: { ttfbMs: median(warm.map((w) => w.ttfbMs)), lcpMs: median(warm.map((w) => w.lcpMs)) } };
   } finally {
+    await context.close();
+  }
+}
+
+/** Each page as it looks once loaded, wide and phone-sized, to look at after a change (test-results/pages). */
+async function screenshots(browser: Browser, state: StorageState, pages: [string, string][], baseUrl: string) {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  for (const [label, viewport] of [["desktop", { width: 1280, height: 900 }], ["phone", { width: 412, height: 823 }]] as const) {
+    const context = await browser.newContext({ viewport, storageState: state });
+    const page = await context.newPage();
+    for (const [name, url] of pages) {
+      await page.goto(`${baseUrl}${url}`, { waitUntil: "load" });
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-${label}.png`), fullPage: true });
+    }
     await context.close();
   }
 }
@@ -247,6 +264,7 @@ async function atRealData() {
       cookie = state.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
       await signIn.close();
       for (const [page, url] of pages) timings.push(await timePage(browser, state, page, `${baseUrl}${url}`));
+      await screenshots(browser, state, pages, baseUrl);
     } finally {
       await browser.close();
     }
