@@ -57,7 +57,9 @@ export function DataTableGrid<TData extends RowData>({
   dense?: boolean;
 }) {
   return (
-    <div className={`overflow-auto rounded-lg lg:max-h-[70vh] border border-slate-200 bg-white shadow-sm transition-opacity ${pending ? "opacity-60" : ""}`} aria-busy={pending}>
+    // relative: the table's sr-only texts (absolutely positioned) are then placed and clipped in
+    // here; without it, one past the table's visible edge widened the whole page
+    <div className={`relative overflow-auto rounded-lg lg:max-h-[70vh] border border-slate-200 bg-white shadow-sm transition-opacity ${pending ? "opacity-60" : ""}`} aria-busy={pending}>
       <table className="w-full border-separate border-spacing-0 text-left text-[13px]">
         <caption className="sr-only">{caption}</caption>
         <thead>

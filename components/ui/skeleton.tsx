@@ -51,20 +51,36 @@ export function HeaderSkeleton({ lines, actions, align = "end" }: { lines: reado
   );
 }
 
-/** A filtered table page's skeleton (the explorer, the contracts page): header, filter panel, the bands above the table, the table. */
+/** The part of a filtered table page below its header: the filter panel, the bands above the table, the table. */
+function FilteredTableBones({ above, cells }: { above: readonly string[]; cells: readonly string[] }) {
+  return (
+    <div className="gap-6 lg:grid lg:grid-cols-[15rem_minmax(0,1fr)]">
+      <Bone className="mb-3 hidden h-[32rem] rounded-lg lg:block" />
+      <div className="space-y-3">
+        {above.map((band, i) => (
+          <Bone key={i} className={band} />
+        ))}
+        <TableSkeleton rows={12} cells={cells} />
+      </div>
+    </div>
+  );
+}
+
+/** A filtered table page's skeleton (the contracts page): header, filter panel, the bands above the table, the table. */
 export function FilteredTableSkeleton({ label, above, cells }: { label: string; above: readonly string[]; cells: readonly string[] }) {
   return (
     <Skeleton label={label}>
       <HeaderSkeleton lines={["h-7 w-40", "h-4 w-96 max-w-full"]} actions={["w-28", "w-24", "w-28"]} />
-      <div className="gap-6 lg:grid lg:grid-cols-[15rem_minmax(0,1fr)]">
-        <Bone className="mb-3 hidden h-[32rem] rounded-lg lg:block" />
-        <div className="space-y-3">
-          {above.map((band, i) => (
-            <Bone key={i} className={band} />
-          ))}
-          <TableSkeleton rows={12} cells={cells} />
-        </div>
-      </div>
+      <FilteredTableBones above={above} cells={cells} />
+    </Skeleton>
+  );
+}
+
+/** The same below a header the page has already sent (the explorer). */
+export function FilteredTableBodySkeleton({ label, above, cells }: { label: string; above: readonly string[]; cells: readonly string[] }) {
+  return (
+    <Skeleton label={label}>
+      <FilteredTableBones above={above} cells={cells} />
     </Skeleton>
   );
 }

@@ -364,7 +364,7 @@ export async function runJourney({ baseUrl, chromium, db, screenshotDir }: Optio
       await signIn(other, baseUrl, OTHER.email, OTHER.password);
       await other.goto(`${baseUrl}/lists`);
       await other.getByText("No target lists yet").waitFor();
-      // Pages stream (app/loading.tsx), so the status line is sent before the page knows the list is
+      // The list page streams (lists/[id]/loading.tsx), so the status line is sent before the page knows the list is
       // not theirs: the page says "Not found" and the API answers 404
       await other.goto(listUrl);
       await other.getByRole("heading", { level: 1, name: "Not found" }).waitFor();
