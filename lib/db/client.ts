@@ -1,4 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 export type Db = PrismaClient;
@@ -23,8 +24,23 @@ export const appPoolSize = () => positiveIntegerFromEnv("DB_POOL_SIZE", 10);
  */
 export function createPrismaClient(connectionString: string, options: { statementTimeoutMs?: number } = {}): PrismaClient {
   const limits = options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs, max: appPoolSize(), connectionTimeoutMillis: millisecondsFromEnv("DB_CONNECT_TIMEOUT_MS", 5000) } : {};
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, ...limits }) });
+  const pool = new pg.Pool({ connectionString, ...limits });
+  // An idle connection dropped by the server (restart, failover) must not crash the process; the
+  // adapter listens too, but only once Prisma itself has run a query
+  pool.on("error", (error) => console.warn(`[db] idle connection closed: ${error.message}`));
+  // The pool is the client's: $disconnect ends it, as it ended the adapter's own
+  const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  poolOfClient.set(client, pool);
+  return client;
 }
+
+const poolOfClient = new WeakMap<PrismaClient, pg.Pool>();
+
+/**
+ * The node-postgres pool under a client made by createPrismaClient (same connections, same time
+ * limits), for lib/db/query.ts; null for anything else, such as an interactive transaction.
+ */
+export const poolOf = (db: unknown): pg.Pool | null => poolOfClient.get(db as PrismaClient) ?? null;
 
 /** The client the app's requests use: every statement limited to DB_STATEMENT_TIMEOUT_MS (5 s). */
 export const createAppPrismaClient = (connectionString: string) => createPrismaClient(connectionString, { statementTimeoutMs: millisecondsFromEnv("DB_STATEMENT_TIMEOUT_MS", 5000) });

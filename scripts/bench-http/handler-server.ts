@@ -12,12 +12,12 @@ import type { HandlerPlan, Statement } from "./handler";
 const plan = JSON.parse(readFileSync(process.argv[2]!, "utf8")) as HandlerPlan;
 const pool = new pg.Pool({ connectionString: plan.databaseUrl, max: plan.poolSize });
 
-/** As lib/db/query.ts queryRowsWithSettings: the search threshold and the statement in one transaction. */
-async function withSearchThreshold<Row extends pg.QueryResultRow>(statement: Statement): Promise<Row[]> {
+/** As searchOrganisations: a search under its threshold in a transaction (lib/db/query.ts queryRowsWithSettings), anything else as one statement. */
+async function withSearchThreshold<Row extends pg.QueryResultRow>(statement: Statement, searches: boolean): Promise<Row[]> {
+  if (!searches) return (await pool.query<Row>(statement)).rows;
   const client = await pool.connect();
   try {
-    await client.query("BEGIN");
-    await client.query(SEARCH_THRESHOLD_SQL);
+    await client.query(`BEGIN; ${SEARCH_THRESHOLD_SQL}`);
     const { rows } = await client.query<Row>(statement);
     await client.query("COMMIT");
     return rows;
@@ -29,10 +29,10 @@ async function withSearchThreshold<Row extends pg.QueryResultRow>(statement: Sta
 async function explorerList(key: string) {
   const list = plan.explorer[key];
   if (!list) return null;
-  const fetched = await withSearchThreshold<ExplorerRow & { total?: number }>(list.page);
+  const fetched = await withSearchThreshold<ExplorerRow & { total?: number }>(list.page, list.searches);
   const searchTotal = fetched[0]?.total;
   for (const row of fetched) delete row.total;
-  const slice = await cappedSlice(fetched, list.window, COUNT_CAP, async () => (await withSearchThreshold<{ total: number }>(list.count))[0]?.total ?? 0, searchTotal);
+  const slice = await cappedSlice(fetched, list.window, COUNT_CAP, async () => (await withSearchThreshold<{ total: number }>(list.count, list.searches))[0]?.total ?? 0, searchTotal);
   return { data: slice.rows.map(explorerRowToJson), total: slice.total, total_exact: slice.totalExact, next_cursor: slice.nextOffset === null ? null : encodeCursor(slice.nextOffset, list.sort) };
 }
 

@@ -1,7 +1,7 @@
 // Prepares the minimal handler's plan (scripts/bench-http/handler-server.ts) from the app's own code,
 // so it runs the SAME SQL as the API:
 // - the explorer list: the statements compileFilters/pageQuery/countQuery build for the request's
-//   parameters, run as searchOrganisations runs them (each in a transaction with the search threshold);
+//   parameters, run as searchOrganisations runs them (a search's in a transaction with its threshold);
 // - a profile: the statement the route's read sends (findOrganisationProfile, one for the whole
 //   body), recorded at the driver as the Prisma client sends it, and replayed. Its JSON is the API's own answer
 //   for that body, fetched once: the handler sends the same bytes without mapping the rows again.
@@ -20,7 +20,7 @@ export type HandlerPlan = {
   port: number;
   poolSize: number;
   /** By query string ("?kind=icb") */
-  explorer: Record<string, { page: Statement; count: Statement; window: { limit: number; offset: number }; sort: string }>;
+  explorer: Record<string, { page: Statement; count: Statement; window: { limit: number; offset: number }; sort: string; searches: boolean }>;
   profiles: Record<string, { statements: Statement[]; json: unknown }>;
 };
 
@@ -47,7 +47,7 @@ export async function explorerPlan(db: Db, teamId: string, search: string) {
   const filters = parseExplorerParams(params);
   const compiled = await compileFilters(db, { teamId }, filters);
   const window = { limit: Number(params.get("limit") ?? explorerTable.sizes.default), offset: 0 };
-  return { page: pageQuery(compiled, window).build(), count: countQuery(compiled).build(), window, sort: effectiveSort(filters) };
+  return { page: pageQuery(compiled, window).build(), count: countQuery(compiled).build(), window, sort: effectiveSort(filters), searches: Boolean(filters.q) };
 }
 
 /** The statements of the profile route's read, to be replayed in the same order. */
