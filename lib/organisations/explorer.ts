@@ -206,13 +206,14 @@ export async function compileFilters(db: PrismaClient, scope: ExplorerScope, f: 
     // never spans two words, so it needs no dictionary.
     const like = (w: string) => sql`o.search_text LIKE ${`%${w.replace(/[%_\\]/g, "")}%`}`;
     const exact = (w: string) => /\d/.test(w) || w.length <= 3;
-    // A longer word is matched against the dictionary of every word in the data (search_word, tens
-    // of thousands of words however many bodies share them): its close words and their scores, once
+    // A longer word is matched against the dictionary of every word in the data (search_word, about
+    // 14,000 words however many bodies share them): its close words and their scores, once
     // per search; the bodies holding one of them come from the search_words array index. Scoring
     // every candidate body's whole search_text was two word_similarity calls per word and match
     // (the recheck and the rank): 891 bodies for "chesire mersyside" at 100x. The score of a body
     // is its best-scoring word's, which is what word_similarity over its whole text gives, except
-    // for an extent spanning two words (docs/benchmarks.md, tests/organisations/search-words.test.ts).
+    // for an extent spanning words (the array also holds hyphenated names joined, "stokeontrent"
+    // for a word typed that way; docs/benchmarks.md, tests/organisations/search-words.test.ts).
     const fuzzy = (w: string, i: number) => {
       const close = raw(`search_match_${i}`);
       ctes.push(sql`${close} AS MATERIALIZED (SELECT d.word, word_similarity(${w}, d.word) AS score FROM search_word d WHERE ${w} <% d.word)`);
