@@ -138,6 +138,8 @@ type Compiled = {
   /** Where a page's ids and the count are found: `organisation o` under `where`, or the team's list members */
   from: Sql;
   rank: Sql | null;
+  /** Common table expressions `where` and `rank` read (a search's close dictionary words), for the statement's WITH */
+  ctes: Sql[];
   sort: Sort;
   /**
    * Filters whose matches PostgreSQL misjudges (the bodies commissioning a service, the team's list
@@ -224,22 +226,37 @@ export async function compileFilters(db: PrismaClient, scope: ExplorerScope, f: 
   if (f.open_tenders) conditions.push(hasNotices(openForBids("p", new Date())));
 
   let rank: Sql | null = null;
+  const ctes: Sql[] = [];
   if (f.q) {
     const exactCode = f.q.toUpperCase();
     const words = searchWords(f.q);
     // Each word must be close to some word of the name, code or a former name: typos and any order
     // Words with a digit, and three-letter words, are codes or abbreviations: fuzzy matching would
     // find thousands of near ones ("rrk" is close to any word with two of its trigrams), so match
-    // them as substrings (the same trigram index serves LIKE)
+    // them as substrings (the same trigram index serves LIKE). A substring of letters and digits
+    // never spans two words, so it needs no dictionary.
     const like = (w: string) => sql`o.search_text LIKE ${`%${w.replace(/[%_\\]/g, "")}%`}`;
     const exact = (w: string) => /\d/.test(w) || w.length <= 3;
-    const wordMatch = words.length ? join(words.map((w) => (exact(w) ? like(w) : sql`${w} <% o.search_text`)), " AND ") : like(f.q.toLowerCase());
+    // A longer word is matched against the dictionary of every word in the data (search_word, about
+    // 14,000 words however many bodies share them): its close words and their scores, once
+    // per search; the bodies holding one of them come from the search_words array index. Scoring
+    // every candidate body's whole search_text was two word_similarity calls per word and match
+    // (the recheck and the rank): 891 bodies for "chesire mersyside" at 100x. The score of a body
+    // is its best-scoring word's, which is what word_similarity over its whole text gives, except
+    // for an extent spanning words (the array also holds hyphenated names joined, "stokeontrent"
+    // for a word typed that way; docs/benchmarks.md, tests/organisations/search-words.test.ts).
+    const fuzzy = (w: string, i: number) => {
+      const close = raw(`search_match_${i}`);
+      ctes.push(sql`${close} AS MATERIALIZED (SELECT d.word, word_similarity(${w}, d.word) AS score FROM search_word d WHERE ${w} <% d.word)`);
+      return { match: sql`o.search_words && ARRAY(SELECT c.word FROM ${close} c)`, score: sql`coalesce((SELECT max(c.score) FROM ${close} c WHERE c.word = ANY(o.search_words)), 0)` };
+    };
+    const terms = words.map((w, i) => (exact(w) ? { match: like(w), score: sql`word_similarity(${w}, o.search_text)` } : fuzzy(w, i + 1)));
+    const wordMatch = terms.length ? join(terms.map((t) => t.match), " AND ") : like(f.q.toLowerCase());
     // A search no code can equal ("chesire mersyside": codes are letters, digits and hyphens) leaves
-    // the code out: under the OR PostgreSQL rechecked each trigram match and then filtered it again,
-    // evaluating every word's similarity twice before the ranking did a third time
+    // the code out: under the OR PostgreSQL rechecked each trigram match and then filtered it again
     const mayBeCode = organisationCodeSchema.safeParse(f.q).success;
     conditions.push(mayBeCode ? sql`(o.code = ${exactCode} OR (${wordMatch}))` : sql`(${wordMatch})`);
-    const similarity = words.length ? join(words.map((w) => sql`word_similarity(${w}, o.search_text)`), " + ") : sql`0`;
+    const similarity = terms.length ? join(terms.map((t) => t.score), " + ") : sql`0`;
     const codeRank = mayBeCode ? sql`(o.code = ${exactCode})::int * 100 + ` : sql``;
     rank = sql`(${codeRank}(o.status = 'open')::int * 10 + (${similarity}) + (${kindIn("o.kind", PLANNING_TIER_KINDS)})::int * 0.5)`;
   }
@@ -255,10 +272,10 @@ export async function compileFilters(db: PrismaClient, scope: ExplorerScope, f: 
   // matches, walked in the page's order by its indexes (10,000 entries took 10,000 body lookups)
   if (f.list === "any" && !f.q && !f.commissions && !f.has_notes && f.contract_ending_within_months === undefined && !f.open_tenders) {
     const members = f.stage ? [...conditions, sql`${f.stage} = ANY(o.stages)`] : conditions;
-    return { codes, where, from: sql`${teamListMembers(scope.teamId)} ${whereOf(members)}`, rank, sort: effectiveSort(f), collectFirst: false, countsInPage: false };
+    return { codes, where, from: sql`${teamListMembers(scope.teamId)} ${whereOf(members)}`, rank, ctes, sort: effectiveSort(f), collectFirst: false, countsInPage: false };
   }
   const collectFirst = Boolean(f.commissions || f.list || f.has_notes === "true" || f.contract_ending_within_months !== undefined || f.open_tenders);
-  return { codes, where, from: sql`organisation o ${where}`, rank, sort: effectiveSort(f), collectFirst, countsInPage: Boolean(rank) || collectFirst };
+  return { codes, where, from: sql`organisation o ${where}`, rank, ctes, sort: effectiveSort(f), collectFirst, countsInPage: Boolean(rank) || collectFirst };
 }
 
 /** The bodies on any of the team's active lists, as `o` with the organisation columns the filters and sorts use, and their stages. */
@@ -316,9 +333,15 @@ const ROW_COLUMNS = sql`o.id, o.code, o.name, o.kind, o.nation, o.status, to_cha
 const ROW_JOINS = sql`LEFT JOIN organisation p ON p.id = o.parent_id
   LEFT JOIN organisation r ON r.id = o.region_id`;
 
+/** `WITH` and the compiled query's common table expressions, then `more`; nothing when there are none. */
+function withClause(compiled: Compiled, more: Sql[] = []): Sql {
+  const all = [...compiled.ctes, ...more];
+  return all.length ? sql`WITH ${join(all, ",\n    ")}\n    ` : sql``;
+}
+
 /** The full query for a filter and sort, without paging: the export streams it through a cursor. */
 export function rowsQuery(compiled: Compiled): Sql {
-  return sql`SELECT ${ROW_COLUMNS} FROM organisation o ${ROW_JOINS} ${compiled.where} ${orderBy(compiled)}`;
+  return sql`${withClause(compiled)}SELECT ${ROW_COLUMNS} FROM organisation o ${ROW_JOINS} ${compiled.where} ${orderBy(compiled)}`;
 }
 
 /**
@@ -339,16 +362,17 @@ export function pageQuery(compiled: Compiled, page: { limit: number; offset: num
   const ranked = compiled.rank && compiled.sort === "relevance";
   // OFFSET 0 keeps PostgreSQL from folding the subquery into the sorted walk (see collectFirst)
   const source = compiled.collectFirst ? sql`(SELECT * FROM ${compiled.from} OFFSET 0) o` : compiled.from;
-  return sql`WITH page AS (
+  const pageIds = sql`page AS (
       SELECT o.id${ranked ? sql`, ${compiled.rank} AS rank` : sql``}${total} FROM ${source} ${orderBy(compiled)} LIMIT ${page.limit + 1} OFFSET ${page.offset}
-    )
+    )`;
+  return sql`${withClause(compiled, [pageIds])}
     SELECT ${ROW_COLUMNS}${compiled.countsInPage ? sql`, page.total::int AS total` : sql``}
     FROM page JOIN organisation o ON o.id = page.id ${ROW_JOINS} ${orderBy(compiled, sql`page.rank`)}`;
 }
 
 /** The number of matches, counted up to COUNT_CAP + 1. */
 export function countQuery(compiled: Compiled): Sql {
-  return sql`SELECT count(*)::int AS total FROM (SELECT 1 FROM ${compiled.from} LIMIT ${COUNT_CAP + 1}) matching`;
+  return sql`${withClause(compiled)}SELECT count(*)::int AS total FROM (SELECT 1 FROM ${compiled.from} LIMIT ${COUNT_CAP + 1}) matching`;
 }
 
 /**
@@ -390,7 +414,7 @@ export function parseExplorerParams(params: URLSearchParams): ExplorerFilters {
 /** Ids of every body matching the filters (for "add all N matching to a list"), capped. */
 export async function matchingOrganisationIds(db: PrismaClient, scope: ExplorerScope, filters: ExplorerFilters, cap: number): Promise<number[]> {
   const compiled = await compileFilters(db, scope, filters);
-  const rows = await queryCompiled<{ id: number }>(db, compiled, sql`SELECT o.id FROM organisation o ${compiled.where} ORDER BY o.id LIMIT ${cap + 1}`);
+  const rows = await queryCompiled<{ id: number }>(db, compiled, sql`${withClause(compiled)}SELECT o.id FROM organisation o ${compiled.where} ORDER BY o.id LIMIT ${cap + 1}`);
   if (!rows.length) await assertCodesExist(db, compiled);
   if (rows.length > cap) throw new AppError("invalid", `More than ${cap.toLocaleString("en-GB")} bodies match: narrow the filter first.`);
   return rows.map((r) => r.id);
