@@ -6,7 +6,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { queryRows } from "@/lib/db/query";
 import { raw, sql } from "@/lib/db/sql";
 import { organisationCodeSchema, type OrganisationRef } from "./read";
-import { currentBuyerCtes, currentBuyerJson } from "./succession";
+import { currentBuyerCtes, currentBuyerJson, refJsonObject } from "./succession";
 import { ORGANISATION_KINDS, type OrganisationKind } from "./vocabulary";
 
 type Succeeding = OrganisationRef & { effective_date: string; reason: string };
@@ -69,17 +69,12 @@ export async function findOrganisationProfile(db: PrismaClient, code: string): P
            o.postcode, o.address, o.website, o.population, o.population_year, o.population_source,
            o.registered_patients, o.registered_patients_month, o.registered_patients_source,
            o.source, to_char(o.source_as_of, 'YYYY-MM-DD') AS source_as_of, ${currentBuyerJson},
-           (SELECT json_build_object('code', p.code, 'name', p.name, 'kind', p.kind, 'nation', p.nation, 'status', p.status)
-            FROM organisation p WHERE p.id = o.parent_id) AS parent,
-           (SELECT json_build_object('code', r.code, 'name', r.name, 'kind', r.kind, 'nation', r.nation, 'status', r.status)
-            FROM organisation r WHERE r.id = o.region_id) AS region,
-           (SELECT coalesce(json_agg(json_build_object('code', c.code, 'name', c.name, 'kind', c.kind, 'nation', c.nation, 'status', c.status) ORDER BY c.depth), '[]')
-            FROM chain c) AS parent_chain,
-           (SELECT coalesce(json_agg(json_build_object('code', p.code, 'name', p.name, 'kind', p.kind, 'nation', p.nation, 'status', p.status,
-                     'effective_date', to_char(s.effective_date, 'YYYY-MM-DD'), 'reason', s.reason)), '[]')
+           (SELECT ${refJsonObject("p")} FROM organisation p WHERE p.id = o.parent_id) AS parent,
+           (SELECT ${refJsonObject("r")} FROM organisation r WHERE r.id = o.region_id) AS region,
+           (SELECT coalesce(json_agg(${refJsonObject("c")} ORDER BY c.depth), '[]') FROM chain c) AS parent_chain,
+           (SELECT coalesce(json_agg(${refJsonObject("p", sql`, 'effective_date', to_char(s.effective_date, 'YYYY-MM-DD'), 'reason', s.reason`)}), '[]')
             FROM succession s JOIN organisation p ON p.id = s.predecessor_id WHERE s.successor_id = o.id) AS predecessors,
-           (SELECT coalesce(json_agg(json_build_object('code', n.code, 'name', n.name, 'kind', n.kind, 'nation', n.nation, 'status', n.status,
-                     'effective_date', to_char(s.effective_date, 'YYYY-MM-DD'), 'reason', s.reason, 'note', s.note)), '[]')
+           (SELECT coalesce(json_agg(${refJsonObject("n", sql`, 'effective_date', to_char(s.effective_date, 'YYYY-MM-DD'), 'reason', s.reason, 'note', s.note`)}), '[]')
             FROM succession s JOIN organisation n ON n.id = s.successor_id WHERE s.predecessor_id = o.id) AS successors,
            (SELECT coalesce(json_agg(json_build_object('financial_year', a.financial_year, 'line', a.line, 'amount_gbp_thousands', a.amount_gbp_thousands,
                      'structure', a.structure, 'source', a.source) ORDER BY a.financial_year DESC, a.line), '[]')

@@ -128,8 +128,11 @@ export function currentBuyerCtes(body: Sql): Sql {
     )`;
 }
 
-const refsJson = (relation: Sql) =>
-  sql`(SELECT coalesce(json_agg(json_build_object('code', r.code, 'name', r.name, 'kind', r.kind, 'nation', r.nation, 'status', r.status) ORDER BY r.name), '[]') FROM ${relation} r)`;
+/** A body aliased `alias` as the JSON of an OrganisationRef, followed by `more` pairs ('key', value). */
+export const refJsonObject = (alias: string, more: Sql = sql``) =>
+  sql`${raw(`json_build_object('code', ${alias}.code, 'name', ${alias}.name, 'kind', ${alias}.kind, 'nation', ${alias}.nation, 'status', ${alias}.status`)}${more})`;
+
+const refsJson = (relation: Sql) => sql`(SELECT coalesce(json_agg(${refJsonObject("r")} ORDER BY r.name), '[]') FROM ${relation} r)`;
 
 /** currentBuyerCtes' two relations as JSON columns `current_bodies` and `current_commissioners`, each by name. */
 export const currentBuyerJson: Sql = sql`${refsJson(raw("current_bodies"))} AS current_bodies, ${refsJson(raw("current_commissioners"))} AS current_commissioners`;
