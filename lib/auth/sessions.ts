@@ -28,21 +28,25 @@ export function sessionLimits() {
   return { idleMs: positiveNumber("SESSION_IDLE_HOURS", 12) * HOUR_MS, maxAgeMs: positiveNumber("SESSION_MAX_DAYS", 30) * 24 * HOUR_MS };
 }
 
-/** Whether a session still works at `now`: not revoked, not past its absolute lifetime, not idle too long. */
-export function sessionIsLive(session: { createdAt: Date; expiresAt: Date; lastSeenAt: Date; revokedAt: Date | null }, now = new Date()): boolean {
+/**
+ * The bounds a session that still works at `now` is within: not revoked, not past its absolute
+ * lifetime (SESSION_MAX_DAYS) nor its expiry, not idle for longer than SESSION_IDLE_HOURS.
+ */
+function liveSessionBounds(now: Date) {
   const { idleMs, maxAgeMs } = sessionLimits();
-  const t = now.getTime();
-  return !session.revokedAt && session.expiresAt.getTime() > t && session.createdAt.getTime() + maxAgeMs > t && session.lastSeenAt.getTime() + idleMs > t;
+  return { expiresAfter: now, createdAfter: new Date(now.getTime() - maxAgeMs), seenAfter: new Date(now.getTime() - idleMs) };
 }
 
-/**
- * `sessionIsLive` as a condition on the `session` table, for the statement that authenticates each
- * request (lib/auth/context.ts): the same limits, from the same clock reading.
- */
+/** The live sessions as a condition on the `session` table, for the statement that authenticates each request (lib/auth/context.ts). */
 export function liveSessionCondition(now: Date): Sql {
-  const { idleMs, maxAgeMs } = sessionLimits();
-  const t = now.getTime();
-  return sql`revoked_at IS NULL AND expires_at > ${now} AND created_at > ${new Date(t - maxAgeMs)} AND last_seen_at > ${new Date(t - idleMs)}`;
+  const live = liveSessionBounds(now);
+  return sql`revoked_at IS NULL AND expires_at > ${live.expiresAfter} AND created_at > ${live.createdAfter} AND last_seen_at > ${live.seenAfter}`;
+}
+
+/** The same bounds as a Prisma filter. */
+function liveSessionWhere(now: Date) {
+  const live = liveSessionBounds(now);
+  return { revokedAt: null, expiresAt: { gt: live.expiresAfter }, createdAt: { gt: live.createdAfter }, lastSeenAt: { gt: live.seenAfter } };
 }
 
 export async function createSession(db: PrismaClient, input: { userId: string; teamId: string; ip: string | null; userAgent?: string | null }) {
@@ -83,13 +87,11 @@ export type ActiveSession = { id: string; browser: string; ip: string | null; si
 /** The user's sessions that still work, newest activity first; `current` marks the one asking. */
 export async function listActiveSessions(db: PrismaClient, ctx: AuthContext, now = new Date()): Promise<ActiveSession[]> {
   const sessions = await db.session.findMany({
-    where: { userId: ctx.user.id, revokedAt: null, expiresAt: { gt: now } },
+    where: { userId: ctx.user.id, ...liveSessionWhere(now) },
     orderBy: { lastSeenAt: "desc" },
-    select: { id: true, userAgent: true, ip: true, createdAt: true, expiresAt: true, lastSeenAt: true, revokedAt: true },
+    select: { id: true, userAgent: true, ip: true, createdAt: true, lastSeenAt: true },
   });
-  return sessions
-    .filter((session) => sessionIsLive(session, now))
-    .map((session) => ({ id: sessionHandle(session.id), browser: browserLabel(session.userAgent), ip: session.ip, signedInAt: session.createdAt, lastSeenAt: session.lastSeenAt, current: session.id === ctx.sessionId }));
+  return sessions.map((session) => ({ id: sessionHandle(session.id), browser: browserLabel(session.userAgent), ip: session.ip, signedInAt: session.createdAt, lastSeenAt: session.lastSeenAt, current: session.id === ctx.sessionId }));
 }
 
 /** Ends one of the caller's own sessions by its handle; another user's, or one already ended, is not found. */
