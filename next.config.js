@@ -6,7 +6,7 @@ const nextConfig = {
   poweredByHeader: false,
   // The Prisma driver adapter and pg run on the Node server only; exceljs (CommonJS, reads its own
   // files and streams through archiver) is loaded from node_modules rather than bundled
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "@node-rs/argon2", "exceljs"],
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "@node-rs/argon2", "exceljs", "pg-boss"],
   // A spreadsheet to match is at most 5 MB (lib/matching/vocabulary.ts MAX_MATCH_BYTES), sent to a
   // server action as form data: room for that and the form's own fields
   experimental: { serverActions: { bodySizeLimit: "6mb" } },

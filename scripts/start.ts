@@ -11,6 +11,7 @@ import { trustedProxyHops } from "../lib/auth/client-ip";
 import { exportConcurrencyPerTeam } from "../lib/db/pool";
 import { buildIfNeeded, nextBin } from "./next-build";
 import { withPeerAddress } from "./peer-address-env";
+import { installJobQueuesAt } from "../lib/jobs/boss";
 
 const port = process.env.PORT ?? "3000";
 
@@ -21,6 +22,8 @@ try {
   // The procurement sample on first start; later, its buyers matched again to the bodies just imported
   const sample = await loadShippedSampleOnce(db);
   console.log(sample ? formatSampleLine(sample) : `[procurement] already loaded; ${formatBuyerMatchSummary((await rematchBuyers(db)).summary)}`);
+  // The job queue's schema, before the app's worker (instrumentation.ts) starts on it
+  await installJobQueuesAt(database.url);
 } catch (error) {
   console.error(error instanceof ImportValidationError ? error.message : error);
   await db.$disconnect();

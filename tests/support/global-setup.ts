@@ -11,6 +11,7 @@ import { findFreePort, startEmbeddedPostgres, type EmbeddedServer } from "../../
 import { migrate } from "../../lib/db/migrate";
 import { importReferenceData } from "../../lib/import";
 import { importPaths, SHIPPED_PATHS } from "../../lib/procurement/import";
+import { installJobQueuesAt } from "../../lib/jobs/boss";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -47,6 +48,8 @@ export default async function setup(project: TestProject) {
   // The shipped procurement sample, so every test file sees the real notices and spend lines
   await importPaths(db, SHIPPED_PATHS, { now: new Date("2026-11-23T12:00:00Z") });
   await db.$disconnect();
+  // pg-boss's schema and the queues, so a test that runs a worker starts from them
+  await installJobQueuesAt(templateUrl.toString());
 
   project.provide("adminUrl", adminUrl);
   project.provide("templateDatabase", templateDatabase);
