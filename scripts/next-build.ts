@@ -21,7 +21,7 @@ function sourceFingerprint(): string {
     }
   };
   for (const dir of ["app", "components", "lib", "public"]) walk(path.join(root, dir));
-  for (const file of ["package-lock.json", "next.config.js", "tsconfig.json", "postcss.config.mjs", "prisma/schema.prisma"]) {
+  for (const file of ["package-lock.json", "next.config.js", "tsconfig.json", "postcss.config.mjs", "prisma/schema.prisma", "proxy.ts", "instrumentation.ts"]) {
     if (existsSync(file)) hash.update(`${file}:${statSync(file).mtimeMs}\n`);
   }
   return hash.digest("hex");
