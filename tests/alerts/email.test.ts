@@ -140,10 +140,16 @@ describe("instant alert emails", () => {
     const digest = await notify(await event("Team A", { title: "Removed member's digest item" }), gone, "daily");
     await t.db.membership.delete({ where: { userId_teamId: { userId: gone.id, teamId: teams["Team A"]! } } });
 
+    // A notification of Team A's event for someone only in Team B (which detection never writes) is refused too
+    const stray = await notify(e, other, "instant");
+    const strayDigest = await notify(await event("Team A", { title: "Removed member's stray digest item" }), other, "daily");
+
     expect(await sendInstantEmail(t.db, instant.id)).toBe("skipped");
+    expect(await sendInstantEmail(t.db, stray.id)).toBe("skipped");
     await sendDigests(t.db, "daily", new Date());
+    expect((await t.db.notification.findUniqueOrThrow({ where: { id: strayDigest.id } })).emailedAt).toBeNull();
     expect(mailsTo(gone)).toHaveLength(0);
-    expect(await t.db.emailDelivery.count({ where: { userId: gone.id } })).toBe(0);
+    expect(await t.db.emailDelivery.count({ where: { userId: { in: [gone.id, other.id] } } })).toBe(0);
     expect((await t.db.notification.findUniqueOrThrow({ where: { id: digest.id } })).emailedAt).toBeNull();
     expect(smtp.messages.filter((m) => m.text?.includes("Removed member"))).toHaveLength(0);
     expect(mailsTo(other)).toHaveLength(0);
