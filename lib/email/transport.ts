@@ -2,7 +2,8 @@
 // implicit TLS). Without it the app still works: links are shown to copy, and the UI says why.
 import nodemailer, { type Transporter } from "nodemailer";
 
-export type OutgoingEmail = { to: string; subject: string; text: string; html: string };
+/** `headers`: extra header fields (List-Unsubscribe and List-Unsubscribe-Post on alert emails). */
+export type OutgoingEmail = { to: string; subject: string; text: string; html: string; headers?: Record<string, string> };
 
 let cached: { url: string; transporter: Transporter } | null = null;
 
@@ -31,5 +32,11 @@ export function appUrl(): string {
 }
 
 export async function sendEmail(message: OutgoingEmail): Promise<void> {
-  await transporter().sendMail({ from: senderAddress(), ...message });
+  await sendEmailForId(message);
+}
+
+/** Sends the message and answers the Message-ID it went out with (alerts record it with their delivery). */
+export async function sendEmailForId(message: OutgoingEmail): Promise<string> {
+  const info = await transporter().sendMail({ from: senderAddress(), ...message });
+  return String(info.messageId ?? "");
 }
