@@ -42,6 +42,8 @@ export type DetectOptions = {
   batchSize?: number;
   /** Today, YYYY-MM-DD (contracts views' date windows); default the UTC date */
   today?: string;
+  /** Adds each statement's round trip (ms) to `ms`: the bench's PostgreSQL time */
+  timing?: { ms: number; statements: number };
 };
 
 // ---------- the transaction ----------
@@ -49,20 +51,24 @@ export type DetectOptions = {
 /** One transaction on a connection of the client's own pool, as pg-boss wants it (executeSql). */
 type Tx = { client: pg.PoolClient; rows<T>(statement: Sql): Promise<T[]>; run(statement: Sql): Promise<number> };
 
-async function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+async function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>, timing?: DetectOptions["timing"]): Promise<T> {
   const pool = poolOf(db);
   if (!pool) throw new Error("detection needs a client made by createPrismaClient (it runs its transaction on the pool)");
   const client = await pool.connect();
+  const query = async (statement: Sql) => {
+    const { text, values } = statement.build();
+    const started = performance.now();
+    const result = await client.query(text, values);
+    if (timing) {
+      timing.ms += performance.now() - started;
+      timing.statements++;
+    }
+    return result;
+  };
   const tx: Tx = {
     client,
-    rows: async <R,>(statement: Sql) => {
-      const { text, values } = statement.build();
-      return (await client.query(text, values)).rows as R[];
-    },
-    run: async (statement: Sql) => {
-      const { text, values } = statement.build();
-      return (await client.query(text, values)).rowCount ?? 0;
-    },
+    rows: async <R,>(statement: Sql) => (await query(statement)).rows as R[],
+    run: async (statement: Sql) => (await query(statement)).rowCount ?? 0,
   };
   try {
     await client.query("BEGIN");
@@ -378,7 +384,7 @@ export async function runDetection(db: Db, options: DetectOptions = {}): Promise
       report.emails += out.emails;
       report.webhooks += out.webhooks;
       return rows.length;
-    });
+    }, options.timing);
     report.sources += taken;
     if (taken === 0) break;
     report.batches++;
@@ -428,7 +434,7 @@ export async function scanDates(db: Db, today: string, options: DetectOptions = 
       JOIN organisation o ON o.id = e.organisation_id
       WHERE e.next_step_date <= ${today}::date`);
     return fanOut(tx, boss);
-  });
+  }, options.timing);
 }
 
 /** Today in the UK (the daily scan runs at 06:00 London time). */
