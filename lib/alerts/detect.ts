@@ -43,7 +43,7 @@ export type DetectOptions = {
   /** Today, YYYY-MM-DD (contracts views' date windows); default the UTC date */
   today?: string;
   /** Adds each statement's round trip (ms) to `ms`: the bench's PostgreSQL time */
-  timing?: { ms: number; statements: number };
+  timing?: { ms: number; statements: number; each?: { ms: number; text: string }[] };
 };
 
 // ---------- the transaction ----------
@@ -60,8 +60,10 @@ async function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>, timing?: D
     const started = performance.now();
     const result = await client.query(text, values);
     if (timing) {
-      timing.ms += performance.now() - started;
+      const ms = performance.now() - started;
+      timing.ms += ms;
       timing.statements++;
+      timing.each?.push({ ms, text: text.replace(/\s+/g, " ").slice(0, 90) });
     }
     return result;
   };
@@ -108,18 +110,20 @@ const CREATE_MATCHES = sql`CREATE TEMP TABLE IF NOT EXISTS alert_match (
 const MATCH_COLUMNS = sql`team_id, key, user_id, kind, organisation_code, title, summary, link, source, source_url, payload, occurred_at`;
 
 /**
- * `touched(ref, org_id)` -> `follower(ref, org_id, follow_id, team_id, user_id)`: the organisation
+ * `touched(ref, item, org_id)` -> `follower(ref, item, org_id, follow_id, team_id, user_id)`: the organisation
  * follows of each touched body itself, or of any body above it with descendants. Walks up from the
- * few touched bodies rather than down from every follow.
+ * few touched bodies rather than down from every follow. `item` is the source row's integer id, for
+ * joining back to it.
  */
-const FOLLOWERS_OF_TOUCHED = sql`up(ref, org_id, ancestor_id, depth) AS (
-      SELECT t.ref, t.org_id, t.org_id, 0 FROM touched t
+const FOLLOWERS_OF_TOUCHED = sql`up(ref, item, org_id, ancestor_id, depth) AS (
+      SELECT t.ref, t.item, t.org_id, t.org_id, 0 FROM touched t
       UNION ALL
-      SELECT up.ref, up.org_id, a.parent_id, up.depth + 1 FROM up JOIN organisation a ON a.id = up.ancestor_id
-      WHERE a.parent_id IS NOT NULL AND up.depth < ${MAX_DEPTH}
+      -- A scalar lookup by id per row: as a join, PostgreSQL hashed the whole organisation table at every level (5 s in the bench)
+      SELECT up.ref, up.item, up.org_id, (SELECT a.parent_id FROM organisation a WHERE a.id = up.ancestor_id), up.depth + 1 FROM up
+      WHERE up.ancestor_id IS NOT NULL AND up.depth < ${MAX_DEPTH}
     ),
     follower AS (
-      SELECT DISTINCT up.ref, up.org_id, f.id AS follow_id, f.team_id, f.user_id
+      SELECT DISTINCT up.ref, up.item, up.org_id, f.id AS follow_id, f.team_id, f.user_id
       FROM up JOIN follow f ON f.target = 'organisation' AND f.organisation_id = up.ancestor_id AND (up.depth = 0 OR f.descendants)
     )`;
 
@@ -153,11 +157,11 @@ const NOTICE_MATCH = sql`'notice.published', p.buyer_code,
 async function detectNotices(db: Db, tx: Tx, releaseIds: string[], processIds: number[], today: string): Promise<void> {
   if (!releaseIds.length && !processIds.length) return;
   await tx.run(sql`WITH RECURSIVE ${newsCte(releaseIds, processIds)},
-    touched AS (SELECT n.ref, b.id AS org_id FROM news n JOIN procurement_process p ON p.id = n.process_id JOIN organisation b ON b.code = p.buyer_code),
+    touched AS (SELECT n.ref, n.process_id AS item, b.id AS org_id FROM news n JOIN procurement_process p ON p.id = n.process_id JOIN organisation b ON b.code = p.buyer_code),
     ${FOLLOWERS_OF_TOUCHED}
     INSERT INTO alert_match (${MATCH_COLUMNS})
     SELECT fo.team_id, n.ref, fo.user_id, ${NOTICE_MATCH}
-    FROM follower fo JOIN news n ON n.ref = fo.ref JOIN procurement_process p ON p.id = n.process_id`);
+    FROM follower fo JOIN news n ON n.process_id = fo.item AND n.ref = fo.ref JOIN procurement_process p ON p.id = n.process_id`);
 
   // Followed contracts views: each view's own filter (the notices table's SQL), among this batch's notices only
   const views = await tx.rows<{ id: string; query: string }>(sql`SELECT DISTINCT v.id, v.query FROM follow f JOIN saved_view v ON v.id = f.view_id
@@ -194,23 +198,23 @@ async function detectStructureChanges(tx: Tx, changeIds: number[]): Promise<void
   await tx.run(sql`WITH RECURSIVE changed AS (
       SELECT c.* FROM change_event c WHERE c.id = ANY(${changeIds}::int[]) AND c.type = ANY(${[...STRUCTURE_CHANGE_TYPES]}::text[])
     ),
-    touched AS (SELECT DISTINCT 'change:' || c.id AS ref, o.id AS org_id FROM changed c CROSS JOIN unnest(c.codes) touched_code(code) JOIN organisation o ON o.code = touched_code.code),
+    touched AS (SELECT DISTINCT 'change:' || c.id AS ref, c.id AS item, o.id AS org_id FROM changed c CROSS JOIN unnest(c.codes) touched_code(code) JOIN organisation o ON o.code = touched_code.code),
     ${FOLLOWERS_OF_TOUCHED},
     -- Bodies on a followed target list (the list's entries, whatever their stage)
     listed AS (
-      SELECT DISTINCT t.ref, t.org_id, f.team_id, f.user_id FROM touched t
+      SELECT DISTINCT t.ref, t.item, t.org_id, f.team_id, f.user_id FROM touched t
       JOIN target_list_entry e ON e.organisation_id = t.org_id
       JOIN target_list l ON l.id = e.list_id AND l.archived_at IS NULL
       JOIN follow f ON f.target = 'list' AND f.list_id = l.id AND f.team_id = l.team_id
     ),
-    reached AS (SELECT ref, org_id, team_id, user_id FROM follower UNION SELECT ref, org_id, team_id, user_id FROM listed)
+    reached AS (SELECT ref, item, org_id, team_id, user_id FROM follower UNION SELECT ref, item, org_id, team_id, user_id FROM listed)
     INSERT INTO alert_match (${MATCH_COLUMNS})
     SELECT r.team_id, r.ref, r.user_id, 'structure.changed', o.code,
       coalesce((SELECT l FROM unnest(${labels.keys}::text[], ${labels.labels}::text[]) x(k, l) WHERE x.k = c.type), c.type) || ': ' || o.name,
       c.summary, '/organisations/' || o.code, c.source, c.source_url,
       jsonb_build_object('change', jsonb_build_object('id', c.id, 'type', c.type, 'codes', to_jsonb(c.codes), 'effective_date', c.effective_date)),
       c.effective_date::timestamp
-    FROM reached r JOIN changed c ON 'change:' || c.id = r.ref JOIN organisation o ON o.id = r.org_id`);
+    FROM reached r JOIN changed c ON c.id = r.item JOIN organisation o ON o.id = r.org_id`);
 }
 
 async function detectMentions(tx: Tx, noteRefs: string[]): Promise<void> {
@@ -298,6 +302,9 @@ export type FanOut = { events: number; notifications: number; emails: number; we
  * preference -> instant-email and webhook jobs, enqueued on this transaction's connection.
  */
 async function fanOut(tx: Tx, boss: PgBoss): Promise<FanOut> {
+  // A temporary table has no statistics: without them the join of new events to their matches was
+  // planned for one row and run as a nested loop (10,000 x 10,000 in the bench)
+  await tx.run(sql`ANALYZE alert_match`);
   const [counts] = await tx.rows<{ events: number; notifications: number }>(sql`WITH
     event AS (
       INSERT INTO alert_event (team_id, kind, key, organisation_code, title, summary, link, source, source_url, payload, occurred_at)
@@ -410,7 +417,7 @@ export async function scanDates(db: Db, today: string, options: DetectOptions = 
         FROM procurement_process p
         WHERE p.contract_end > ${today}::date AND p.contract_end <= ${today}::date + make_interval(months => ${months.at(-1)!}) AND p.buyer_code IS NOT NULL
       ),
-      touched AS (SELECT 'contract:' || e.id || ':' || e.threshold AS ref, b.id AS org_id FROM ending e JOIN organisation b ON b.code = e.buyer_code WHERE e.threshold IS NOT NULL),
+      touched AS (SELECT 'contract:' || e.id || ':' || e.threshold AS ref, e.id AS item, b.id AS org_id FROM ending e JOIN organisation b ON b.code = e.buyer_code WHERE e.threshold IS NOT NULL),
       ${FOLLOWERS_OF_TOUCHED}
       INSERT INTO alert_match (${MATCH_COLUMNS})
       SELECT fo.team_id, fo.ref, fo.user_id, 'contract.ending', p.buyer_code,
@@ -421,7 +428,7 @@ export async function scanDates(db: Db, today: string, options: DetectOptions = 
         p.url,
         jsonb_build_object('contract', jsonb_build_object('process_id', p.id, 'ocid', p.ocid, 'contract_end', p.contract_end, 'months', e.threshold, 'suppliers', to_jsonb(p.supplier_names))),
         ${today}::date::timestamp
-      FROM follower fo JOIN ending e ON 'contract:' || e.id || ':' || e.threshold = fo.ref JOIN procurement_process p ON p.id = e.id`);
+      FROM follower fo JOIN ending e ON e.id = fo.item JOIN procurement_process p ON p.id = e.id`);
     await tx.run(sql`INSERT INTO alert_match (${MATCH_COLUMNS})
       SELECT l.team_id, 'entry:' || e.id || ':' || to_char(e.next_step_date, 'YYYY-MM-DD'), e.owner_id, 'entry.due', o.code,
         'Next step due: ' || o.name || coalesce(' · ' || e.next_step, ''),

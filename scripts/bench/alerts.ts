@@ -89,10 +89,11 @@ export async function benchDetection(url: string, db: Db, log: (line: string) =>
     );
     const changes = (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM change_event WHERE source = $1`, [MARK])).rows[0]!.n;
 
-    const timing = { ms: 0, statements: 0 };
+    const timing = { ms: 0, statements: 0, each: [] as { ms: number; text: string }[] };
     const started = performance.now();
     const report = await runDetection(db, { url, timing });
     const seconds = (performance.now() - started) / 1000;
+    for (const statement of [...timing.each].sort((a, b) => b.ms - a.ms).slice(0, 5)) log(`[bench]   ${statement.ms.toFixed(0)} ms: ${statement.text}`);
     const left = (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM alert_source`)).rows[0]!.n;
     if (left !== 0) throw new Error(`event detection left ${left} outbox rows`);
     return { ...report, follows: follows.rows[0]!.n, descendantFollows: follows.rows[0]!.d, changes, seconds, postgresMs: timing.ms, statements: timing.statements, drained: drained.sources };
