@@ -164,7 +164,7 @@ async function detectNotices(db: Db, tx: Tx, releaseIds: string[], processIds: n
     FROM follower fo JOIN news n ON n.process_id = fo.item AND n.ref = fo.ref JOIN procurement_process p ON p.id = n.process_id`);
 
   // Followed contracts views: each view's own filter (the notices table's SQL), among this batch's notices only
-  const views = await tx.rows<{ id: string; query: string }>(sql`SELECT DISTINCT v.id, v.query FROM follow f JOIN saved_view v ON v.id = f.view_id
+  const views = await tx.rows<{ id: string; team_id: string; query: string }>(sql`SELECT DISTINCT v.id, v.team_id, v.query FROM follow f JOIN saved_view v ON v.id = f.view_id AND v.team_id = f.team_id
     WHERE f.target = 'view' AND v.page = 'contracts'`);
   if (!views.length) return;
   const candidates = await tx.rows<{ id: number }>(sql`WITH ${newsCte(releaseIds, processIds)} SELECT DISTINCT process_id AS id FROM news`);
@@ -186,7 +186,8 @@ async function detectNotices(db: Db, tx: Tx, releaseIds: string[], processIds: n
       INSERT INTO alert_match (${MATCH_COLUMNS})
       SELECT f.team_id, n.ref, f.user_id, ${NOTICE_MATCH}
       FROM news n JOIN procurement_process p ON p.id = n.process_id
-      JOIN follow f ON f.target = 'view' AND f.view_id = ${view.id}
+      -- Only the view's own team: its filter may name the team's lists
+      JOIN follow f ON f.target = 'view' AND f.view_id = ${view.id} AND f.team_id = ${view.team_id}
       WHERE n.process_id = ANY(${matched}::int[])`);
   }
 }
@@ -272,7 +273,7 @@ async function replaceBaseline(tx: Tx, viewId: string, ids: number[], onlyUnreco
  */
 async function detectViewMatches(db: Db, tx: Tx, importIds: number[]): Promise<void> {
   const imported = importIds.length > 0;
-  const views = await tx.rows<ViewFollow>(sql`SELECT DISTINCT v.id AS view_id, v.team_id, v.query FROM follow f JOIN saved_view v ON v.id = f.view_id
+  const views = await tx.rows<ViewFollow>(sql`SELECT DISTINCT v.id AS view_id, v.team_id, v.query FROM follow f JOIN saved_view v ON v.id = f.view_id AND v.team_id = f.team_id
     WHERE f.target = 'view' AND v.page = 'explorer' ${imported ? sql`` : sql`AND f.view_baseline_at IS NULL`}`);
   const importId = imported ? Math.max(...importIds) : null;
   for (const view of views) {
@@ -284,7 +285,7 @@ async function detectViewMatches(db: Db, tx: Tx, importIds: number[]): Promise<v
           o.name || ' now matches ' || v.name, NULL, '/organisations/' || o.code, 'Reference data import ' || ${importId}::int, NULL,
           jsonb_build_object('view', jsonb_build_object('id', v.id, 'name', v.name, 'query', v.query), 'import_id', ${importId}::int),
           now()
-        FROM follow f JOIN saved_view v ON v.id = f.view_id CROSS JOIN unnest(${ids}::int[]) m(id) JOIN organisation o ON o.id = m.id
+        FROM follow f JOIN saved_view v ON v.id = f.view_id AND v.team_id = f.team_id CROSS JOIN unnest(${ids}::int[]) m(id) JOIN organisation o ON o.id = m.id
         WHERE f.target = 'view' AND f.view_id = ${view.view_id} AND f.view_baseline_at IS NOT NULL
           AND NOT EXISTS (SELECT 1 FROM followed_view_match b WHERE b.follow_id = f.id AND b.organisation_id = m.id)`);
     }

@@ -9,6 +9,8 @@ export async function kickDetectionSoon(url: string | undefined = process.env.DA
     await kickDetection(url);
   } catch (error) {
     console.warn(`[alerts] could not queue detection (the every-minute run will catch up): ${(error as Error).message}`);
+    // The process's sender keeps its start: one that failed (the database was down) would fail every later kick
+    await stopJobSender().catch(() => {});
   }
 }
 

@@ -8,6 +8,9 @@ import { createTestDatabase, type TestDatabase } from "../support/database";
 import { createPrismaClient } from "../../lib/db/client";
 import { createBoss, QUEUES } from "../../lib/jobs/boss";
 import { runDetection, scanDates } from "../../lib/alerts/detect";
+import { kickDetectionSoon } from "../../lib/alerts/kick";
+import { startWorker } from "../../lib/jobs/worker";
+import { stopJobSender } from "../../lib/jobs/boss";
 import { mentionedEmails } from "../../lib/alerts/mentions";
 import { importPaths } from "../../lib/procurement/import";
 import type PgBoss from "pg-boss";
@@ -94,6 +97,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await stopJobSender();
   await boss?.stop({ graceful: false, wait: true });
   await t?.drop();
   fs.rmSync(tmp, { recursive: true, force: true });
@@ -275,5 +279,44 @@ describe("view.matched", () => {
     await t.db.dataImport.create({ data: { finishedAt: new Date(), added: 0, changed: 0, closed: 0, files: [] } });
     await runDetection(t.db, { boss });
     expect(await t.db.alertEvent.count({ where: { key: { startsWith: `view:${view.id}:` } } })).toBe(1);
+  });
+});
+
+describe("preferences and the worker", () => {
+  it("creates no notification with both channels off, and a read one with email only", async () => {
+    await t.db.notificationPreference.create({ data: { userId: users.alice!, kind: "notice.published", inApp: false, email: "off" } });
+    await t.db.notificationPreference.create({ data: { userId: users.bob!, kind: "notice.published", inApp: false, email: "weekly" } });
+    await importTestRelease();
+    const release = await t.db.procurementRelease.findFirstOrThrow({ where: { releaseId: `atlas-test-${releaseCount}` }, select: { id: true } });
+    await runDetection(t.db, { boss });
+    const told = await notificationsOf(`release:${release.id}`);
+    expect(told.map((n) => n.user_id).sort()).toEqual(sorted("bob", "carol"));
+    const bobs = told.find((n) => n.user_id === users.bob)!;
+    expect(bobs.email).toBe("weekly");
+    expect(bobs.read_at).not.toBeNull();
+    expect(told.find((n) => n.user_id === users.carol)!.read_at).toBeNull();
+    await t.db.notificationPreference.deleteMany({ where: { userId: { in: [users.alice!, users.bob!] } } });
+  });
+
+  it("a worker runs detection when kicked", async () => {
+    const worker = await startWorker({ url: t.url, db: t.db, pollingIntervalSeconds: 0.5, schedules: false });
+    try {
+      await importTestRelease();
+      const release = await t.db.procurementRelease.findFirstOrThrow({ where: { releaseId: `atlas-test-${releaseCount}` }, select: { id: true } });
+      await kickDetectionSoon(t.url);
+      const deadline = Date.now() + 30_000;
+      while ((await recipients(`release:${release.id}`)).length < 3 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(await recipients(`release:${release.id}`)).toEqual(sorted("alice", "bob", "carol"));
+      expect(await t.db.alertSource.count()).toBe(0);
+    } finally {
+      await worker.stop();
+    }
+  });
+
+  it("a kick to a queue that cannot be reached is logged, not thrown", async () => {
+    await expect(kickDetectionSoon("postgresql://nobody@127.0.0.1:9/none")).resolves.toBeUndefined();
+    // and the next kick to a reachable database works (the failed sender was let go)
+    await expect(kickDetectionSoon(t.url)).resolves.toBeUndefined();
+    expect(Number((await t.db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM pgboss.job WHERE name = $1`, QUEUES.detect))[0]!.n)).toBeGreaterThan(0);
   });
 });
