@@ -25,6 +25,7 @@ import { collectGarbage, machine, MB, table, timeRuns, withMemorySampling } from
 import { copySeconds } from "./bench/copy";
 import { caseBodies, measureNoticeCase, measureProfileAndSpend, noticeCases, noticesExport } from "./bench/notices";
 import { postgresTimes } from "./bench/explorer";
+import { benchDetection, detectionLines, DETECTION_TARGET_S } from "./bench/alerts";
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
@@ -35,6 +36,9 @@ const option = (name: string, fallback: number) => {
   return value;
 };
 const REBUILD = flag("rebuild");
+// `--only alerts`: the event detection section alone (the other sections take minutes)
+const ONLY = args.includes("--only") ? args[args.indexOf("--only") + 1] ?? null : null;
+if (ONLY !== null && ONLY !== "alerts") throw new Error("--only takes: alerts");
 const EXPLAIN_FULL = flag("explain");
 const RUNS = option("runs", 30);
 const WARMUP = 3;
@@ -141,6 +145,18 @@ try {
   await sqlClient.connect();
   const postgres = (await sqlClient.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]!.v;
   const loadBefore = os.loadavg();
+
+  // ---------- event detection (issue 17) ----------
+
+  log(`[bench] event detection: 10,000 follows over an import of 10,000 changes`);
+  const detection = await benchDetection(server.url, db, log);
+  if (detection.seconds >= DETECTION_TARGET_S) exitCode = 1;
+  sections: {
+  if (ONLY === "alerts") {
+    const m = machine();
+    log(["", `Commissioning Atlas benchmark (event detection only), ${new Date().toISOString().replace("T", " ").slice(0, 16)} UTC`, `Machine: ${m.cpu}, ${m.cores} cores, ${m.ramGb.toFixed(0)} GB RAM, ${m.os}; Node ${m.node}; PostgreSQL ${postgres}`, `Load average (1 min) when timing started / ended: ${loadBefore[0]!.toFixed(2)} / ${os.loadavg()[0]!.toFixed(2)}`, "", ...detectionLines(detection)].join("\n"));
+    break sections;
+  }
 
   // ---------- the queries ----------
 
@@ -321,6 +337,8 @@ try {
   report.push(
     `Explorer queries: ${results.length - misses.length}/${results.length} at p95 <= ${EXPLORER_TARGET_MS} ms and <= ${EXPLORER_RATIO_TARGET}x PostgreSQL's time${misses.length ? ` (MISSED: ${misses.map((r) => r.name).join("; ")})` : ""}. Notices: ${notices.length - noticeMisses.length}/${notices.length}. Profile, coverage and spend: ${others.length - otherMisses.length}/${others.length}.`,
     `Export of 100,000 rows: organisations ${hundredK("organisations")}, notices ${hundredK("notices")}.`,
+    "",
+    ...detectionLines(detection),
     `Total bench time: ${seconds(performance.now() - started)} s`,
   );
   log(report.join("\n"));
@@ -346,6 +364,7 @@ try {
       log(`\n-- ${miss.name}, slowest input: ${describe(input)}`);
       for (const [label, statement] of Object.entries(statements)) showPlan(label, await explain(sqlClient, statement, SEARCH_THRESHOLD_SQL));
     }
+  }
   }
   await sqlClient.end();
 } catch (error) {

@@ -3,6 +3,7 @@
 import { createPrismaClient } from "../lib/db/client";
 import { openDatabase } from "../lib/db/runtime";
 import { importReleases } from "../lib/procurement/import";
+import { kickDetectionAndStop } from "../lib/alerts/kick";
 import { FeedError, FeedUnreachableError, syncProcurement, SyncUsageError } from "../lib/procurement/sync";
 import { SyncLockedError, withSyncLock } from "../lib/procurement/sync/lock";
 import { SYNC_SOURCES, type SyncSource } from "../lib/procurement/vocabulary";
@@ -31,6 +32,7 @@ try {
   const result = await withSyncLock(database.url, source, () => syncProcurement(db, { source, since, store: (inputs) => importReleases(db, inputs) }));
   console.log(`[sync] done: ${result.pagesFetched} pages, ${result.releasesSeen} releases (${result.releasesAdded} added, ${result.releasesUnchanged} unchanged), ${result.processesChanged} processes changed`);
   for (const { origin, reason } of result.invalid) console.log(`${origin}: ${reason}`);
+  if (result.releasesAdded > 0) await kickDetectionAndStop(database.url);
 } catch (error) {
   code = 1;
   // What the network or the feed did wrong is one line, without a stack; anything else is a bug

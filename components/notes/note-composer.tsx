@@ -17,6 +17,7 @@ export function NoteComposer({ organisationCode, contacts }: { organisationCode:
       <input type="hidden" name="organisationCode" value={organisationCode} />
       <Label htmlFor={NOTE_BOX_ID}>Add a note</Label>
       <Textarea id={NOTE_BOX_ID} className="min-h-24 scroll-mt-24" name="body" required maxLength={20000} placeholder="Meeting notes, next steps… Markdown: **bold**, *italic*, - lists, [links](https://…)" />
+      <p className="text-xs text-slate-500">Mention a teammate with @their.email: they are told in the app.</p>
       {result && !result.ok && result.fieldErrors?.body && <p className="text-xs text-rose-700">{result.fieldErrors.body.join(" ")}</p>}
       <div className="flex flex-wrap items-end gap-3">
         {contacts.length > 0 && (

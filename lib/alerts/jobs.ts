@@ -1,10 +1,20 @@
 // Which function runs each queue's jobs. Every queue of lib/jobs/boss.ts QUEUES has one.
 import type { JobHandler } from "../jobs/worker";
 import { QUEUES, type QueueName } from "../jobs/boss";
+import { runDetection, scanDates, ukToday } from "./detect";
 import { handleInstantEmailJobs, sendDigests } from "./email";
 
-// email (lib/alerts/email.ts): instant alerts and the digests
-const emailHandlers: Partial<Record<QueueName, JobHandler>> = {
+export const alertJobHandlers: Record<QueueName, JobHandler> = {
+  // detection: the outbox until empty; a job carries nothing (kicks collapse into one)
+  [QUEUES.detect]: async ({ db, url }) => {
+    await runDetection(db, { url });
+  },
+  // the date-driven kinds as of today in the UK ({today: "YYYY-MM-DD"} to scan another day)
+  [QUEUES.scanDates]: async ({ db, url }, jobs) => {
+    const asked = jobs.map((job) => (job.data as { today?: unknown }).today).find((today): today is string => typeof today === "string" && /^\d{4}-\d{2}-\d{2}$/.test(today));
+    await scanDates(db, asked ?? ukToday(), { url });
+  },
+  // email (lib/alerts/email.ts): instant alerts and the digests
   [QUEUES.emailInstant]: ({ db }, jobs) => handleInstantEmailJobs(db, jobs),
   [QUEUES.digestDaily]: async ({ db }) => {
     await sendDigests(db, "daily", new Date());
@@ -12,10 +22,4 @@ const emailHandlers: Partial<Record<QueueName, JobHandler>> = {
   [QUEUES.digestWeekly]: async ({ db }) => {
     await sendDigests(db, "weekly", new Date());
   },
-};
-
-export const alertJobHandlers: Record<QueueName, JobHandler> = {
-  // filled in by the detection, email and webhook modules
-  ...emailHandlers,
-} as Record<QueueName, JobHandler>;
-void QUEUES;
+} as Partial<Record<QueueName, JobHandler>> as Record<QueueName, JobHandler>;

@@ -13,6 +13,7 @@ import { queryRows } from "@/lib/db/query";
 import { sql } from "@/lib/db/sql";
 import { limitParam, type FeedTable } from "@/lib/tables/server";
 import { personSelect, shownNameSql, shownPerson } from "@/lib/auth/former-member";
+import { kickDetectionSoon } from "@/lib/alerts/kick";
 
 export const noteBodySchema = z.string().trim().min(1, "Write something first").max(20_000, "A note has at most 20,000 characters");
 const optionalId = z
@@ -142,7 +143,13 @@ export async function createNote(db: PrismaClient, ctx: AuthContext, input: z.ou
     await writeVersion(tx, ctx, created, "created");
     await recordAudit(tx, { action: "note.created", teamId: ctx.team.id, userId: ctx.user.id, ip: ctx.ip, target: `note:${created.id}`, after: { organisationCode: created.organisationCode, ...snapshot(created) } });
     return created;
-  });
+  }).then(afterNoteText);
+}
+
+/** A note's text is in the alerts outbox (its trigger): a mention is told within seconds, not the minute. */
+function afterNoteText<T>(note: T): T {
+  void kickDetectionSoon();
+  return note;
 }
 
 function staleVersion(current: NoteRecord, sentVersion: number): AppError {
@@ -185,7 +192,7 @@ export async function updateNote(db: PrismaClient, ctx: AuthContext, input: z.ou
     body: input.body,
     ...(input.entryId !== undefined ? { entryId: input.entryId } : {}),
     ...(input.contactId !== undefined ? { contactId: input.contactId } : {}),
-  }, "edited");
+  }, "edited").then(afterNoteText);
 }
 
 export async function deleteNote(db: PrismaClient, ctx: AuthContext, id: string, version?: number) {

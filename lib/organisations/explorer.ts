@@ -370,6 +370,14 @@ export function pageQuery(compiled: Compiled, page: { limit: number; offset: num
     FROM page JOIN organisation o ON o.id = page.id ${ROW_JOINS} ${orderBy(compiled, sql`page.rank`)}`;
 }
 
+/** The ids of the first `cap` matches by id (alerts: a followed view's matches, compared with its baseline). */
+export function matchingIdsQuery(compiled: Compiled, cap: number): Sql {
+  return sql`${withClause(compiled)}SELECT o.id FROM ${compiled.from} ORDER BY o.id LIMIT ${cap}`;
+}
+
+/** The session settings a compiled query needs (a search's similarity threshold), for a caller running it in its own transaction. */
+export const compiledSettings = (compiled: Compiled): string[] => (compiled.rank ? [SEARCH_THRESHOLD_SQL] : []);
+
 /** The number of matches, counted up to COUNT_CAP + 1. */
 export function countQuery(compiled: Compiled): Sql {
   return sql`${withClause(compiled)}SELECT count(*)::int AS total FROM (SELECT 1 FROM ${compiled.from} LIMIT ${COUNT_CAP + 1}) matching`;

@@ -206,6 +206,13 @@ export function noticePageQuery(compiled: Compiled, window: { limit: number; off
     ${orderBy(compiled.sort, sql`page.rank`)}`;
 }
 
+/** The ids among `ids` that match the filters (alerts: which new notices a followed contracts view matches). */
+export function noticeIdsAmongQuery(compiled: Compiled, ids: number[]): Sql {
+  const among = sql`p.id = ANY(${ids}::int[])`;
+  const where = compiled.where.strings.join("").trim() === "" ? sql`WHERE ${among}` : sql`${compiled.where} AND ${among}`;
+  return sql`${withScope(compiled)}SELECT p.id ${fromClause({ ...compiled, where }, true)}`;
+}
+
 /** The matches counted up to one past NOTICE_COUNT_CAP. */
 export function noticeCountQuery(compiled: Compiled): Sql {
   // With PostgreSQL's estimate of the search table's rows, for choosing a keyword page's plan
