@@ -79,7 +79,9 @@ afterAll(async () => {
   await t?.drop();
 });
 
-const call = (route: (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>, path: string, user: TestUser, options: { method?: string; body?: unknown; params?: Record<string, string> } = {}) =>
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each route types its own params
+type AnyRoute = (request: Request, context: { params: Promise<any> }) => Promise<Response>;
+const call = (route: AnyRoute, path: string, user: TestUser, options: { method?: string; body?: unknown; params?: Record<string, string> } = {}) =>
   route(apiRequest(path, { method: options.method, cookie: user.cookie, body: options.body }), params(options.params ?? {}));
 
 async function createHook(body: Record<string, unknown>, user = admin) {
