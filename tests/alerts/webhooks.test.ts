@@ -9,7 +9,7 @@ import { apiRequest, params, signedInUser, type TestUser } from "../support/auth
 import { startWorker, type RunningWorker } from "../../lib/jobs/worker";
 import { jobSender, QUEUES, stopJobSender } from "../../lib/jobs/boss";
 import { backoffSeconds, deliverWebhook, signPayload, verifySignature, webhookEventPayload } from "../../lib/alerts/webhooks";
-import { queueCounts } from "../../lib/jobs/status";
+import { jobProblems, queueCounts } from "../../lib/jobs/status";
 import * as collection from "../../app/api/v1/webhooks/route";
 import * as single from "../../app/api/v1/webhooks/[id]/route";
 import * as deliveries from "../../app/api/v1/webhooks/[id]/deliveries/route";
@@ -224,8 +224,14 @@ describe("delivering", () => {
   it("counts the webhook queue's jobs by state for the jobs page", async () => {
     const counts = await queueCounts(t.db);
     expect(counts.map((c) => c.queue)).toEqual(Object.values(QUEUES));
-    const webhook = counts.find((c) => c.queue === QUEUES.webhook)!;
-    expect(webhook.counts.completed + webhook.archived).toBeGreaterThan(0);
+    const before = counts.find((c) => c.queue === QUEUES.webhook)!.counts.failed;
+    // A failed job shows with its error: one that would not run for an hour and has no retries, failed by hand as pg-boss would
+    const boss = await jobSender(t.url);
+    const id = (await boss.send(QUEUES.webhook, { deliveryId: "0" }, { startAfter: new Date(Date.now() + 3_600_000), retryLimit: 0 }))!;
+    await boss.fail(QUEUES.webhook, id, { message: "receiver exploded" });
+    const problems = await jobProblems(t.db);
+    expect(problems.find((p) => p.id === id), JSON.stringify(problems)).toMatchObject({ queue: QUEUES.webhook, state: "failed", output: { message: "receiver exploded" } });
+    expect((await queueCounts(t.db)).find((c) => c.queue === QUEUES.webhook)!.counts.failed).toBe(before + 1);
   });
 });
 
