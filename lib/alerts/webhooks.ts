@@ -360,24 +360,33 @@ export async function deliverWebhook(db: PrismaClient, deliveryId: bigint | stri
   const result = await post(claimed, body, id, now);
   const durationMs = Math.round(performance.now() - started);
   const succeeded = result.error === null;
-  return inTransaction(db, async (client) => {
-    await client.query(`INSERT INTO webhook_delivery_attempt (delivery_id, attempt, at, status_code, error, duration_ms) VALUES ($1, $2, $3::timestamp, $4, $5, $6)`, [String(id), claimed.attempts, now.toISOString(), result.statusCode, result.error, durationMs]);
-    if (succeeded) {
-      await client.query(`UPDATE webhook_delivery SET status = 'succeeded', delivered_at = $2::timestamp, last_status = $3, last_error = NULL, next_attempt_at = NULL WHERE id = $1`, [String(id), now.toISOString(), result.statusCode]);
-      return { state: "succeeded" as const, ...result, nextAttemptAt: null };
-    }
-    const windowEnd = claimed.first_attempt_ms + retryWindowHours() * 3_600_000;
-    if (options.retry === false || now.getTime() >= windowEnd) {
-      await client.query(`UPDATE webhook_delivery SET status = 'failed', last_status = $2, last_error = $3, next_attempt_at = NULL WHERE id = $1`, [String(id), result.statusCode, result.error]);
-      return { state: "failed" as const, ...result, nextAttemptAt: null };
-    }
-    // The failures of this round (since the first attempt, or the redelivery that restarted it)
-    const { rows: counted } = await client.query<{ failures: number }>(`SELECT count(*)::int AS failures FROM webhook_delivery_attempt WHERE delivery_id = $1 AND at >= $2::timestamp AND error IS NOT NULL`, [String(id), new Date(claimed.first_attempt_ms).toISOString()]);
-    const nextAttemptAt = new Date(now.getTime() + backoffSeconds(counted[0]?.failures ?? 1) * 1000);
-    await client.query(`UPDATE webhook_delivery SET last_status = $2, last_error = $3, next_attempt_at = $4::timestamp WHERE id = $1`, [String(id), result.statusCode, result.error, nextAttemptAt.toISOString()]);
-    await queueAttempt(client, databaseUrl(options.url), id, nextAttemptAt);
-    return { state: "pending" as const, ...result, nextAttemptAt };
+  return recordAttempt(claimed).catch(async (error: unknown) => {
+    // Recording failed after the POST (the database went away): give the claim back, best effort, so
+    // pg-boss's retry of this job can attempt again (at least once; receivers drop repeats by X-Atlas-Delivery)
+    await pool.query(`UPDATE webhook_delivery SET next_attempt_at = NULL WHERE id = $1 AND status = 'pending'`, [String(id)]).catch(() => {});
+    throw error;
   });
+
+  function recordAttempt(claimed: Claimed) {
+    return inTransaction(db, async (client) => {
+      await client.query(`INSERT INTO webhook_delivery_attempt (delivery_id, attempt, at, status_code, error, duration_ms) VALUES ($1, $2, $3::timestamp, $4, $5, $6)`, [String(id), claimed.attempts, now.toISOString(), result.statusCode, result.error, durationMs]);
+      if (succeeded) {
+        await client.query(`UPDATE webhook_delivery SET status = 'succeeded', delivered_at = $2::timestamp, last_status = $3, last_error = NULL, next_attempt_at = NULL WHERE id = $1`, [String(id), now.toISOString(), result.statusCode]);
+        return { state: "succeeded" as const, ...result, nextAttemptAt: null };
+      }
+      const windowEnd = claimed.first_attempt_ms + retryWindowHours() * 3_600_000;
+      if (options.retry === false || now.getTime() >= windowEnd) {
+        await client.query(`UPDATE webhook_delivery SET status = 'failed', last_status = $2, last_error = $3, next_attempt_at = NULL WHERE id = $1`, [String(id), result.statusCode, result.error]);
+        return { state: "failed" as const, ...result, nextAttemptAt: null };
+      }
+      // The failures of this round (since the first attempt, or the redelivery that restarted it)
+      const { rows: counted } = await client.query<{ failures: number }>(`SELECT count(*)::int AS failures FROM webhook_delivery_attempt WHERE delivery_id = $1 AND at >= $2::timestamp AND error IS NOT NULL`, [String(id), new Date(claimed.first_attempt_ms).toISOString()]);
+      const nextAttemptAt = new Date(now.getTime() + backoffSeconds(counted[0]?.failures ?? 1) * 1000);
+      await client.query(`UPDATE webhook_delivery SET last_status = $2, last_error = $3, next_attempt_at = $4::timestamp WHERE id = $1`, [String(id), result.statusCode, result.error, nextAttemptAt.toISOString()]);
+      await queueAttempt(client, databaseUrl(options.url), id, nextAttemptAt);
+      return { state: "pending" as const, ...result, nextAttemptAt };
+    });
+  }
 }
 
 /** The QUEUES.webhook handler: one attempt per job ({deliveryId}). */
