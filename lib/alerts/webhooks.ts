@@ -28,14 +28,26 @@ const ATTEMPT_TIMEOUT_MS = 10_000;
 const ATTEMPT_LEASE_MS = 2 * 60_000;
 const MAX_BACKOFF_SECONDS = 3600;
 
+/** A positive number from the environment, or its default when unset; a value that is set but makes no sense is an error naming it. */
 function positiveNumberFromEnv(name: string, fallback: number): number {
-  const value = Number(process.env[name]);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
+  const text = process.env[name];
+  if (text === undefined || text.trim() === "") return fallback;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, not "${text}"`);
+  return value;
 }
 /** Seconds before the second attempt; each further wait doubles, up to an hour */
 export const retryBaseSeconds = () => positiveNumberFromEnv("WEBHOOK_RETRY_BASE_SECONDS", 30);
 /** How long after its first attempt a delivery keeps being retried before it is marked failed */
 export const retryWindowHours = () => positiveNumberFromEnv("WEBHOOK_RETRY_WINDOW_HOURS", 24);
+
+/** Checks the webhook settings at start (npm start, npm run worker), so a mistyped one stops there and not at the first retry. */
+export function checkWebhookSettings(): void {
+  retryBaseSeconds();
+  retryWindowHours();
+  const allowHttp = process.env.WEBHOOK_ALLOW_HTTP;
+  if (allowHttp !== undefined && !["", "0", "1"].includes(allowHttp)) throw new Error(`WEBHOOK_ALLOW_HTTP must be 1 (allow http:// webhook URLs) or 0, not "${allowHttp}"`);
+}
 
 /** The wait after the `failures`-th failed attempt of a round: base, 2 base, 4 base ... capped at 1 h. */
 export function backoffSeconds(failures: number, base = retryBaseSeconds()): number {

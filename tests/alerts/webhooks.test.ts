@@ -8,7 +8,7 @@ import { createTestDatabase, type TestDatabase } from "../support/database";
 import { apiRequest, params, signedInUser, type TestUser } from "../support/auth";
 import { startWorker, type RunningWorker } from "../../lib/jobs/worker";
 import { jobSender, QUEUES, stopJobSender } from "../../lib/jobs/boss";
-import { backoffSeconds, deliverWebhook, signPayload, verifySignature, webhookEventPayload } from "../../lib/alerts/webhooks";
+import { backoffSeconds, checkWebhookSettings, deliverWebhook, signPayload, verifySignature, webhookEventPayload } from "../../lib/alerts/webhooks";
 import { jobProblems, queueCounts } from "../../lib/jobs/status";
 import * as collection from "../../app/api/v1/webhooks/route";
 import * as single from "../../app/api/v1/webhooks/[id]/route";
@@ -116,6 +116,20 @@ describe("signing", () => {
     expect(verifySignature("whsec_x", header, body, 300, now + 301)).toBe(false);
     expect(verifySignature("whsec_x", "t=abc,v1=00", body, 300, now)).toBe(false);
     expect(verifySignature("whsec_x", null, body)).toBe(false);
+  });
+
+  it("stops at start on a mistyped setting, naming it", () => {
+    expect(() => checkWebhookSettings()).not.toThrow();
+    for (const [name, value] of [["WEBHOOK_RETRY_BASE_SECONDS", "30s"], ["WEBHOOK_RETRY_WINDOW_HOURS", "-1"], ["WEBHOOK_ALLOW_HTTP", "yes"]] as const) {
+      const kept = process.env[name];
+      process.env[name] = value;
+      try {
+        expect(() => checkWebhookSettings()).toThrow(name);
+      } finally {
+        if (kept === undefined) delete process.env[name];
+        else process.env[name] = kept;
+      }
+    }
   });
 
   it("backs off from the base, doubling, capped at an hour", () => {
