@@ -185,6 +185,13 @@ describe("delivering", () => {
     expect(await deliverWebhook(t.db, delivery.id, new Date(), { url: t.url })).toEqual({ state: "skipped", reason: "already failed" });
   });
 
+  it("refuses at delivery a URL that reaches a link-local address, even one written past the API", async () => {
+    const hook = await createHook({ url: receiver.url("/moved"), events: ["notice.published"] });
+    await t.db.webhookEndpoint.update({ where: { id: hook.id }, data: { url: "http://169.254.169.254/latest/meta-data/" } });
+    const { delivery } = await queueDelivery(hook.id, "release:metadata", { enqueue: false, firstAttemptAt: new Date(Date.now() - 25 * 3_600_000) });
+    expect(await deliverWebhook(t.db, delivery.id, new Date(), { url: t.url })).toMatchObject({ state: "failed", statusCode: null, error: expect.stringContaining("link-local") });
+  });
+
   it("skips a paused webhook's deliveries", async () => {
     const hook = await createHook({ url: receiver.url("/paused"), events: ["notice.published"] });
     const paused = await call(single.PATCH, `/api/v1/webhooks/${hook.id}`, admin, { method: "PATCH", body: { active: false, version: 1 }, params: { id: hook.id } });
