@@ -12,6 +12,7 @@ import { exportConcurrencyPerTeam } from "../lib/db/pool";
 import { buildIfNeeded, nextBin } from "./next-build";
 import { withPeerAddress } from "./peer-address-env";
 import { installJobQueuesAt } from "../lib/jobs/boss";
+import { checkWebhookSettings } from "../lib/alerts/webhooks";
 
 const port = process.env.PORT ?? "3000";
 
@@ -36,6 +37,7 @@ const env = { ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: ensur
 try {
   trustedProxyHops(); // a mistyped TRUST_PROXY_HOPS stops here, not on every request
   exportConcurrencyPerTeam(); // likewise EXPORT_CONCURRENCY_PER_TEAM, not on every export
+  checkWebhookSettings(); // and WEBHOOK_RETRY_BASE_SECONDS, WEBHOOK_RETRY_WINDOW_HOURS, WEBHOOK_ALLOW_HTTP
   buildIfNeeded(env);
 } catch (error) {
   console.error(String(error));

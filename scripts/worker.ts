@@ -3,6 +3,9 @@
 import { createAppPrismaClient } from "../lib/db/client";
 import { openDatabase } from "../lib/db/runtime";
 import { startWorker } from "../lib/jobs/worker";
+import { checkWebhookSettings } from "../lib/alerts/webhooks";
+
+checkWebhookSettings();
 
 const database = await openDatabase();
 const db = createAppPrismaClient(database.url);

@@ -333,13 +333,16 @@ async function fanOut(tx: Tx, boss: PgBoss): Promise<FanOut> {
     instant AS (INSERT INTO alert_fanout_job (queue, ref) SELECT 'email', id::text FROM told WHERE email = 'instant'),
     hooked AS (
       INSERT INTO webhook_delivery (webhook_id, team_id, event_id, event_kind, payload)
+      -- The shape of webhookEventPayload (lib/alerts/webhooks.ts), which the README documents; a test holds them equal
       SELECT w.id, a.team_id, a.id, a.kind, jsonb_build_object(
-          'id', a.id::text, 'type', a.kind, 'created_at', to_char(a.created_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'team_id', a.team_id,
-          'data', jsonb_build_object('title', a.title, 'summary', a.summary, 'link', ${appUrl()}::text || a.link,
-            'organisation', CASE WHEN o.code IS NULL THEN NULL ELSE jsonb_build_object('code', o.code, 'name', o.name) END,
-            'source', a.source, 'source_url', a.source_url, 'occurred_at', to_char(a.occurred_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) || a.payload)
+          'id', a.id::text, 'event', a.kind, 'test', false, 'team', jsonb_build_object('id', t.id, 'name', t.name),
+          'occurred_at', to_char(a.occurred_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'created_at', to_char(a.created_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+          'organisation', CASE WHEN o.code IS NULL THEN NULL ELSE jsonb_build_object('code', o.code, 'name', o.name) END,
+          'title', a.title, 'summary', a.summary, 'link', ${appUrl()}::text || a.link,
+          'source', a.source, 'source_url', a.source_url, 'data', a.payload)
       FROM event a
       JOIN webhook_endpoint w ON w.team_id = a.team_id AND w.active AND a.kind = ANY(w.events)
+      JOIN team t ON t.id = a.team_id
       LEFT JOIN organisation o ON o.code = a.organisation_code
       ON CONFLICT (webhook_id, event_id) DO NOTHING
       RETURNING id

@@ -3,6 +3,7 @@ import type { JobHandler } from "../jobs/worker";
 import { QUEUES, type QueueName } from "../jobs/boss";
 import { runDetection, scanDates, ukToday } from "./detect";
 import { handleInstantEmailJobs, sendDigests } from "./email";
+import { handleWebhookJobs } from "./webhooks";
 
 export const alertJobHandlers: Record<QueueName, JobHandler> = {
   // detection: the outbox until empty; a job carries nothing (kicks collapse into one)
@@ -22,4 +23,6 @@ export const alertJobHandlers: Record<QueueName, JobHandler> = {
   [QUEUES.digestWeekly]: async ({ db }) => {
     await sendDigests(db, "weekly", new Date());
   },
-} as Partial<Record<QueueName, JobHandler>> as Record<QueueName, JobHandler>;
+  // webhooks: one attempt per job; the next attempt is a new job (lib/alerts/webhooks.ts)
+  [QUEUES.webhook]: handleWebhookJobs,
+};

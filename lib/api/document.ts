@@ -32,6 +32,7 @@ const TAGS = [
   { name: "changes", description: "The change log of the reference data" },
   { name: "matching", description: "Account names and codes from a CRM, matched to today's bodies" },
   { name: "procurement", description: "Tenders, awards, contracts and spend, tied to the bodies and their reorganisations" },
+  { name: "webhooks", description: "Your team's webhooks: signed JSON POSTs for events, their delivery log, redelivery and a test" },
 ];
 
 const SAFE_INTEGER = 9007199254740991;

@@ -24,6 +24,7 @@ import { createViewSchema } from "@/lib/views";
 import { noticeFilterSchema, noticesPageSchema } from "@/lib/procurement/notices";
 import { spendFilterSchema, spendPageSchema } from "@/lib/procurement/spend";
 import { NOTICE_STATUSES } from "@/lib/procurement/vocabulary";
+import { createWebhookSchema, deliveriesQuerySchema, updateWebhookSchema } from "@/lib/alerts/webhooks";
 import { defineEndpoint, type ApiContract } from "./contract";
 import * as s from "./schemas";
 
@@ -123,6 +124,10 @@ const updateNoteBody = z.union([
     .strict(),
   z.object({ pinned: z.boolean() }).strict(),
 ]);
+
+const webhookParams = z.object({ id: idSchema.describe("The webhook's id") });
+const deliveryParams = webhookParams.extend({ deliveryId: z.string().regex(/^\d{1,19}$/).describe("The delivery's id") });
+const adminsOnly = { 403: { description: "Not an admin or owner of the team" } };
 
 const updateTargetListBody = z.union([updateTargetListSchema.omit({ id: true }).strict(), z.object({ archived: z.boolean().describe("true archives, false restores") }).strict()]);
 
@@ -693,6 +698,84 @@ export const endpoints = {
     summary: "Revoke one of your tokens; owners and admins, any of the team's",
     params: idParams,
     responses: { 204: { description: "Revoked" }, ...notFound("The active token") },
+  }),
+  // ---------- webhooks (lib/alerts/webhooks.ts; README "Webhooks") ----------
+  listWebhooks: defineEndpoint({
+    operationId: "listWebhooks",
+    method: "GET",
+    path: "/api/v1/webhooks",
+    access: "manage",
+    tag: "webhooks",
+    summary: "Your team's webhooks, oldest first (admins and owners); never their secrets",
+    responses: { 200: { description: "The webhooks", schema: s.dataOf(s.webhookSchema) }, ...adminsOnly },
+  }),
+  createWebhook: defineEndpoint({
+    operationId: "createWebhook",
+    method: "POST",
+    path: "/api/v1/webhooks",
+    access: "manage",
+    tag: "webhooks",
+    summary: "Add a webhook: signed JSON POSTs to a URL for the chosen kinds of event (admins and owners)",
+    description: "The answer carries the signing secret, once: it is stored sealed and never shown again. Verify each POST's X-Atlas-Signature with it (README: Webhooks).",
+    body: createWebhookSchema.strict(),
+    responses: { 201: { description: "The webhook with its secret", schema: s.createdWebhookSchema }, ...adminsOnly },
+  }),
+  updateWebhook: defineEndpoint({
+    operationId: "updateWebhook",
+    method: "PATCH",
+    path: "/api/v1/webhooks/{id}",
+    access: "manage",
+    tag: "webhooks",
+    summary: "Change a webhook's URL, events, description, or pause it (send the version you edited)",
+    params: webhookParams,
+    body: updateWebhookSchema.strict(),
+    responses: { 200: { description: "The webhook", schema: s.webhookSchema }, ...adminsOnly, ...notFound("The webhook"), 409: { description: "Someone changed the webhook since you opened it: error.current is the webhook as it is" } },
+  }),
+  deleteWebhook: defineEndpoint({
+    operationId: "deleteWebhook",
+    method: "DELETE",
+    path: "/api/v1/webhooks/{id}",
+    access: "manage",
+    tag: "webhooks",
+    summary: "Delete a webhook and its delivery log; nothing more is sent to it",
+    params: webhookParams,
+    responses: { 204: { description: "Deleted" }, ...adminsOnly, ...notFound("The webhook") },
+  }),
+  listWebhookDeliveries: defineEndpoint({
+    operationId: "listWebhookDeliveries",
+    method: "GET",
+    path: "/api/v1/webhooks/{id}/deliveries",
+    access: "manage",
+    tag: "webhooks",
+    summary: "A webhook's delivery log, newest first, with each delivery's attempts",
+    params: webhookParams,
+    query: deliveriesQuerySchema,
+    responses: {
+      200: { description: "One page of deliveries", schema: z.object({ data: z.array(s.webhookDeliverySchema), next_before: z.string().nullable().describe("Pass as before for the next page; null on the last") }) },
+      ...adminsOnly,
+      ...notFound("The webhook"),
+    },
+  }),
+  redeliverWebhookDelivery: defineEndpoint({
+    operationId: "redeliverWebhookDelivery",
+    method: "POST",
+    path: "/api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver",
+    access: "manage",
+    tag: "webhooks",
+    summary: "Send a succeeded or failed delivery again: the same body, a fresh signature and retry window",
+    params: deliveryParams,
+    responses: { 202: { description: "Queued: the delivery is pending again", schema: s.webhookDeliverySchema }, ...adminsOnly, ...notFound("The webhook or delivery"), 409: { description: "The delivery is still pending, or the webhook is paused" } },
+  }),
+  testWebhook: defineEndpoint({
+    operationId: "testWebhook",
+    method: "POST",
+    path: "/api/v1/webhooks/{id}/test",
+    access: "manage",
+    tag: "webhooks",
+    summary: "Send a sample event now (its first kind of event, marked \"test\": true) and answer with the outcome",
+    description: "One attempt, no retries; it appears in the delivery log like any delivery.",
+    params: webhookParams,
+    responses: { 201: { description: "The test delivery: status succeeded, or failed with last_status and last_error", schema: s.webhookDeliverySchema }, ...adminsOnly, ...notFound("The webhook"), 409: { description: "The webhook is paused" } },
   }),
 } satisfies Record<string, ApiContract>;
 

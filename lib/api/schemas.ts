@@ -10,6 +10,7 @@ import { RESPONSIBILITY_STATES } from "@/lib/commissioning/state";
 import { ARRANGEMENTS, CODE_SYSTEMS, NATIONS, ORGANISATION_KINDS, ORGANISATION_STATUSES, SUCCESSION_REASONS } from "@/lib/organisations/vocabulary";
 import { MATCH_METHODS } from "@/lib/matching/vocabulary";
 import { PRIORITIES, STAGES } from "@/lib/target-lists/vocabulary";
+import { EVENT_KINDS, WEBHOOK_DELIVERY_STATES } from "@/lib/alerts/vocabulary";
 import { BUYER_MATCH_METHODS, BUYER_RELATIONS, NOTICE_STATUSES, PROCESS_ORIGINS, PROCUREMENT_SOURCES, SYNC_SOURCES } from "@/lib/procurement/vocabulary";
 
 const date = z.iso.date();
@@ -461,3 +462,43 @@ export const apiTokenSchema = z
     revoked_at: timestamp.nullable(),
   })
   .meta({ id: "ApiToken" });
+
+// ---------- webhooks (lib/alerts/webhooks.ts webhookToJson, deliveryToJson) ----------
+const eventKind = z.enum(EVENT_KINDS).meta({ id: "EventKind" });
+
+export const webhookSchema = z
+  .object({
+    id: z.string(),
+    url: z.string(),
+    events: z.array(eventKind),
+    active: z.boolean().describe("false: paused, nothing is attempted"),
+    description: z.string().nullable(),
+    version: z.number().int().describe("Send it back with a PATCH: a stale one answers 409"),
+    created_at: timestamp,
+    updated_at: timestamp,
+    created_by: person,
+  })
+  .meta({ id: "Webhook", description: "Never carries the signing secret: only the answer to creating it does" });
+
+export const createdWebhookSchema = webhookSchema
+  .extend({ secret: z.string().describe("The signing secret (whsec_ and 64 hex digits), shown this once: the key of the X-Atlas-Signature HMAC") })
+  .meta({ id: "CreatedWebhook" });
+
+export const webhookDeliverySchema = z
+  .object({
+    id: z.string(),
+    event_id: z.string().nullable().describe("null for a test event"),
+    event: eventKind,
+    test: z.boolean(),
+    status: z.enum(WEBHOOK_DELIVERY_STATES).describe("pending: queued or being retried; succeeded: a 2xx answer; failed: no 2xx within the retry window"),
+    attempts: z.number().int(),
+    next_attempt_at: timestamp.nullable(),
+    last_status: z.number().int().nullable().describe("The receiver's last HTTP status; null when it gave none (timeout, refused)"),
+    last_error: z.string().nullable(),
+    first_attempt_at: timestamp.nullable(),
+    delivered_at: timestamp.nullable(),
+    created_at: timestamp,
+    payload: z.unknown().describe("The JSON body as posted (README: Webhooks)"),
+    attempt_log: z.array(z.object({ attempt: z.number().int(), at: timestamp, status_code: z.number().int().nullable(), error: z.string().nullable(), duration_ms: z.number().int() })).describe("The last 20 attempts, newest first"),
+  })
+  .meta({ id: "WebhookDelivery" });

@@ -50,6 +50,11 @@ export const AUDIT_ACTIONS = [
   "mfa.disable-failed",
   "sign-in.mfa-failed",
   "team.require-mfa",
+  // webhooks (lib/alerts/webhooks.ts)
+  "webhook.created",
+  "webhook.updated",
+  "webhook.deleted",
+  "webhook.redelivered",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

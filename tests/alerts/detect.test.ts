@@ -12,6 +12,7 @@ import { kickDetectionSoon } from "../../lib/alerts/kick";
 import { startWorker } from "../../lib/jobs/worker";
 import { stopJobSender } from "../../lib/jobs/boss";
 import { mentionedEmails } from "../../lib/alerts/mentions";
+import { webhookEventPayload } from "../../lib/alerts/webhooks";
 import { importPaths } from "../../lib/procurement/import";
 import type PgBoss from "pg-boss";
 
@@ -125,7 +126,11 @@ describe("notice.published", () => {
     const deliveries = await t.db.webhookDelivery.findMany({ where: { eventId: event.id } });
     expect(deliveries).toHaveLength(1);
     expect(deliveries[0]!.teamId).toBe(teamA);
-    expect(deliveries[0]!.payload).toMatchObject({ type: "notice.published", team_id: teamA, data: { organisation: { code: "RNQ" }, link: expect.stringMatching(new RegExp(`/contracts/${processId}$`)), notice: { id: processId } } });
+    expect(deliveries[0]!.payload).toMatchObject({ event: "notice.published", team: { id: teamA }, organisation: { code: "RNQ" }, link: expect.stringMatching(new RegExp(`/contracts/${processId}$`)), data: { notice: { id: processId } } });
+    // The body the SQL fan-out stores is the one webhookEventPayload builds (the README's shape)
+    const team = await t.db.team.findUniqueOrThrow({ where: { id: teamA }, select: { id: true, name: true } });
+    const body = await t.db.organisation.findUniqueOrThrow({ where: { code: "RNQ" }, select: { code: true, name: true } });
+    expect(deliveries[0]!.payload).toEqual(webhookEventPayload(event, team, body));
     expect(await jobsOf(QUEUES.webhook, "deliveryId", String(deliveries[0]!.id))).toBe(1);
     expect(report).toMatchObject({ events: 1, notifications: 3, emails: 1, webhooks: 1 });
 

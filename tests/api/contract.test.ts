@@ -19,6 +19,7 @@ import { sessionHandle } from "@/lib/auth/sessions";
 import { createApiToken } from "@/lib/auth/api-tokens";
 import { authenticateRequest } from "@/lib/auth/context";
 import { createInvitation } from "@/lib/auth/invitations";
+import { stopJobSender } from "@/lib/jobs/boss";
 
 type Operation = { responses: Record<string, { content?: Record<string, unknown> }> };
 const document = parse(readFileSync(path.join(process.cwd(), "docs", "openapi.yaml"), "utf8")) as { paths: Record<string, Record<string, Operation>> };
@@ -300,6 +301,34 @@ describe("every endpoint answers as docs/openapi.yaml says", () => {
     await expectDocumented("removeMember", await call("removeMember", { user: owner, params: { userId: owner.userId } }), 409);
     await expectDocumented("removeMember", await call("removeMember", { user: owner, params: { userId: member.userId } }), 204);
     await expectDocumented("removeMember", await call("removeMember", { user: owner, params: { userId: member.userId } }), 404);
+  });
+
+  // ---------- webhooks (lib/alerts/webhooks.ts) ----------
+  it("webhooks: create, list, update, deliveries, test, redeliver and delete", async () => {
+    const other = await signedInUser(t.db, "otto@b.example", "Team B", "owner");
+    // Port 9 (discard) on loopback refuses the connection: the test delivery fails at once, which is still a 201 with its outcome
+    const created = await expectDocumented("createWebhook", await call("createWebhook", { user: owner, body: { url: "http://127.0.0.1:9/hook", events: ["notice.published"] } }), 201);
+    expect(created!.secret).toMatch(/^whsec_/);
+    const hookId = created!.id!;
+    await expectDocumented("createWebhook", await call("createWebhook", { user: owner, body: { url: "ftp://x.example", events: ["notice.published"] } }), 400);
+    await expectDocumented("createWebhook", await call("createWebhook", { body: { url: "https://x.example", events: ["notice.published"] } }), 403);
+    await expectDocumented("listWebhooks", await call("listWebhooks", { user: owner }), 200);
+    await expectDocumented("listWebhooks", await call("listWebhooks", { user: viewer }), 403);
+    await expectDocumented("updateWebhook", await call("updateWebhook", { user: owner, params: { id: hookId }, body: { description: "CRM", version: 1 } }), 200);
+    await expectDocumented("updateWebhook", await call("updateWebhook", { user: owner, params: { id: hookId }, body: { description: "Old", version: 1 } }), 409);
+    await expectDocumented("updateWebhook", await call("updateWebhook", { user: other, params: { id: hookId }, body: { active: false, version: 2 } }), 404);
+    const tested = await expectDocumented("testWebhook", await call("testWebhook", { user: owner, params: { id: hookId } }), 201);
+    expect(tested).toMatchObject({ status: "failed", test: true });
+    await expectDocumented("testWebhook", await call("testWebhook", { user: other, params: { id: hookId } }), 404);
+    await expectDocumented("listWebhookDeliveries", await call("listWebhookDeliveries", { user: owner, params: { id: hookId }, query: "limit=5" }), 200);
+    await expectDocumented("listWebhookDeliveries", await call("listWebhookDeliveries", { user: owner, params: { id: hookId }, query: "limit=500" }), 400);
+    await expectDocumented("redeliverWebhookDelivery", await call("redeliverWebhookDelivery", { user: owner, params: { id: hookId, deliveryId: tested!.id! } }), 202);
+    await expectDocumented("redeliverWebhookDelivery", await call("redeliverWebhookDelivery", { user: owner, params: { id: hookId, deliveryId: tested!.id! } }), 409);
+    await expectDocumented("redeliverWebhookDelivery", await call("redeliverWebhookDelivery", { user: owner, params: { id: hookId, deliveryId: "0" } }), 404);
+    await expectDocumented("deleteWebhook", await call("deleteWebhook", { user: viewer, params: { id: hookId } }), 403);
+    await expectDocumented("deleteWebhook", await call("deleteWebhook", { user: owner, params: { id: hookId } }), 204);
+    await expectDocumented("deleteWebhook", await call("deleteWebhook", { user: owner, params: { id: hookId } }), 404);
+    await stopJobSender();
   });
 
   it("answers an unknown query parameter with the same 400 on every endpoint", async () => {
