@@ -32,6 +32,8 @@ const TAGS = [
   { name: "changes", description: "The change log of the reference data" },
   { name: "matching", description: "Account names and codes from a CRM, matched to today's bodies" },
   { name: "procurement", description: "Tenders, awards, contracts and spend, tied to the bodies and their reorganisations" },
+  { name: "follows", description: "What you and your team's watchlist follow: bodies, saved views and target lists" },
+  { name: "notifications", description: "Your notification inbox" },
 ];
 
 const SAFE_INTEGER = 9007199254740991;

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { ROLES } from "@/lib/auth/roles";
 import { AUDIT_ACTIONS } from "@/lib/audit";
 import { CHANGE_TYPES } from "@/lib/changes/vocabulary";
+import { EVENT_KINDS } from "@/lib/alerts/vocabulary";
 import { RESPONSIBILITY_STATES } from "@/lib/commissioning/state";
 import { ARRANGEMENTS, CODE_SYSTEMS, NATIONS, ORGANISATION_KINDS, ORGANISATION_STATUSES, SUCCESSION_REASONS } from "@/lib/organisations/vocabulary";
 import { MATCH_METHODS } from "@/lib/matching/vocabulary";
@@ -461,3 +462,40 @@ export const apiTokenSchema = z
     revoked_at: timestamp.nullable(),
   })
   .meta({ id: "ApiToken" });
+
+// ---------- Alerts: following and the inbox ----------
+
+export const followSchema = z
+  .object({
+    id: z.string(),
+    scope: z.enum(["me", "team"]).describe("me: yours; team: the team's watchlist, which every member receives"),
+    target: z.enum(["organisation", "view", "list"]),
+    descendants: z.boolean().describe("For a body: everything below it too"),
+    organisation: z.object({ code: z.string(), name: z.string(), kind: kindSchema, status }).nullable(),
+    view: z.object({ id: z.string(), name: z.string(), page: z.enum(["explorer", "contracts"]) }).nullable(),
+    list: z.object({ id: z.string(), name: z.string(), archived: z.boolean() }).nullable(),
+    created_at: timestamp,
+  })
+  .meta({ id: "Follow" });
+
+export const notificationSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(EVENT_KINDS),
+    title: z.string(),
+    summary: z.string().nullable(),
+    link: z.string().describe("The page in the app, as a path"),
+    organisation: codeName.nullable().describe("The body it concerns"),
+    source: z.string().describe("Where it came from, in words"),
+    source_url: z.string().nullable(),
+    occurred_at: timestamp,
+    created_at: timestamp,
+    read_at: timestamp.nullable(),
+  })
+  .meta({ id: "Notification" });
+
+export const notificationsPageSchema = z.object({
+  data: z.array(notificationSchema),
+  next_before: z.string().nullable().describe("Pass as before for the next page; null on the last"),
+  unread: z.number().int().describe("Your unread notifications in this team"),
+});
