@@ -130,10 +130,14 @@ describe("following bodies, views and lists", () => {
     expect((await list(analyst)).map((f) => f.target).sort()).toEqual(["organisation", "organisation", "organisation"]);
   });
 
-  it("stops showing a removed member anything of the team: the session is refused", async () => {
+  it("stops showing a removed member anything of the team, and drops their follows in it", async () => {
     const leaver = await signedInUser(t.db, "leaver@a.example", "Team A", "analyst");
     expect((await post(leaver, { target: "list", id: listId })).status).toBe(201);
+    expect((await post(admin, { target: "list", id: listId, scope: "team" })).status).toBe(201);
     await t.db.membership.deleteMany({ where: { userId: leaver.userId, teamId: leaver.teamId } });
     expect((await followsRoute.GET(apiRequest("/api/v1/follows", { cookie: leaver.cookie }))).status).toBe(401);
+    // Their subscriptions stop at once (migration 20261204110000_alerts_follow); the team's watchlist stays
+    expect(await t.db.follow.count({ where: { userId: leaver.userId } })).toBe(0);
+    expect(await t.db.follow.count({ where: { teamId: admin.teamId, userId: null, listId } })).toBe(1);
   });
 });

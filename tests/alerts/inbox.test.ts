@@ -103,7 +103,10 @@ describe("the notification inbox", () => {
   });
 
   it("answers nothing to a member removed from the team: the session is refused", async () => {
+    await t.db.notification.updateMany({ where: { userId: bob.userId }, data: { email: "daily" } });
     await t.db.membership.deleteMany({ where: { userId: bob.userId, teamId: bob.teamId } });
+    // Nothing more goes to them by email either: what was waiting for a digest is off (migration 20261204110000_alerts_follow)
+    expect(await t.db.notification.count({ where: { userId: bob.userId, email: { not: "off" } } })).toBe(0);
     expect((await get(bob)).status).toBe(401);
     expect((await read(bob, { all: true })).status).toBe(401);
     expect(await t.db.notification.count({ where: { userId: bob.userId, readAt: null } })).toBe(7);
