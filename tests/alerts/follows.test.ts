@@ -79,6 +79,14 @@ describe("following bodies, views and lists", () => {
     expect(await t.db.follow.count()).toBe(before);
   });
 
+  it("follows once when two requests race: the follow_once index lets one in, the other answers it", async () => {
+    const [a, b] = await Promise.all([post(viewer, { target: "view", id: viewId }), post(viewer, { target: "view", id: viewId })]);
+    expect([a.status, b.status].sort()).toEqual([200, 201]);
+    expect(((await a.json()) as FollowJson).id).toBe(((await b.json()) as FollowJson).id);
+    expect(await t.db.follow.count({ where: { userId: viewer.userId, viewId } })).toBe(1);
+    expect((await remove(viewer, { target: "view", id: viewId })).status).toBe(200);
+  });
+
   it("takes exactly the documented shapes: an unknown field, a mixed shape or a bad target is a 400", async () => {
     for (const body of [
       { target: "organisation", code: parentCode, sneaky: 1 },
