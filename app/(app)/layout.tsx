@@ -31,7 +31,6 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               <NavLink href="/notes">Notes</NavLink>
               <NavLink href="/structure">Structure</NavLink>
               <NavLink href="/changes">What changed</NavLink>
-              <NavLink href="/following">Following</NavLink>
               <NavLink href="/settings" exact>Settings</NavLink>
               <NavLink href="/settings/security">Security</NavLink>
               {can(ctx, "manage") && <NavLink href="/settings/team">Team</NavLink>}
