@@ -20,7 +20,7 @@ function targetBody(ref: FollowTargetRef) {
  * Follow, for oneself and (admins) for the whole team, with "include everything below" for a body
  * with bodies below it. A menu of checkboxes: each change is saved at once and announced.
  */
-export function FollowButton({ of: ref, state, canManage, size = "sm" }: { of: FollowTargetRef; state: FollowState; canManage: boolean; size?: "sm" | "xs" }) {
+export function FollowButton({ of: ref, state, canManage, align = "end" }: { of: FollowTargetRef; state: FollowState; canManage: boolean; align?: "start" | "end" }) {
   const withTeam = useWithActiveTeam();
   const [me, setMe] = useState(state.me);
   const [team, setTeam] = useState(state.team);
@@ -58,11 +58,12 @@ export function FollowButton({ of: ref, state, canManage, size = "sm" }: { of: F
   return (
     <Menu
       label={
-        <span className={size === "xs" ? "text-xs" : undefined}>
+        <span>
           {pending ? <Spinner /> : <span aria-hidden>{following ? "★" : "☆"}</span>} {following ? "Following" : "Follow"}
           <span aria-hidden className="ml-1 text-xs text-slate-500">▾</span>
         </span>
       }
+      placement={align === "start" ? "start" : "dropdown"}
       panelClassName="w-72 p-3"
     >
       <fieldset className="space-y-2 text-sm" disabled={pending}>

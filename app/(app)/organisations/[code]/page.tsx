@@ -75,7 +75,7 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
     <>
       <OrganisationSummary organisation={organisation} chain={chain} below={below} buyer={buyer} actions={
           <div className="flex flex-wrap items-start gap-3">
-            <FollowButton of={{ target: "organisation", code: organisation.code, hasChildren: organisation._count.children > 0 }} state={followState} canManage={can(ctx, "manage")} />
+            <FollowButton of={{ target: "organisation", code: organisation.code, hasChildren: organisation._count.children > 0 }} state={followState} canManage={can(ctx, "manage")} align="start" />
             <ProfileActions code={organisation.code} lists={listOptions} canWrite={canWrite} />
           </div>
         } />
