@@ -7,10 +7,13 @@ import { NavLink } from "@/components/ui/nav-link";
 import { TeamSwitcher } from "@/components/auth/team-switcher";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { ActiveTeamProvider } from "@/components/ui/active-team";
+import { unreadCount } from "@/lib/alerts/notifications";
+import { NotificationsLink } from "@/components/alerts/notifications-link";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const ctx = await requirePageAuth();
-  const teams = await listMyTeams(getDb(), ctx.user.id);
+  // The unread count is one count on the notification_unread partial index
+  const [teams, unread] = await Promise.all([listMyTeams(getDb(), ctx.user.id), unreadCount(getDb(), ctx)]);
   return (
     <ActiveTeamProvider teamId={ctx.team.id}>
       <header className="border-b border-brand-900 bg-brand-900 text-white">
@@ -37,6 +40,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             </nav>
           </div>
           <div className="flex items-center gap-3 text-sm">
+            <NotificationsLink unread={unread} />
             <TeamSwitcher teams={teams.map((t) => ({ id: t.team.id, name: t.team.name, role: ROLE_LABELS[t.role as keyof typeof ROLE_LABELS] ?? t.role }))} activeTeamId={ctx.team.id} />
             <span className="hidden text-brand-100 md:inline" title={ctx.user.email}>{ctx.user.name} · {ROLE_LABELS[ctx.role]}</span>
             <SignOutButton />

@@ -34,6 +34,8 @@ const PANEL = "z-40 mt-1 rounded-md border border-slate-200 bg-white shadow-lg";
 const PLACEMENTS = {
   /** Under the button, right-aligned */
   dropdown: "absolute right-0",
+  /** Under the button, left-aligned: for a button at the left of the page, where right-aligned would run off it */
+  start: "absolute left-0",
   /** Across the screen on phones, under the button from sm up */
   sheet: "fixed inset-x-4 sm:absolute sm:inset-x-auto sm:right-0 sm:w-72",
 };

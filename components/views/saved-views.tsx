@@ -12,7 +12,10 @@ import { Menu, closeMenu } from "@/components/ui/menu";
 import { viewQuery } from "@/components/explorer/query";
 import { useWithActiveTeam } from "@/components/ui/active-team";
 
-export type SavedView = { id: string; name: string; query: string; createdBy: string };
+import { FollowToggle, type FollowState } from "@/components/alerts/follow-button";
+
+/** `follow`: the caller's and the team's follow of the view, when the page reads them (the Follow buttons show then) */
+export type SavedView = { id: string; name: string; query: string; createdBy: string; follow?: FollowState };
 
 /** The page each kind of view opens */
 const VIEW_PATHS: Record<ViewPage, string> = { explorer: "/explorer", contracts: "/contracts" };
@@ -24,7 +27,7 @@ export function viewHref(page: ViewPage, view: { name: string; query: string }) 
 }
 
 /** The team's saved views of one page (the explorer, the contracts page): each is a link to the page with its query. */
-export function SavedViewsMenu({ page, views, current }: { page: ViewPage; views: SavedView[]; current: string | null }) {
+export function SavedViewsMenu({ page, views, current, canManage = false }: { page: ViewPage; views: SavedView[]; current: string | null; canManage?: boolean }) {
   return (
     <Menu
       label={
@@ -41,16 +44,18 @@ export function SavedViewsMenu({ page, views, current }: { page: ViewPage; views
       ) : (
         <ul className="max-h-80 overflow-y-auto">
           {views.map((view) => (
-            <li key={view.id}>
+            <li key={view.id} className={`flex items-center gap-1 pr-2 hover:bg-slate-50 ${view.name === current ? "bg-brand-50" : ""}`}>
               <Link
                 href={viewHref(page, view)}
                 aria-current={view.name === current ? "page" : undefined}
                 onClick={(event) => closeMenu(event.currentTarget)}
-                className={`block px-3 py-1.5 text-sm hover:bg-slate-50 ${view.name === current ? "bg-brand-50" : ""}`}
+                className="block min-w-0 flex-1 px-3 py-1.5 text-sm"
               >
                 <span className="block font-medium text-brand-700">{view.name}</span>
                 <span className="block text-xs text-slate-500">by {view.createdBy}</span>
               </Link>
+              {view.follow && <FollowToggle of={{ target: "view", id: view.id }} scope="me" followed={view.follow.me !== null} label={view.name} />}
+              {view.follow && canManage && <FollowToggle of={{ target: "view", id: view.id }} scope="team" followed={view.follow.team !== null} label={view.name} />}
             </li>
           ))}
         </ul>

@@ -33,6 +33,8 @@ const TAGS = [
   { name: "matching", description: "Account names and codes from a CRM, matched to today's bodies" },
   { name: "procurement", description: "Tenders, awards, contracts and spend, tied to the bodies and their reorganisations" },
   { name: "webhooks", description: "Your team's webhooks: signed JSON POSTs for events, their delivery log, redelivery and a test" },
+  { name: "follows", description: "What you and your team's watchlist follow: bodies, saved views and target lists" },
+  { name: "notifications", description: "Your notification inbox" },
 ];
 
 const SAFE_INTEGER = 9007199254740991;

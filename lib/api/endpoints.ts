@@ -21,6 +21,8 @@ import { createTargetListSchema, updateTargetListSchema } from "@/lib/target-lis
 import { entriesQuerySchema, updateEntrySchema } from "@/lib/target-lists/entries";
 import { moveEntrySchema } from "@/lib/target-lists/moves";
 import { createViewSchema } from "@/lib/views";
+import { followSchema, unfollowSchema } from "@/lib/alerts/follows";
+import { markReadSchema, notificationsFeedSchema } from "@/lib/alerts/notifications";
 import { noticeFilterSchema, noticesPageSchema } from "@/lib/procurement/notices";
 import { spendFilterSchema, spendPageSchema } from "@/lib/procurement/spend";
 import { NOTICE_STATUSES } from "@/lib/procurement/vocabulary";
@@ -776,6 +778,65 @@ export const endpoints = {
     description: "One attempt, no retries; it appears in the delivery log like any delivery.",
     params: webhookParams,
     responses: { 201: { description: "The test delivery: status succeeded, or failed with last_status and last_error", schema: s.webhookDeliverySchema }, ...adminsOnly, ...notFound("The webhook"), 409: { description: "The webhook is paused" } },
+  }),
+  // ---------- Alerts: following and the inbox ----------
+  listFollows: defineEndpoint({
+    operationId: "listFollows",
+    method: "GET",
+    path: "/api/v1/follows",
+    access: "read",
+    tag: "follows",
+    summary: "What you follow in this team, and the team's watchlist (scope team), oldest first",
+    responses: { 200: { description: "The follows", schema: s.dataOf(s.followSchema) } },
+  }),
+  createFollow: defineEndpoint({
+    operationId: "createFollow",
+    method: "POST",
+    path: "/api/v1/follows",
+    access: "read",
+    tag: "follows",
+    summary: "Follow a body (optionally with everything below it), a saved view or a target list",
+    description:
+      'Exactly one of {"target":"organisation","code":"QHL","descendants":true}, {"target":"view","id":…} or {"target":"list","id":…}; "scope":"team" adds it to the team\'s watchlist (admins and owners). Any member, viewers too, follows for themselves. Following again answers the existing follow (200), with descendants updated if it changed.',
+    body: followSchema,
+    responses: {
+      201: { description: "Followed", schema: s.followSchema },
+      200: { description: "Already followed: the existing follow (descendants updated if it changed)", schema: s.followSchema },
+      403: { description: "scope team, and you are not an admin or owner" },
+      404: { description: "No body has that code, or the view or list is not one of your team's" },
+    },
+  }),
+  deleteFollow: defineEndpoint({
+    operationId: "deleteFollow",
+    method: "DELETE",
+    path: "/api/v1/follows",
+    access: "read",
+    tag: "follows",
+    summary: "Stop following: by the follow's id, or by the same target as when following",
+    description: 'The body is {"id":"<follow id>"} or a target as for POST (with "scope":"team" for the watchlist). Removing from the team\'s watchlist needs an admin or owner.',
+    body: unfollowSchema,
+    responses: { 200: { description: "The follow, now removed", schema: s.followSchema }, 403: { description: "A watchlist follow, and you are not an admin or owner" }, ...notFound("The follow") },
+  }),
+  listNotifications: defineEndpoint({
+    operationId: "listNotifications",
+    method: "GET",
+    path: "/api/v1/notifications",
+    access: "read",
+    tag: "notifications",
+    summary: "Your notifications in this team, newest first, with your unread count",
+    query: notificationsFeedSchema,
+    responses: { 200: { description: "One page of notifications", schema: s.notificationsPageSchema } },
+  }),
+  markNotificationsRead: defineEndpoint({
+    operationId: "markNotificationsRead",
+    method: "POST",
+    path: "/api/v1/notifications/read",
+    access: "read",
+    tag: "notifications",
+    summary: 'Mark notifications read: {"ids":[…]} or {"all":true}',
+    description: "Only your own notifications in this team change; ids of anyone else's are ignored (counted out of marked), never an error that would tell you they exist.",
+    body: markReadSchema,
+    responses: { 200: { description: "How many were marked, and how many are still unread", schema: z.object({ marked: z.number().int(), unread: z.number().int() }) } },
   }),
 } satisfies Record<string, ApiContract>;
 

@@ -502,3 +502,40 @@ export const webhookDeliverySchema = z
     attempt_log: z.array(z.object({ attempt: z.number().int(), at: timestamp, status_code: z.number().int().nullable(), error: z.string().nullable(), duration_ms: z.number().int() })).describe("The last 20 attempts, newest first"),
   })
   .meta({ id: "WebhookDelivery" });
+
+// ---------- Alerts: following and the inbox ----------
+
+export const followSchema = z
+  .object({
+    id: z.string(),
+    scope: z.enum(["me", "team"]).describe("me: yours; team: the team's watchlist, which every member receives"),
+    target: z.enum(["organisation", "view", "list"]),
+    descendants: z.boolean().describe("For a body: everything below it too"),
+    organisation: z.object({ code: z.string(), name: z.string(), kind: kindSchema, status }).nullable(),
+    view: z.object({ id: z.string(), name: z.string(), page: z.enum(["explorer", "contracts"]) }).nullable(),
+    list: z.object({ id: z.string(), name: z.string(), archived: z.boolean() }).nullable(),
+    created_at: timestamp,
+  })
+  .meta({ id: "Follow" });
+
+export const notificationSchema = z
+  .object({
+    id: z.string(),
+    kind: eventKind,
+    title: z.string(),
+    summary: z.string().nullable(),
+    link: z.string().describe("The page in the app, as a path"),
+    organisation: codeName.nullable().describe("The body it concerns"),
+    source: z.string().describe("Where it came from, in words"),
+    source_url: z.string().nullable(),
+    occurred_at: timestamp,
+    created_at: timestamp,
+    read_at: timestamp.nullable(),
+  })
+  .meta({ id: "Notification" });
+
+export const notificationsPageSchema = z.object({
+  data: z.array(notificationSchema),
+  next_before: z.string().nullable().describe("Pass as before for the next page; null on the last"),
+  unread: z.number().int().describe("Your unread notifications in this team"),
+});

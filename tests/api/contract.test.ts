@@ -331,6 +331,26 @@ describe("every endpoint answers as docs/openapi.yaml says", () => {
     await stopJobSender();
   });
 
+  it("follows and notifications", async () => {
+    const followed = await expectDocumented("createFollow", await call("createFollow", { body: { target: "organisation", code: "QHL", descendants: true } }), 201);
+    await expectDocumented("createFollow", await call("createFollow", { body: { target: "organisation", code: "QHL", descendants: true } }), 200);
+    await expectDocumented("createFollow", await call("createFollow", { body: { target: "list", id: "nope" } }), 404);
+    await expectDocumented("createFollow", await call("createFollow", { body: { target: "organisation", code: "QHL", scope: "team" } }), 403);
+    await expectDocumented("createFollow", await call("createFollow", { body: { target: "view" } }), 400);
+    await expectDocumented("listFollows", await call("listFollows"), 200);
+    await expectDocumented("listFollows", await call("listFollows", { user: null }), 401);
+    await expectDocumented("deleteFollow", await call("deleteFollow", { body: { id: followed!.id } }), 200);
+    await expectDocumented("deleteFollow", await call("deleteFollow", { body: { id: followed!.id } }), 404);
+    await expectDocumented("deleteFollow", await call("deleteFollow", { body: { target: "organisation", code: "QHL", scope: "team" } }), 403);
+    const event = await t.db.alertEvent.create({ data: { teamId: ann.teamId, kind: "notice.published", key: "contract-test", organisationCode: "QHL", title: "A tender", link: "/contracts/1", source: "Find a Tender OCDS release", occurredAt: new Date() } });
+    const notification = await t.db.notification.create({ data: { eventId: event.id, teamId: ann.teamId, userId: ann.userId, kind: "notice.published" } });
+    const inbox = await expectDocumented("listNotifications", await call("listNotifications", { query: "unread=1&limit=10" }), 200);
+    expect(inbox).toMatchObject({ data: [{ id: String(notification.id), organisation: { code: "QHL" } }], unread: 1 });
+    await expectDocumented("listNotifications", await call("listNotifications", { query: "before=yesterday" }), 400);
+    await expectDocumented("markNotificationsRead", await call("markNotificationsRead", { body: { ids: [String(notification.id)] } }), 200);
+    await expectDocumented("markNotificationsRead", await call("markNotificationsRead", { body: { all: "yes" } }), 400);
+  });
+
   it("answers an unknown query parameter with the same 400 on every endpoint", async () => {
     for (const name of Object.keys(endpoints) as EndpointName[]) {
       if (name === "getHealth") continue;

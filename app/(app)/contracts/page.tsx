@@ -9,6 +9,7 @@ import { noticesTable } from "@/lib/procurement/notices";
 import { readTablePage } from "@/lib/tables/server";
 import { listTargetLists } from "@/lib/target-lists";
 import { listViews } from "@/lib/views";
+import { viewFollowStates } from "@/lib/alerts/follows";
 import { TableUrlStateProvider } from "@/components/data-table/table-url-state";
 import { FilterError } from "@/components/data-table/filter-error";
 import { SearchBox } from "@/components/data-table/filter-controls";
@@ -27,11 +28,12 @@ export default async function ContractsPage({ searchParams }: Props) {
   const db = getDb();
   const params = toSearchParams(await searchParams);
   const [coverage, lists, views, read] = await Promise.all([readCoverage(db), listTargetLists(db, ctx), listViews(db, ctx, "contracts"), readTablePage(noticesTable, db, { today: todayIso() }, params)]);
+  const follows = await viewFollowStates(db, ctx, views.map((v) => v.id));
   const canWrite = can(ctx, "write");
   const viewName = params.get("view");
   return (
     <TableUrlStateProvider basePath="/contracts">
-      <ContractsPageHeader views={views.map((v) => ({ id: v.id, name: v.name, query: v.query, createdBy: v.createdBy.name }))} viewName={viewName} canSave={canWrite && read.ok} total={read.ok ? read.page.total : null} />
+      <ContractsPageHeader views={views.map((v) => ({ id: v.id, name: v.name, query: v.query, createdBy: v.createdBy.name, follow: follows[v.id] }))} canManage={can(ctx, "manage")} viewName={viewName} canSave={canWrite && read.ok} total={read.ok ? read.page.total : null} />
       <div className="gap-6 lg:grid lg:grid-cols-[15rem_minmax(0,1fr)]">
         <ContractsFilters />
         <div className="min-w-0 space-y-3">

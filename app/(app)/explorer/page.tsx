@@ -10,6 +10,7 @@ import { parentChain } from "@/lib/organisations/read";
 import { listServiceCategories } from "@/lib/commissioning";
 import { listTargetLists } from "@/lib/target-lists";
 import { listViews } from "@/lib/views";
+import { viewFollowStates } from "@/lib/alerts/follows";
 import { formatInteger } from "@/lib/format";
 import { TableUrlStateProvider } from "@/components/data-table/table-url-state";
 import { ExplorerFilters, ExplorerSearch } from "@/components/explorer/explorer-filters";
@@ -44,16 +45,17 @@ async function loadExplorer(ctx: AuthContext, params: URLSearchParams) {
       chain = [...above.reverse(), parent].map((o) => ({ code: o.code, name: o.name, kind: o.kind as Crumb["kind"] }));
     }
   }
-  return { regions, categories, listOptions: lists.map((l) => ({ value: l.id, label: l.name })), views, read, chain };
+  const follows = await viewFollowStates(db, ctx, views.map((v) => v.id));
+  return { regions, categories, listOptions: lists.map((l) => ({ value: l.id, label: l.name })), views, follows, canManage: can(ctx, "manage"), read, chain };
 }
 
 type Explorer = Promise<Awaited<ReturnType<typeof loadExplorer>>>;
 
 async function ExplorerActions({ explorer, viewName, canWrite }: { explorer: Explorer; viewName: string | null; canWrite: boolean }) {
-  const { views, read } = await explorer;
+  const { views, follows, canManage, read } = await explorer;
   return (
     <>
-      <SavedViewsMenu page="explorer" views={views.map((v) => ({ id: v.id, name: v.name, query: v.query, createdBy: v.createdBy.name }))} current={viewName} />
+      <SavedViewsMenu page="explorer" views={views.map((v) => ({ id: v.id, name: v.name, query: v.query, createdBy: v.createdBy.name, follow: follows[v.id] }))} current={viewName} canManage={canManage} />
       {canWrite && read.ok && <SaveViewButton page="explorer" placeholder="e.g. North West ICBs by population" />}
       {read.ok && <ExplorerExport total={read.page.total} viewName={viewName} />}
     </>

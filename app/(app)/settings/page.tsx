@@ -30,6 +30,9 @@ export default async function SettingsPage() {
             <div><dt className="text-slate-600">Active team</dt><dd>{ctx.team.name} · {ROLE_LABELS[ctx.role]}</dd></div>
           </dl>
           <LeaveTeam userId={ctx.user.id} teamName={ctx.team.name} />
+          <p className="mt-4 border-t border-slate-100 pt-3 text-sm">
+            <Link href="/settings/notifications" className="font-medium text-brand-700 underline underline-offset-2">Notifications</Link>: how you hear about what you follow, in the app and by email.
+          </p>
           {operator && (
             <p className="mt-4 border-t border-slate-100 pt-3 text-sm">
               You operate this installation:{" "}

@@ -21,6 +21,8 @@ import { ListActions } from "@/components/target-lists/list-actions";
 import { MergerNotices } from "@/components/target-lists/merger-notices";
 import { PipelineSummary } from "@/components/target-lists/pipeline-summary";
 import { FilterError } from "@/components/data-table/filter-error";
+import { followsOf } from "@/lib/alerts/follows";
+import { FollowButton } from "@/components/alerts/follow-button";
 
 export const metadata: Metadata = { title: "Target list" };
 
@@ -36,11 +38,12 @@ export default async function TargetListPage({ params, searchParams }: Props) {
     throw error;
   });
   const archived = list.archivedAt !== null;
-  const [members, pipeline, read, mergers] = await Promise.all([
+  const [members, pipeline, read, mergers, followState] = await Promise.all([
     listMembers(db, ctx),
     pipelineSummary(db, ctx, list.id, { includeArchived: true }),
     readTablePage(entriesTable, db, { ctx, listId: list.id }, query),
     mergerNotices(db, ctx, { listId: list.id }),
+    followsOf(db, ctx, { listId: list.id }),
   ]);
   const listTotal = pipeline.reduce((sum, s) => sum + s.count, 0);
   const isAnalyst = can(ctx, "write");
@@ -66,7 +69,10 @@ export default async function TargetListPage({ params, searchParams }: Props) {
             {formatInteger(listTotal)} {listTotal === 1 ? "body" : "bodies"} · created by {list.createdBy.name} on {formatDate(list.createdAt)} · updated {formatDate(list.updatedAt)}
           </p>
         </div>
-        <ListActions listId={list.id} archived={archived} canWrite={isAnalyst} />
+        <div className="flex flex-wrap items-start gap-3">
+          <FollowButton of={{ target: "list", id: list.id }} state={followState} canManage={can(ctx, "manage")} />
+          <ListActions listId={list.id} archived={archived} canWrite={isAnalyst} />
+        </div>
       </div>
 
       {archived && (

@@ -25,6 +25,8 @@ import { ProfileActions } from "@/components/organisations/profile-actions";
 import { PredecessorNotes } from "@/components/notes/predecessor-notes";
 import { loadProcurementProfile } from "@/lib/procurement/profile";
 import { ProcurementSection, ProcurementSkeleton } from "@/components/procurement/procurement-section";
+import { followsOf } from "@/lib/alerts/follows";
+import { FollowButton } from "@/components/alerts/follow-button";
 
 // generateMetadata and the page both need the body: one query per request
 const loadOrganisation = cache((code: string) => findOrganisationByCode(getDb(), code));
@@ -50,7 +52,7 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
   const organisation = await loadOrganisation(code);
   if (!organisation) notFound();
   const tableParams = toSearchParams(await searchParams, ["parent"]);
-  const [chain, below, buyer, notes, predecessorNotes, lists, contacts, teamLists, childKinds, children, history] = await Promise.all([
+  const [chain, below, buyer, notes, predecessorNotes, lists, contacts, teamLists, childKinds, children, history, followState] = await Promise.all([
     parentChain(db, organisation.code),
     descendantCounts(db, organisation.code),
     findCurrentBuyer(db, organisation.code),
@@ -63,6 +65,7 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
     // The explorer's table with the parent fixed; bad table parameters show in the table, not as a failed page
     readTablePage(explorerTable, db, { teamId: ctx.team.id }, tableParams, { parent: organisation.code }),
     listOrganisationHistory(db, organisation.code),
+    followsOf(db, ctx, { organisationId: organisation.id }),
   ]);
   const commissioner = await populationCommissioner(db, organisation, buyer?.currentCommissioners[0]?.code);
   const population = commissioner ? await commissioningForPopulation(db, commissioner) : null;
@@ -70,7 +73,12 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
   const canWrite = can(ctx, "write");
   return (
     <>
-      <OrganisationSummary organisation={organisation} chain={chain} below={below} buyer={buyer} actions={<ProfileActions code={organisation.code} lists={listOptions} canWrite={canWrite} />} />
+      <OrganisationSummary organisation={organisation} chain={chain} below={below} buyer={buyer} actions={
+          <div className="flex flex-wrap items-start gap-3">
+            <FollowButton of={{ target: "organisation", code: organisation.code, hasChildren: organisation._count.children > 0 }} state={followState} canManage={can(ctx, "manage")} align="start" />
+            <ProfileActions code={organisation.code} lists={listOptions} canWrite={canWrite} />
+          </div>
+        } />
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
         <div className="lg:col-span-2">
           {population && (
