@@ -23,7 +23,7 @@ export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
  */
 export async function withAppUnderTest<T>(
   { label, distDir, database, reuseBuild }: { label: string; distDir: string; database: string; reuseBuild: boolean },
-  work: (app: { baseUrl: string; db: Db }) => Promise<T>,
+  work: (app: { baseUrl: string; db: Db; databaseUrl: string }) => Promise<T>,
 ): Promise<T> {
   if (!existsSync(chromiumPath)) {
     throw new Error(`Chromium not found at ${chromiumPath}. Install Debian's Chromium (apt-get install -y chromium) or set CHROMIUM_PATH.`);
@@ -54,7 +54,7 @@ export async function withAppUnderTest<T>(
     await waitForHealth(baseUrl, 60_000);
     console.log(`[${label}] app up on ${baseUrl}`);
     try {
-      return await work({ baseUrl, db });
+      return await work({ baseUrl, db, databaseUrl });
     } finally {
       await db.$disconnect();
     }

@@ -8,8 +8,8 @@ import { chromiumPath, withAppUnderTest } from "./app-under-test";
 let exitCode = 0;
 try {
   // --reuse-build: while writing the journey, skip the build when .next-e2e is already there
-  const outcome = await withAppUnderTest({ label: "e2e", distDir: ".next-e2e", database: "atlas_e2e", reuseBuild: process.argv.includes("--reuse-build") }, ({ baseUrl, db }) =>
-    runJourney({ baseUrl, chromium: chromiumPath, db, screenshotDir: path.join(process.cwd(), "test-results", "screenshots") }),
+  const outcome = await withAppUnderTest({ label: "e2e", distDir: ".next-e2e", database: "atlas_e2e", reuseBuild: process.argv.includes("--reuse-build") }, ({ baseUrl, db, databaseUrl }) =>
+    runJourney({ baseUrl, chromium: chromiumPath, db, databaseUrl, screenshotDir: path.join(process.cwd(), "test-results", "screenshots") }),
   );
   if (!outcome.ok) exitCode = 1;
 } catch (error) {

@@ -1,13 +1,9 @@
 // The whole path of an alert, as issue 17's first "Done when" line states it: follows and a webhook
 // made through the API, new OCDS releases imported through the app's importer for a trust below a
 // followed ICB, and a real worker (pg-boss) delivering to a real SMTP server and a webhook receiver,
-// both on loopback. The test release reshapes a real Contracts Finder release of data/procurement
-// (Kettering General Hospital, RNQ, below NHS Northamptonshire ICB, QPM): new ocid and id, a tender tag.
-import fs from "node:fs";
+// both on loopback. The new tender reshapes a real release (tests/support/ocds-release.ts).
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as followsRoute from "@/app/api/v1/follows/route";
 import * as webhooksRoute from "@/app/api/v1/webhooks/route";
@@ -19,9 +15,8 @@ import { setPreference } from "../../lib/alerts/preferences";
 import { verifySignature } from "../../lib/alerts/webhooks";
 import { createBoss, kickDetection, QUEUES, stopJobSender } from "../../lib/jobs/boss";
 import { startWorker, type RunningWorker } from "../../lib/jobs/worker";
-import { importPaths } from "../../lib/procurement/import";
+import { importReshapedTender } from "../support/ocds-release";
 
-const REAL_RELEASE = "data/procurement/ocds/contracts-finder/1023ab58-b2f8-4cf9-bfca-663af1ae1823-832944.json";
 type Received = { headers: http.IncomingHttpHeaders; body: string };
 
 let t: TestDatabase;
@@ -32,7 +27,6 @@ const received: Received[] = [];
 let worker: RunningWorker;
 let ann: TestUser, ben: TestUser, cat: TestUser, dan: TestUser;
 let secret: string;
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "atlas-delivery-"));
 
 async function until<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, deadlineMs = 60_000): Promise<T> {
   const deadline = Date.now() + deadlineMs;
@@ -97,20 +91,11 @@ afterAll(async () => {
   await new Promise((resolve) => receiver?.close(resolve));
   delete process.env.SMTP_URL;
   await t?.drop();
-  fs.rmSync(tmp, { recursive: true, force: true });
 });
 
 describe("an import of new OCDS releases for a followed ICB's trust", () => {
   it("makes one notification per follower, one email per instant subscriber and one signed webhook delivery, and tells another team nothing", async () => {
-    const release = JSON.parse(fs.readFileSync(REAL_RELEASE, "utf8"));
-    release.ocid = "ocds-b5fd17-atlas-delivery-1";
-    release.id = "atlas-delivery-1";
-    release.tag = ["tender"];
-    release.date = new Date().toISOString();
-    release.tender.title = "Patient monitoring for the wards";
-    delete release.awards;
-    fs.writeFileSync(path.join(tmp, "release.json"), JSON.stringify(release));
-    await importPaths(t.db, [tmp]);
+    await importReshapedTender(t.db, "Patient monitoring for the wards");
     await kickDetection(t.url);
 
     // Everything the import leads to, delivered by the worker: then no job is left open

@@ -9,8 +9,10 @@ import { chromium as playwright, type Browser, type BrowserContext, type Page } 
 import type { Db } from "../../lib/db/client";
 import { createUserByOperator } from "../../lib/auth/accounts";
 import { dashboardScreenshots, scrollThrough } from "./dashboard.e2e";
+import { importReshapedTender } from "../support/ocds-release";
+import { kickDetectionAndStop } from "../../lib/alerts/kick";
 
-type Options = { baseUrl: string; chromium: string; db: Db; screenshotDir: string };
+type Options = { baseUrl: string; chromium: string; db: Db; databaseUrl: string; screenshotDir: string };
 
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 const FIRST = { name: "Olivia Owner", email: "olivia@example.com", password: "correct horse battery staple", team: "Acme bids" };
@@ -104,7 +106,7 @@ async function webPerformance(browser: Browser, baseUrl: string, storageState: S
   return { url, lcpMs: Math.round(lcp), jsKb: kb(all), firstLoadKb: kb(firstLoad), scripts: all.length };
 }
 
-export async function runJourney({ baseUrl, chromium, db, screenshotDir }: Options): Promise<{ ok: boolean }> {
+export async function runJourney({ baseUrl, chromium, db, databaseUrl, screenshotDir }: Options): Promise<{ ok: boolean }> {
   const browser = await playwright.launch({ executablePath: chromium, args: ARGS });
   const axeResults: AxeSummary[] = [];
   let ok = true;
@@ -279,6 +281,34 @@ export async function runJourney({ baseUrl, chromium, db, screenshotDir }: Optio
       await page.getByRole("heading", { name: "Spend over £25k by supplier" }).waitFor();
       await page.getByText(/Published by a predecessor/).first().waitFor();
       await axe(page, "profile-procurement", axeResults);
+    });
+
+    await step("follows an ICB with everything below it, and a notification appears after an import of a new tender of one of its trusts", async () => {
+      await page.goto(`${baseUrl}/organisations/QPM`);
+      await page.getByRole("heading", { level: 1, name: /Northamptonshire/ }).waitFor();
+      await page.getByRole("button", { name: "Follow", exact: true }).click();
+      await page.getByLabel(/Include everything below/).check();
+      await page.getByLabel(/Notify me/).check();
+      await page.getByText("Following: you will be notified.").waitFor();
+      await page.keyboard.press("Escape");
+      // What an operator's `npm run procurement:import` does: a real Contracts Finder release of
+      // Kettering General Hospital (RNQ, below QPM) from data/procurement, reshaped as a new tender
+      await importReshapedTender(db, "Patient monitoring for the wards (e2e)");
+      await kickDetectionAndStop(databaseUrl);
+      // The app's own worker delivers it: reload the inbox as a person would, until it is there
+      await page.goto(`${baseUrl}/notifications`);
+      const item = page.getByText(/Patient monitoring for the wards \(e2e\)/).first();
+      for (let attempt = 0; attempt < 30 && !(await item.isVisible()); attempt++) {
+        await page.waitForTimeout(1000);
+        await page.reload();
+      }
+      await item.waitFor({ timeout: 5000 });
+      await page.getByRole("link", { name: /Notifications/ }).getByText(/unread/).waitFor();
+      await axe(page, "notifications", axeResults);
+      await page.screenshot({ path: path.join(screenshotDir, "notifications-1280.png"), fullPage: true });
+      await page.goto(`${baseUrl}/following`);
+      await page.getByText(/Northamptonshire/).first().waitFor();
+      await axe(page, "following", axeResults);
     });
 
     const storageState = await context.storageState();
