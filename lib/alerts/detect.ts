@@ -7,7 +7,7 @@
 // over follows. See docs/alerts.md "Detection".
 import type PgBoss from "pg-boss";
 import type pg from "pg";
-import { poolOf, type Db } from "@/lib/db/client";
+import { millisecondsFromEnv, poolOf, type Db } from "@/lib/db/client";
 import { sql, type Sql } from "@/lib/db/sql";
 import { jobSender, QUEUES } from "@/lib/jobs/boss";
 import { appUrl } from "@/lib/email/transport";
@@ -74,6 +74,9 @@ async function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>, timing?: D
   };
   try {
     await client.query("BEGIN");
+    // A job, not a request: the pool's 5 s request limit would fail a large import's batch on every
+    // retry and leave the outbox stuck; it gets the exports' limit instead
+    await client.query(`SET LOCAL statement_timeout = ${millisecondsFromEnv("EXPORT_STATEMENT_TIMEOUT_MS", 120_000)}`);
     const result = await work(tx);
     await client.query("COMMIT");
     client.release();
