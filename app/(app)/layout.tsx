@@ -34,9 +34,6 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               <NavLink href="/settings" exact>Settings</NavLink>
               <NavLink href="/settings/security">Security</NavLink>
               {can(ctx, "manage") && <NavLink href="/settings/team">Team</NavLink>}
-              {/* webhooks and jobs (lib/alerts/webhooks.ts, lib/jobs/status.ts); the jobs page also opens to operators */}
-              {can(ctx, "manage") && <NavLink href="/settings/webhooks">Webhooks</NavLink>}
-              {can(ctx, "manage") && <NavLink href="/settings/jobs">Jobs</NavLink>}
             </nav>
           </div>
           <div className="flex items-center gap-3 text-sm">

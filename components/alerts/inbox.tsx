@@ -76,11 +76,11 @@ export function Inbox({ items, unread, olderHref }: { items: InboxItem[]; unread
                 <p className="mt-1 text-xs text-slate-500">
                   {item.organisation && (
                     <>
-                      <Link href={`/organisations/${encodeURIComponent(item.organisation.code)}`} className="text-brand-700 hover:underline">{item.organisation.name}</Link>
+                      <Link href={`/organisations/${encodeURIComponent(item.organisation.code)}`} className="text-brand-700 underline underline-offset-2">{item.organisation.name}</Link>
                       {" · "}
                     </>
                   )}
-                  {item.source_url ? <a href={item.source_url} rel="noreferrer noopener" target="_blank" className="hover:underline">{item.source}</a> : item.source}
+                  {item.source_url ? <a href={item.source_url} rel="noreferrer noopener" target="_blank" className="underline underline-offset-2">{item.source}</a> : item.source}
                   {" · "}
                   <time dateTime={item.created_at}>{when.format(new Date(item.created_at))}</time>
                 </p>

@@ -7,7 +7,8 @@
 // over follows. See docs/alerts.md "Detection".
 import type PgBoss from "pg-boss";
 import type pg from "pg";
-import { millisecondsFromEnv, poolOf, type Db } from "@/lib/db/client";
+import { millisecondsFromEnv, type Db } from "@/lib/db/client";
+import { inPoolTransaction } from "@/lib/db/query";
 import { sql, type Sql } from "@/lib/db/sql";
 import { jobSender, QUEUES } from "@/lib/jobs/boss";
 import { appUrl } from "@/lib/email/transport";
@@ -52,42 +53,32 @@ export type DetectOptions = {
 type Tx = { client: pg.PoolClient; rows<T>(statement: Sql): Promise<T[]>; run(statement: Sql): Promise<number> };
 
 async function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>, timing?: DetectOptions["timing"]): Promise<T> {
-  const pool = poolOf(db);
-  if (!pool) throw new Error("detection needs a client made by createPrismaClient (it runs its transaction on the pool)");
-  const client = await pool.connect();
-  const query = async (statement: Sql) => {
-    const { text, values } = statement.build();
-    const started = performance.now();
-    const result = await client.query(text, values);
-    if (timing) {
-      const ms = performance.now() - started;
-      timing.ms += ms;
-      timing.statements++;
-      timing.each?.push({ ms, text: text.replace(/\s+/g, " ").slice(0, 90) });
-    }
-    return result;
-  };
-  const tx: Tx = {
-    client,
-    rows: async <R,>(statement: Sql) => (await query(statement)).rows as R[],
-    run: async (statement: Sql) => (await query(statement)).rowCount ?? 0,
-  };
-  try {
-    await client.query("BEGIN");
-    // A job, not a request: the pool's 5 s request limit would fail a large import's batch on every
-    // retry and leave the outbox stuck; it gets the exports' limit instead
-    await client.query(`SET LOCAL statement_timeout = ${millisecondsFromEnv("EXPORT_STATEMENT_TIMEOUT_MS", 120_000)}`);
-    const result = await work(tx);
-    await client.query("COMMIT");
-    client.release();
-    return result;
-  } catch (error) {
-    await client.query("ROLLBACK").then(
-      () => client.release(),
-      (lost: Error) => client.release(lost),
-    );
-    throw error;
-  }
+  // A job, not a request: the pool's 5 s request limit would fail a large import's batch on every
+  // retry and leave the outbox stuck; it gets the exports' limit instead
+  const limit = `SET LOCAL statement_timeout = ${millisecondsFromEnv("EXPORT_STATEMENT_TIMEOUT_MS", 120_000)}`;
+  return inPoolTransaction(
+    db,
+    (client) => {
+      const query = async (statement: Sql) => {
+        const { text, values } = statement.build();
+        const started = performance.now();
+        const result = await client.query(text, values);
+        if (timing) {
+          const ms = performance.now() - started;
+          timing.ms += ms;
+          timing.statements++;
+          timing.each?.push({ ms, text: text.replace(/\s+/g, " ").slice(0, 90) });
+        }
+        return result;
+      };
+      return work({
+        client,
+        rows: async <R,>(statement: Sql) => (await query(statement)).rows as R[],
+        run: async (statement: Sql) => (await query(statement)).rowCount ?? 0,
+      });
+    },
+    [limit],
+  );
 }
 
 const bossFor = async (options: DetectOptions): Promise<PgBoss> => {

@@ -6,6 +6,8 @@
 // send time, so a removed member gets nothing from the moment they are removed.
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
+import { execute, queryRows } from "@/lib/db/query";
+import { sql, type Sql } from "@/lib/db/sql";
 import { appUrl, emailConfigured, sendEmailForId, type OutgoingEmail } from "@/lib/email/transport";
 import { EVENT_KINDS, EVENT_KIND_TEXT, type EventKind } from "./vocabulary";
 import { describeScope, unsubscribeUrl, type UnsubscribeScope } from "./unsubscribe";
@@ -190,15 +192,15 @@ export function digestEmail(input: { to: string; userId: string; teamName: strin
 
 /** Claims the delivery `key`: a new row, or a failed one taken back. Null: another worker has it, or it was sent. */
 async function claimDelivery(db: Db, key: string, userId: string, frequency: string, subject: string): Promise<bigint | null> {
-  const inserted = await db.$queryRaw<{ id: bigint }[]>`
+  const inserted = await queryRows<{ id: bigint }>(db, sql`
     INSERT INTO email_delivery (user_id, key, frequency, status, subject, attempts)
     VALUES (${userId}, ${key}, ${frequency}, 'sending', ${subject}, 1)
-    ON CONFLICT (key) DO NOTHING RETURNING id`;
+    ON CONFLICT (key) DO NOTHING RETURNING id`);
   if (inserted[0]) return inserted[0].id;
   // A conditional update is atomic: of two retries racing, one takes it back
-  const reclaimed = await db.$queryRaw<{ id: bigint }[]>`
+  const reclaimed = await queryRows<{ id: bigint }>(db, sql`
     UPDATE email_delivery SET status = 'sending', error = NULL, subject = ${subject}, attempts = attempts + 1
-    WHERE key = ${key} AND status = 'failed' RETURNING id`;
+    WHERE key = ${key} AND status = 'failed' RETURNING id`);
   return reclaimed[0]?.id ?? null;
 }
 
@@ -208,25 +210,18 @@ async function deliver(db: Db, deliveryId: bigint, notificationIds: bigint[], me
     messageId = await sendEmailForId(message);
   } catch (error) {
     const text = (error instanceof Error ? error.message : String(error)).slice(0, ERROR_LENGTH);
-    await db.$executeRaw`UPDATE email_delivery SET status = 'failed', error = ${text} WHERE id = ${deliveryId}`;
+    await execute(db, sql`UPDATE email_delivery SET status = 'failed', error = ${text} WHERE id = ${deliveryId}`);
     throw error;
   }
-  await db.$transaction([
-    db.$executeRaw`UPDATE email_delivery SET status = 'sent', message_id = ${messageId}, sent_at = now() WHERE id = ${deliveryId}`,
-    db.$executeRaw`UPDATE notification SET emailed_at = now(), email_delivery_id = ${deliveryId} WHERE id = ANY(${notificationIds}::bigint[]) AND emailed_at IS NULL`,
-  ]);
+  // One statement, so the delivery and its notifications are marked together
+  await execute(db, sql`WITH sent AS (UPDATE email_delivery SET status = 'sent', message_id = ${messageId}, sent_at = now() WHERE id = ${deliveryId})
+    UPDATE notification SET emailed_at = now(), email_delivery_id = ${deliveryId} WHERE id = ANY(${notificationIds}::bigint[]) AND emailed_at IS NULL`);
 }
 
-type NotificationRow = EventRow & { id: bigint; user_id: string; team_id: string; to: string; team_name: string };
+type NotificationRow = EventRow & { id: bigint; user_id: string; team_id: string; to: string; team_name: string; email: string; emailed_at: Date | null };
 
-/**
- * The instant email of one notification: sent if it is set to instant, not yet emailed and its user
- * is still a member of its team; at most once, whatever the number of workers and retries.
- */
-export async function sendInstantEmail(db: Db, notificationId: bigint | number | string): Promise<EmailOutcome> {
-  if (notConfigured()) return "not-configured";
-  const id = BigInt(notificationId);
-  const rows = await db.$queryRaw<(NotificationRow & { email: string; emailed_at: Date | null })[]>`
+/** Notifications with what their email shows, only while their user is a member of their team: the instant email and the digests read them alike. */
+const notificationsToEmail = (where: Sql) => sql`
     SELECT n.id, n.user_id, n.team_id, n.kind, n.email, n.emailed_at, u.email AS "to", t.name AS team_name,
            e.title, e.summary, e.link, e.source, e.source_url, e.organisation_code, o.name AS organisation_name, e.occurred_at
     FROM notification n
@@ -235,7 +230,16 @@ export async function sendInstantEmail(db: Db, notificationId: bigint | number |
     JOIN user_account u ON u.id = n.user_id
     JOIN team t ON t.id = n.team_id
     LEFT JOIN organisation o ON o.code = e.organisation_code
-    WHERE n.id = ${id}`;
+    WHERE ${where}`;
+
+/**
+ * The instant email of one notification: sent if it is set to instant, not yet emailed and its user
+ * is still a member of its team; at most once, whatever the number of workers and retries.
+ */
+export async function sendInstantEmail(db: Db, notificationId: bigint | number | string): Promise<EmailOutcome> {
+  if (notConfigured()) return "not-configured";
+  const id = BigInt(notificationId);
+  const rows = await queryRows<NotificationRow>(db, notificationsToEmail(sql`n.id = ${id}`));
   const row = rows[0];
   if (!row || row.email !== "instant" || row.emailed_at) return "skipped";
   const message = instantAlertEmail({ to: row.to, userId: row.user_id, teamName: row.team_name, event: row });
@@ -268,17 +272,11 @@ export type DigestReport = { sent: number; skipped: number; failed: number };
 export async function sendDigests(db: Db, frequency: DigestFrequency, now: Date = new Date()): Promise<DigestReport> {
   const report: DigestReport = { sent: 0, skipped: 0, failed: 0 };
   if (notConfigured()) return report;
-  const rows = await db.$queryRaw<NotificationRow[]>`
-    SELECT n.id, n.user_id, n.team_id, n.kind, u.email AS "to", t.name AS team_name,
-           e.title, e.summary, e.link, e.source, e.source_url, e.organisation_code, o.name AS organisation_name, e.occurred_at
-    FROM notification n
-    JOIN membership m ON m.user_id = n.user_id AND m.team_id = n.team_id
-    JOIN alert_event e ON e.id = n.event_id
-    JOIN user_account u ON u.id = n.user_id
-    JOIN team t ON t.id = n.team_id
-    LEFT JOIN organisation o ON o.code = e.organisation_code
-    WHERE n.email = ${frequency} AND n.emailed_at IS NULL AND n.created_at <= ${now}
-    ORDER BY n.user_id, n.team_id, e.occurred_at DESC, n.id DESC`;
+  const rows = await queryRows<NotificationRow>(
+    db,
+    sql`${notificationsToEmail(sql`n.email = ${frequency} AND n.emailed_at IS NULL AND n.created_at <= ${now}`)}
+    ORDER BY n.user_id, n.team_id, e.occurred_at DESC, n.id DESC`,
+  );
   const groups = new Map<string, NotificationRow[]>();
   for (const row of rows) {
     const key = `${row.user_id}:${row.team_id}`;

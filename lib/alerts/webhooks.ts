@@ -12,7 +12,8 @@ import type { AuthContext } from "@/lib/auth/context";
 import { can } from "@/lib/auth/roles";
 import { openSecret, sealSecret } from "@/lib/auth/secret-box";
 import { recordAudit } from "@/lib/audit";
-import { poolOf } from "@/lib/db/client";
+import { clientExecute, clientRows, execute, inPoolTransaction, queryRows } from "@/lib/db/query";
+import { sql } from "@/lib/db/sql";
 import { AppError, notFound } from "@/lib/errors";
 import { appUrl } from "@/lib/email/transport";
 import { jobSender, QUEUES } from "@/lib/jobs/boss";
@@ -308,25 +309,6 @@ async function post(target: Claimed, body: string, deliveryId: bigint, now: Date
   }
 }
 
-/** Runs `work` in one transaction on the pool under `db`, handing pg-boss the same connection, so a row and its next job commit together. */
-async function inTransaction<T>(db: PrismaClient, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const pool = poolOf(db);
-  if (!pool) throw new Error("webhooks need a client made by createPrismaClient");
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
-    const result = await work(client);
-    await client.query("COMMIT");
-    client.release();
-    return result;
-  } catch (error) {
-    await client.query("ROLLBACK").then(
-      () => client.release(),
-      (lost: Error) => client.release(lost),
-    );
-    throw error;
-  }
-}
 
 /** Queues an attempt at a delivery, inside the caller's transaction. */
 async function queueAttempt(client: pg.PoolClient, url: string, deliveryId: bigint, startAfter?: Date): Promise<void> {
@@ -349,18 +331,13 @@ const databaseUrl = (url?: string) => {
  */
 export async function deliverWebhook(db: PrismaClient, deliveryId: bigint | string, now: Date = new Date(), options: { url?: string; retry?: boolean } = {}): Promise<AttemptOutcome> {
   const id = BigInt(deliveryId);
-  const pool = poolOf(db);
-  if (!pool) throw new Error("webhooks need a client made by createPrismaClient");
-  const { rows } = await pool.query<Claimed>(
-    `UPDATE webhook_delivery d
-        SET attempts = d.attempts + 1, first_attempt_at = COALESCE(d.first_attempt_at, $2::timestamp), next_attempt_at = $3::timestamp
+  // Timestamps are UTC in timestamp columns: the builder sends Dates as ISO text; epoch out, whatever the session's time zone
+  const rows = await queryRows<Claimed>(db, sql`UPDATE webhook_delivery d
+        SET attempts = d.attempts + 1, first_attempt_at = COALESCE(d.first_attempt_at, ${now}::timestamp), next_attempt_at = ${new Date(now.getTime() + ATTEMPT_LEASE_MS)}::timestamp
        FROM webhook_endpoint w
-      WHERE d.id = $1 AND w.id = d.webhook_id AND w.active AND d.status = 'pending'
-        AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= $2::timestamp + interval '2 seconds')
-  RETURNING d.id::text, d.webhook_id, d.event_kind, d.payload, d.attempts, (extract(epoch FROM d.first_attempt_at) * 1000)::float8 AS first_attempt_ms, w.url, w.secret_sealed`,
-    // Timestamps are UTC in timestamp columns: ISO text in, epoch out, whatever the session's time zone
-    [String(id), now.toISOString(), new Date(now.getTime() + ATTEMPT_LEASE_MS).toISOString()],
-  );
+      WHERE d.id = ${id} AND w.id = d.webhook_id AND w.active AND d.status = 'pending'
+        AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= ${now}::timestamp + interval '2 seconds')
+  RETURNING d.id::text, d.webhook_id, d.event_kind, d.payload, d.attempts, (extract(epoch FROM d.first_attempt_at) * 1000)::float8 AS first_attempt_ms, w.url, w.secret_sealed`);
   const claimed = rows[0];
   if (!claimed) {
     const row = await db.webhookDelivery.findUnique({ where: { id }, select: { status: true, webhook: { select: { active: true } } } });
@@ -375,26 +352,26 @@ export async function deliverWebhook(db: PrismaClient, deliveryId: bigint | stri
   return recordAttempt(claimed).catch(async (error: unknown) => {
     // Recording failed after the POST (the database went away): give the claim back, best effort, so
     // pg-boss's retry of this job can attempt again (at least once; receivers drop repeats by X-Atlas-Delivery)
-    await pool.query(`UPDATE webhook_delivery SET next_attempt_at = NULL WHERE id = $1 AND status = 'pending'`, [String(id)]).catch(() => {});
+    await execute(db, sql`UPDATE webhook_delivery SET next_attempt_at = NULL WHERE id = ${id} AND status = 'pending'`).catch(() => {});
     throw error;
   });
 
   function recordAttempt(claimed: Claimed) {
-    return inTransaction(db, async (client) => {
-      await client.query(`INSERT INTO webhook_delivery_attempt (delivery_id, attempt, at, status_code, error, duration_ms) VALUES ($1, $2, $3::timestamp, $4, $5, $6)`, [String(id), claimed.attempts, now.toISOString(), result.statusCode, result.error, durationMs]);
+    return inPoolTransaction(db, async (client) => {
+      await clientExecute(client, sql`INSERT INTO webhook_delivery_attempt (delivery_id, attempt, at, status_code, error, duration_ms) VALUES (${id}, ${claimed.attempts}, ${now}::timestamp, ${result.statusCode}, ${result.error}, ${durationMs})`);
       if (succeeded) {
-        await client.query(`UPDATE webhook_delivery SET status = 'succeeded', delivered_at = $2::timestamp, last_status = $3, last_error = NULL, next_attempt_at = NULL WHERE id = $1`, [String(id), now.toISOString(), result.statusCode]);
+        await clientExecute(client, sql`UPDATE webhook_delivery SET status = 'succeeded', delivered_at = ${now}::timestamp, last_status = ${result.statusCode}, last_error = NULL, next_attempt_at = NULL WHERE id = ${id}`);
         return { state: "succeeded" as const, ...result, nextAttemptAt: null };
       }
       const windowEnd = claimed.first_attempt_ms + retryWindowHours() * 3_600_000;
       if (options.retry === false || now.getTime() >= windowEnd) {
-        await client.query(`UPDATE webhook_delivery SET status = 'failed', last_status = $2, last_error = $3, next_attempt_at = NULL WHERE id = $1`, [String(id), result.statusCode, result.error]);
+        await clientExecute(client, sql`UPDATE webhook_delivery SET status = 'failed', last_status = ${result.statusCode}, last_error = ${result.error}, next_attempt_at = NULL WHERE id = ${id}`);
         return { state: "failed" as const, ...result, nextAttemptAt: null };
       }
       // The failures of this round (since the first attempt, or the redelivery that restarted it)
-      const { rows: counted } = await client.query<{ failures: number }>(`SELECT count(*)::int AS failures FROM webhook_delivery_attempt WHERE delivery_id = $1 AND at >= $2::timestamp AND error IS NOT NULL`, [String(id), new Date(claimed.first_attempt_ms).toISOString()]);
+      const counted = await clientRows<{ failures: number }>(client, sql`SELECT count(*)::int AS failures FROM webhook_delivery_attempt WHERE delivery_id = ${id} AND at >= ${new Date(claimed.first_attempt_ms)}::timestamp AND error IS NOT NULL`);
       const nextAttemptAt = new Date(now.getTime() + backoffSeconds(counted[0]?.failures ?? 1) * 1000);
-      await client.query(`UPDATE webhook_delivery SET last_status = $2, last_error = $3, next_attempt_at = $4::timestamp WHERE id = $1`, [String(id), result.statusCode, result.error, nextAttemptAt.toISOString()]);
+      await clientExecute(client, sql`UPDATE webhook_delivery SET last_status = ${result.statusCode}, last_error = ${result.error}, next_attempt_at = ${nextAttemptAt}::timestamp WHERE id = ${id}`);
       await queueAttempt(client, databaseUrl(options.url), id, nextAttemptAt);
       return { state: "pending" as const, ...result, nextAttemptAt };
     });
@@ -504,10 +481,10 @@ export async function redeliver(db: PrismaClient, ctx: AuthContext, webhookId: s
   const existing = await db.webhookDelivery.findFirst({ where: { id: deliveryId, webhookId: webhook.id, teamId: ctx.team.id }, select: { status: true } });
   if (!existing) throw notFound("That delivery");
   if (!webhook.active) throw new AppError("conflict", "The webhook is paused: turn it on to redeliver.");
-  const restarted = await inTransaction(db, async (client) => {
-    const { rowCount } = await client.query(
-      `UPDATE webhook_delivery SET status = 'pending', first_attempt_at = NULL, next_attempt_at = NULL, delivered_at = NULL WHERE id = $1 AND webhook_id = $2 AND team_id = $3 AND status IN ('succeeded', 'failed')`,
-      [String(deliveryId), webhook.id, ctx.team.id],
+  const restarted = await inPoolTransaction(db, async (client) => {
+    const rowCount = await clientExecute(
+      client,
+      sql`UPDATE webhook_delivery SET status = 'pending', first_attempt_at = NULL, next_attempt_at = NULL, delivered_at = NULL WHERE id = ${deliveryId} AND webhook_id = ${webhook.id} AND team_id = ${ctx.team.id} AND status IN ('succeeded', 'failed')`,
     );
     if (!rowCount) return false;
     await queueAttempt(client, databaseUrl(options.url), deliveryId);

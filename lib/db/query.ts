@@ -78,13 +78,24 @@ export async function queryRowsWithSettings<T>(db: PrismaClient, settings: reado
     const results = await db.$transaction([...settings.map((setting) => db.$executeRawUnsafe(setting)), db.$queryRawUnsafe<T[]>(text, ...values)]);
     return results.at(-1) as T[];
   }
+  return inPoolTransaction(db, async (client) => (await client.query(queryConfig(text, values))).rows as T[], settings);
+}
+
+/**
+ * Runs `work` in one transaction on a connection of the pool under `db` (BEGIN and the `settings`,
+ * `SET LOCAL ...` of fixed text, in one round trip), for work that hands that connection to another
+ * library, as pg-boss's `db` option takes it, so the library's rows and ours commit together.
+ */
+export async function inPoolTransaction<T>(db: PrismaClient, work: (client: pg.PoolClient) => Promise<T>, settings: readonly string[] = []): Promise<T> {
+  const pool = poolOf(db);
+  if (!pool) throw new Error("inPoolTransaction needs a client made by createPrismaClient (it runs on the pool under it)");
   const client = await pool.connect();
   try {
     await client.query(["BEGIN", ...settings].join("; "));
-    const { rows } = await client.query(queryConfig(text, values));
+    const result = await work(client);
     await client.query("COMMIT");
     client.release();
-    return rows as T[];
+    return result;
   } catch (error) {
     // A connection left mid-transaction must not go back to the pool
     await client.query("ROLLBACK").then(
@@ -93,6 +104,18 @@ export async function queryRowsWithSettings<T>(db: PrismaClient, settings: reado
     );
     throw error;
   }
+}
+
+/** The rows of one composed statement on a connection of inPoolTransaction, with the same types as queryRows. */
+export async function clientRows<T>(client: pg.PoolClient, statement: Sql): Promise<T[]> {
+  const { text, values } = statement.build();
+  return (await client.query(queryConfig(text, values))).rows as T[];
+}
+
+/** One composed statement on a connection of inPoolTransaction; resolves to the number of rows it changed. */
+export async function clientExecute(client: pg.PoolClient, statement: Sql): Promise<number> {
+  const { text, values } = statement.build();
+  return (await client.query(queryConfig(text, values))).rowCount ?? 0;
 }
 
 /** Runs one composed statement that returns no rows; resolves to the number of rows it changed. */

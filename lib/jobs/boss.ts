@@ -37,7 +37,8 @@ export function createBoss(url: string, options: { worker: boolean; max?: number
     // The schema is installed by installJobQueues (npm start, the worker, tests' template), not by every sender
     migrate: options.worker,
   });
-  boss.on("error", (error) => console.error("[jobs]", error));
+  // One line: pg-boss reports each lost connection (a database restart, the end of a test) with the whole client attached
+  boss.on("error", (error) => console.error(`[jobs] ${error instanceof Error ? error.message : String(error)}`));
   return boss;
 }
 

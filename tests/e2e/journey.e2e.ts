@@ -286,10 +286,12 @@ export async function runJourney({ baseUrl, chromium, db, databaseUrl, screensho
     await step("follows an ICB with everything below it, and a notification appears after an import of a new tender of one of its trusts", async () => {
       await page.goto(`${baseUrl}/organisations/QPM`);
       await page.getByRole("heading", { level: 1, name: /Northamptonshire/ }).waitFor();
-      await page.getByRole("button", { name: "Follow", exact: true }).click();
+      await page.locator("summary", { hasText: "Follow" }).click();
       await page.getByLabel(/Include everything below/).check();
-      await page.getByLabel(/Notify me/).check();
+      // The box follows the saved state: it turns checked once the server has the follow
+      await page.getByLabel(/Notify me/).click();
       await page.getByText("Following: you will be notified.").waitFor();
+      assert.equal(await page.getByLabel(/Notify me/).isChecked(), true);
       await page.keyboard.press("Escape");
       // What an operator's `npm run procurement:import` does: a real Contracts Finder release of
       // Kettering General Hospital (RNQ, below QPM) from data/procurement, reshaped as a new tender

@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db/client";
 import { requirePageAuth } from "@/lib/auth/guards";
 import { apiTokenToJson, listApiTokens } from "@/lib/auth/api-tokens";
 import { listActiveSessions, sessionLimits } from "@/lib/auth/sessions";
-import { ROLE_LABELS } from "@/lib/auth/roles";
+import { can, ROLE_LABELS } from "@/lib/auth/roles";
 import { isOperator } from "@/lib/procurement/buyers";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ApiTokens } from "@/components/settings/api-tokens";
@@ -33,6 +33,17 @@ export default async function SettingsPage() {
           <p className="mt-4 border-t border-slate-100 pt-3 text-sm">
             <Link href="/settings/notifications" className="font-medium text-brand-700 underline underline-offset-2">Notifications</Link>: how you hear about what you follow, in the app and by email.
           </p>
+          {/* Linked here rather than in the header, whose row of links wrapped at 1280 px with them */}
+          {can(ctx, "manage") && (
+            <p className="mt-4 border-t border-slate-100 pt-3 text-sm">
+              <Link href="/settings/webhooks" className="font-medium text-brand-700 underline underline-offset-2">Webhooks</Link>: signed JSON posts of the team&apos;s events to Slack, Teams or a CRM.
+            </p>
+          )}
+          {(can(ctx, "manage") || operator) && (
+            <p className="mt-4 border-t border-slate-100 pt-3 text-sm">
+              <Link href="/settings/jobs" className="font-medium text-brand-700 underline underline-offset-2">Jobs</Link>: {operator ? "the queues, failures and retries of this installation" : "the team's webhook deliveries that failed or are being retried"}.
+            </p>
+          )}
           {operator && (
             <p className="mt-4 border-t border-slate-100 pt-3 text-sm">
               You operate this installation:{" "}
