@@ -24,8 +24,13 @@ export function formatGbpCompact(pounds: number): string {
 /** Allocation figures are stored in £ thousands, as NHS England publishes them. */
 export const formatGbpThousands = (thousands: number) => formatGbpCompact(thousands * 1000);
 
+const ukIsoDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" });
+
+/** The date in the UK at `when`, ISO "2026-12-01". */
+export const ukDateIso = (when: Date) => ukIsoDay.format(when);
+
 /** Today's date in the UK, ISO "2026-12-01": what decides whether a close or start date has come. */
-export const todayIso = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date());
+export const todayIso = () => ukDateIso(new Date());
 
 /** Accepts a Date, an ISO date ("2026-04-01") or an ISO timestamp. */
 export const formatDate = (value: Date | string) =>

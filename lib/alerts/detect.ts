@@ -442,7 +442,3 @@ export async function scanDates(db: Db, today: string, options: DetectOptions = 
   }, options.timing);
 }
 
-/** Today in the UK (the daily scan runs at 06:00 London time). */
-export function ukToday(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}

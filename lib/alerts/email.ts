@@ -8,7 +8,9 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { execute, queryRows } from "@/lib/db/query";
 import { sql, type Sql } from "@/lib/db/sql";
+import { escapeHtml } from "@/lib/email/html";
 import { appUrl, emailConfigured, sendEmailForId, type OutgoingEmail } from "@/lib/email/transport";
+import { ukDateIso } from "@/lib/format";
 import { EVENT_KINDS, EVENT_KIND_TEXT, type EventKind } from "./vocabulary";
 import { describeScope, unsubscribeUrl, type UnsubscribeScope } from "./unsubscribe";
 
@@ -47,10 +49,6 @@ type EventRow = {
   occurred_at: Date;
 };
 
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
-}
-
 /** An absolute link into the app for an event's path; a full URL is kept only if it is on the app. */
 function absoluteLink(path: string): string {
   const base = appUrl();
@@ -74,7 +72,6 @@ function safeExternal(url: string | null): string | null {
 }
 
 const dayFormat = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: TIME_ZONE });
-const isoDay = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE });
 
 const kindLabel = (kind: string) => EVENT_KIND_TEXT[kind as EventKind]?.label ?? kind;
 const bodyOf = (e: EventRow) => (e.organisation_code ? (e.organisation_name ? `${e.organisation_name} (${e.organisation_code})` : e.organisation_code) : null);
@@ -251,7 +248,7 @@ export async function sendInstantEmail(db: Db, notificationId: bigint | number |
 
 /** The digest's period in the UK: "2026-12-01" for a day, "2026-W49" for an ISO week. */
 export function digestPeriod(frequency: DigestFrequency, now: Date): string {
-  const day = isoDay.format(now);
+  const day = ukDateIso(now);
   if (frequency === "daily") return day;
   const date = new Date(`${day}T00:00:00Z`);
   const weekday = date.getUTCDay() || 7;

@@ -1,7 +1,8 @@
 // Which function runs each queue's jobs. Every queue of lib/jobs/boss.ts QUEUES has one.
 import type { JobHandler } from "../jobs/worker";
 import { QUEUES, type QueueName } from "../jobs/boss";
-import { runDetection, scanDates, ukToday } from "./detect";
+import { todayIso } from "../format";
+import { runDetection, scanDates } from "./detect";
 import { handleInstantEmailJobs, sendDigests } from "./email";
 import { handleWebhookJobs } from "./webhooks";
 
@@ -13,7 +14,7 @@ export const alertJobHandlers: Record<QueueName, JobHandler> = {
   // the date-driven kinds as of today in the UK ({today: "YYYY-MM-DD"} to scan another day)
   [QUEUES.scanDates]: async ({ db, url }, jobs) => {
     const asked = jobs.map((job) => (job.data as { today?: unknown }).today).find((today): today is string => typeof today === "string" && /^\d{4}-\d{2}-\d{2}$/.test(today));
-    await scanDates(db, asked ?? ukToday(), { url });
+    await scanDates(db, asked ?? todayIso(), { url });
   },
   // email (lib/alerts/email.ts): instant alerts and the digests
   [QUEUES.emailInstant]: ({ db }, jobs) => handleInstantEmailJobs(db, jobs),

@@ -8,12 +8,9 @@
 // is the only credential, it names one user and kind and cannot be edited, and all it can do is
 // turn email off, idempotently. An invalid token answers 400 and changes nothing.
 import type { Db } from "@/lib/db/client";
+import { escapeHtml } from "@/lib/email/html";
 import { describeScope, describeUnsubscribe, unsubscribe, type UnsubscribeView } from "./unsubscribe";
 import { NOTIFICATION_SETTINGS_PATH } from "./email";
-
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
-}
 
 const STYLE = `body{font-family:system-ui,sans-serif;line-height:1.5;color:#0f172a;background:#f8fafc;margin:0}
 main{min-height:100vh;display:flex;flex-direction:column;align-items:center;justify-content:center;padding:48px 16px}

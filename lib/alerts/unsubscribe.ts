@@ -3,9 +3,9 @@
 // only, so it cannot be forged, edited to another user or kind, or replayed as another secret.
 // No expiry: an email read a year later must still unsubscribe. A new VERSION voids old links.
 // Using it only ever turns email off, so a link that leaks can do no more than that.
-import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
+import { createHmac, timingSafeEqual } from "node:crypto";
 import type { Db } from "@/lib/db/client";
-import { authSecret } from "@/lib/auth/context";
+import { appKey } from "@/lib/auth/secret-box";
 import { appUrl } from "@/lib/email/transport";
 import { DEFAULT_PREFERENCE, EVENT_KINDS, EVENT_KIND_TEXT, type EventKind } from "./vocabulary";
 
@@ -15,10 +15,8 @@ const MAX_TOKEN_LENGTH = 300;
 export type UnsubscribeScope = EventKind | "all";
 export type UnsubscribeClaim = { userId: string; scope: UnsubscribeScope };
 
-// Same derivation as lib/auth/secret-box.ts, with its own purpose: a key of another use never verifies these
-function key(): Buffer {
-  return Buffer.from(hkdfSync("sha256", authSecret(), "commissioning-atlas", `alerts-unsubscribe ${VERSION}`, 32));
-}
+// The app's key for this use alone (lib/auth/secret-box.ts appKey): a key of another use never verifies these
+const key = () => appKey(`alerts-unsubscribe ${VERSION}`);
 
 function mac(userId: string, scope: string): Buffer {
   return createHmac("sha256", key()).update(`${VERSION}\n${userId}\n${scope}`).digest();

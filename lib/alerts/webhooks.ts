@@ -232,9 +232,10 @@ export function webhookEventPayload(event: EventForPayload, team: { id: string; 
 
 /** The X-Atlas-Signature value for `body` sent at `t` (unix seconds): HMAC-SHA256 of "<t>.<body>" keyed with the secret. */
 export function signPayload(secret: string, body: string, t: number): string {
-  const mac = createHmac("sha256", secret).update(`${t}.${body}`).digest("hex");
-  return `t=${t},v1=${mac}`;
+  return `t=${t},v1=${signatureOf(secret, body, t)}`;
 }
+
+const signatureOf = (secret: string, body: string, t: number) => createHmac("sha256", secret).update(`${t}.${body}`).digest("hex");
 
 /**
  * What a receiver does (README): true when the header carries a v1 signature of `body` under the
@@ -245,7 +246,7 @@ export function verifySignature(secret: string, header: string | null | undefine
   const parts = header.split(",").map((part) => part.trim().split("=", 2) as [string, string?]);
   const t = Number(parts.find(([key]) => key === "t")?.[1]);
   if (!Number.isInteger(t) || Math.abs(nowSeconds - t) > toleranceSeconds) return false;
-  const expected = Buffer.from(createHmac("sha256", secret).update(`${t}.${body}`).digest("hex"));
+  const expected = Buffer.from(signatureOf(secret, body, t));
   return parts.some(([key, value]) => key === "v1" && value !== undefined && value.length === expected.length && timingSafeEqual(Buffer.from(value), expected));
 }
 

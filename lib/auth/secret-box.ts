@@ -5,9 +5,12 @@ import { authSecret } from "./context";
 
 const VERSION = "v1";
 
-function key(purpose: string): Buffer {
-  return Buffer.from(hkdfSync("sha256", authSecret(), "commissioning-atlas", `${purpose} ${VERSION}`, 32));
+/** A 32-byte key for one use (`info` names it), derived from NEXTAUTH_SECRET with HKDF: a key of one use never works for another. */
+export function appKey(info: string): Buffer {
+  return Buffer.from(hkdfSync("sha256", authSecret(), "commissioning-atlas", info, 32));
 }
+
+const key = (purpose: string) => appKey(`${purpose} ${VERSION}`);
 
 /** `v1.<iv>.<tag>.<ciphertext>` in base64url; `purpose` binds the ciphertext to its use. */
 export function sealSecret(plaintext: string, purpose: string): string {

@@ -1,10 +1,7 @@
 // The app's emails, each as plain text and as HTML with the same words and the same link.
 import { INVITATION_DAYS } from "@/lib/auth/invitations";
 import type { OutgoingEmail } from "./transport";
-
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
-}
+import { escapeHtml } from "./html";
 
 function compose(to: string, subject: string, paragraphs: string[], link: { url: string; label: string }, footer: string): OutgoingEmail {
   const text = [...paragraphs, `${link.label}: ${link.url}`, footer].join("\n\n");
