@@ -9,6 +9,8 @@ import { idSchema } from "@/lib/auth/validation";
 import { AppError, notFound } from "@/lib/errors";
 import { organisationCodeSchema } from "@/lib/organisations/read";
 import type { FollowTarget } from "./vocabulary";
+import { getView } from "@/lib/views";
+import { getTargetList } from "@/lib/target-lists";
 
 export const FOLLOW_SCOPES = ["me", "team"] as const;
 export type FollowScope = (typeof FOLLOW_SCOPES)[number];
@@ -66,12 +68,11 @@ async function resolveTarget(db: PrismaClient, ctx: AuthContext, input: FollowIn
     return { target: "organisation", organisationId: organisation.id, descendants: input.descendants };
   }
   if (input.target === "view") {
-    const view = await db.savedView.findFirst({ where: { id: input.id, teamId: ctx.team.id }, select: { id: true } });
-    if (!view) throw notFound("That saved view");
+    // The views' and lists' own team-scoped lookups: another team's id is their 404
+    const view = await getView(db, ctx, input.id);
     return { target: "view", viewId: view.id, descendants: false };
   }
-  const list = await db.targetList.findFirst({ where: { id: input.id, teamId: ctx.team.id }, select: { id: true } });
-  if (!list) throw notFound("That target list");
+  const list = await getTargetList(db, ctx, input.id);
   return { target: "list", listId: list.id, descendants: false };
 }
 
